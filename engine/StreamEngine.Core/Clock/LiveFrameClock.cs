@@ -1,0 +1,79 @@
+using Microsoft.Extensions.Logging;
+using StreamEngine.Core.Pipeline;
+using StreamEngine.Sdk;
+
+namespace StreamEngine.Core.Clock;
+
+/// <summary>
+/// Ticks the pipeline at the show's frame rate on its own thread, paced against a monotonic clock.
+/// Frame n is due at start + n / fps; when the thread is late by whole frames it skips them (counted as dropped)
+/// so show time stays equal to wall time. Pacing jitter is how late each tick starts.
+/// </summary>
+public sealed class LiveFrameClock(FramePipeline pipeline, ILogger<LiveFrameClock> logger, TimeProvider? time = null)
+{
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private long _frameIndex;
+
+    public long FrameIndex => Interlocked.Read(ref _frameIndex);
+
+    /// <summary>Runs until <paramref name="stop"/> is cancelled. Exceptions from a tick are logged; the clock goes on.</summary>
+    public Task RunAsync(CancellationToken stop, long firstFrame = 0)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try { Run(stop, firstFrame); done.SetResult(); }
+            catch (Exception e) { done.SetException(e); }
+        })
+        { Name = "frame-clock", IsBackground = true, Priority = ThreadPriority.AboveNormal };
+        thread.Start();
+        return done.Task;
+    }
+
+    private void Run(CancellationToken stop, long firstFrame)
+    {
+        var fps = pipeline.Format.Fps;
+        var frameTicks = _time.TimestampFrequency / (double)fps;
+        var start = _time.GetTimestamp();
+        long n = 0;
+        var consecutiveErrors = 0;
+        while (!stop.IsCancellationRequested)
+        {
+            var due = start + (long)(n * frameTicks);
+            WaitUntil(due, stop);
+            if (stop.IsCancellationRequested) break;
+            var lateMs = _time.GetElapsedTime(due).TotalMilliseconds;
+            pipeline.Stats.RecordJitter(lateMs);
+
+            Interlocked.Exchange(ref _frameIndex, firstFrame + n);
+            try
+            {
+                pipeline.Tick(new FrameTime(firstFrame + n, fps));
+                consecutiveErrors = 0;
+            }
+            catch (Exception e)
+            {
+                if (consecutiveErrors++ < 5) logger.LogError(e, "Frame {Frame} failed; the clock goes on", firstFrame + n);
+            }
+
+            n++;
+            var behind = (long)(_time.GetElapsedTime(start).TotalSeconds * fps) - n;
+            if (behind > 0)
+            {
+                pipeline.Stats.RecordDroppedLate(behind);
+                n += behind;
+            }
+        }
+    }
+
+    private void WaitUntil(long due, CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            var remaining = -_time.GetElapsedTime(due).TotalMilliseconds;
+            if (remaining <= 0) return;
+            if (remaining > 2) stop.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(remaining - 1.5));
+            else Thread.SpinWait(50);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using StreamEngine.Core.Rendering;
+using StreamEngine.Core.Scene;
+using StreamEngine.Sdk;
+
+namespace StreamEngine.Core.Pipeline;
+
+/// <summary>
+/// One frame, in order: apply queued commands, run frame hooks, compose the layers, hand the frame to the sink.
+/// Runs on the frame thread only.
+/// </summary>
+public sealed class FramePipeline(SceneGraph scene, Compositor compositor, FrameBufferPool pool, IFrameSink sink, FrameStats stats)
+{
+    private readonly List<IFrameHook> _hooks = [];
+
+    public SceneGraph Scene => scene;
+
+    public Compositor Compositor => compositor;
+
+    public FrameStats Stats => stats;
+
+    public VideoFormat Format => compositor.Format;
+
+    /// <summary>Code that runs each frame before composing (scripts, behaviours, animations).</summary>
+    public void AddHook(IFrameHook hook) => _hooks.Add(hook);
+
+    /// <summary>Live tick: never waits; when the encoder is behind the frame is dropped and counted.</summary>
+    public void Tick(FrameTime time)
+    {
+        var started = Stopwatch.GetTimestamp();
+        Advance(time);
+        if (!pool.TryRent(out var frame))
+        {
+            stats.RecordDroppedEncoderFull();
+            return;
+        }
+        Compose(frame, time, started);
+        if (!sink.TryWrite(frame))
+        {
+            frame.Release();
+            stats.RecordDroppedEncoderFull();
+        }
+    }
+
+    /// <summary>Offline tick: waits for a free buffer and for the sink, so no frame is ever dropped.</summary>
+    public async ValueTask TickOfflineAsync(FrameTime time, CancellationToken cancellationToken)
+    {
+        VideoFrame? frame;
+        while (!pool.TryRent(out frame)) await Task.Delay(1, cancellationToken);
+        var started = Stopwatch.GetTimestamp();
+        Advance(time);
+        Compose(frame, time, started);
+        await sink.WriteAsync(frame, cancellationToken);
+    }
+
+    private void Advance(FrameTime time)
+    {
+        scene.ApplyPending();
+        foreach (var hook in _hooks) hook.OnFrame(time);
+    }
+
+    private void Compose(VideoFrame frame, FrameTime time, long started)
+    {
+        compositor.Compose(scene, time);
+        compositor.Pixels.CopyTo(frame.Buffer);
+        frame.Time = time;
+        stats.RecordRendered(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+}
+
+/// <summary>Code run on the frame thread once per frame, before the layers are composed.</summary>
+public interface IFrameHook
+{
+    void OnFrame(FrameTime time);
+}

@@ -1,0 +1,69 @@
+namespace StreamEngine.Core.Pipeline;
+
+/// <summary>Counters and timing samples of the frame pipeline, read by the benchmark, metrics and the API.</summary>
+public sealed class FrameStats
+{
+    private const int Window = 60 * 60 * 10; // ten minutes at 60 fps
+    private readonly SampleRing _renderMs = new(Window);
+    private readonly SampleRing _jitterMs = new(Window);
+    private long _rendered;
+    private long _droppedEncoderFull;
+    private long _droppedLate;
+
+    public long Rendered => Interlocked.Read(ref _rendered);
+
+    /// <summary>Frames rendered but not taken by the encoder because it was behind.</summary>
+    public long DroppedEncoderFull => Interlocked.Read(ref _droppedEncoderFull);
+
+    /// <summary>Frame slots skipped because the frame thread itself was late.</summary>
+    public long DroppedLate => Interlocked.Read(ref _droppedLate);
+
+    public long Dropped => DroppedEncoderFull + DroppedLate;
+
+    internal void RecordRendered(double renderMs)
+    {
+        Interlocked.Increment(ref _rendered);
+        _renderMs.Add(renderMs);
+    }
+
+    internal void RecordDroppedEncoderFull() => Interlocked.Increment(ref _droppedEncoderFull);
+
+    internal void RecordDroppedLate(long frames) => Interlocked.Add(ref _droppedLate, frames);
+
+    internal void RecordJitter(double ms) => _jitterMs.Add(ms);
+
+    public double RenderMsPercentile(double p) => _renderMs.Percentile(p);
+
+    public double JitterMsPercentile(double p) => _jitterMs.Percentile(p);
+
+    public void ResetSamples()
+    {
+        _renderMs.Clear();
+        _jitterMs.Clear();
+    }
+
+    private sealed class SampleRing(int capacity)
+    {
+        private readonly double[] _samples = new double[capacity];
+        private long _count;
+
+        public void Add(double value)
+        {
+            lock (_samples) _samples[_count++ % _samples.Length] = value;
+        }
+
+        public void Clear()
+        {
+            lock (_samples) _count = 0;
+        }
+
+        public double Percentile(double p)
+        {
+            double[] copy;
+            lock (_samples) copy = _samples[..(int)Math.Min(_count, _samples.Length)];
+            if (copy.Length == 0) return 0;
+            Array.Sort(copy);
+            return copy[(int)Math.Clamp(Math.Ceiling(p / 100 * copy.Length) - 1, 0, copy.Length - 1)];
+        }
+    }
+}

@@ -1,0 +1,122 @@
+using Microsoft.Extensions.Logging;
+using SkiaSharp;
+using StreamEngine.Core.Scene;
+using StreamEngine.Sdk;
+
+namespace StreamEngine.Core.Rendering;
+
+/// <summary>
+/// Draws the scene into one BGRA frame. Retained: each layer's content is a cached raster, re-rendered only
+/// when its content changes; each frame draws those rasters with the layer's transform and opacity, and a
+/// frame in which nothing changed is not drawn again at all.
+/// </summary>
+public sealed class Compositor : IDisposable
+{
+    private readonly ILayerTypeCatalog _catalog;
+    private readonly ILoggerFactory _loggers;
+    private readonly Dictionary<string, LayerSlot> _slots = new(StringComparer.Ordinal);
+    private readonly SKBitmap _frame;
+    private readonly SKCanvas _canvas;
+    private readonly SKPaint _paint = new() { IsAntialias = true };
+    private long _drawnSceneVersion = -1;
+    private long _drawnCatalogGeneration = -1;
+
+    public Compositor(VideoFormat format, ILayerTypeCatalog catalog, ILoggerFactory loggers, string assetDirectory)
+    {
+        Format = format;
+        AssetDirectory = assetDirectory;
+        _catalog = catalog;
+        _loggers = loggers;
+        _frame = new SKBitmap(new SKImageInfo(format.Width, format.Height, SKColorType.Bgra8888, SKAlphaType.Premul));
+        _canvas = new SKCanvas(_frame);
+    }
+
+    public VideoFormat Format { get; }
+
+    /// <summary>Folder that relative asset paths in layer props resolve against.</summary>
+    public string AssetDirectory { get; set; }
+
+    /// <summary>The last composed frame's pixels: BGRA, premultiplied, rows without padding.</summary>
+    public ReadOnlySpan<byte> Pixels => _frame.GetPixelSpan();
+
+    /// <summary>Layer ids whose renderer currently fails, with the error.</summary>
+    public IEnumerable<(string LayerId, string Error)> Errors =>
+        _slots.Where(s => s.Value.Error is not null).Select(s => (s.Key, s.Value.Error!));
+
+    /// <summary>Composes the frame at <paramref name="time"/>; returns false when it is identical to the previous one.</summary>
+    public bool Compose(SceneGraph scene, FrameTime time)
+    {
+        var size = new SKSizeI(Format.Width, Format.Height);
+        var contentChanged = false;
+        foreach (var layer in scene.Layers)
+        {
+            if (!IsDrawn(layer.State)) continue;
+            contentChanged |= SlotFor(layer.State.Id).Update(layer, BoxSize(layer.State.Transform, size), time, _catalog, AssetDirectory);
+        }
+        RemoveSlotsOfDeletedLayers(scene);
+
+        if (!contentChanged && scene.Version == _drawnSceneVersion && _catalog.Generation == _drawnCatalogGeneration)
+            return false;
+
+        _canvas.Clear(SKColors.Transparent);
+        foreach (var layer in scene.Layers)
+        {
+            if (IsDrawn(layer.State) && _slots.TryGetValue(layer.State.Id, out var slot) && slot.Raster is { } raster)
+                DrawLayer(raster, layer.State.Transform);
+        }
+        _canvas.Flush();
+        _drawnSceneVersion = scene.Version;
+        _drawnCatalogGeneration = _catalog.Generation;
+        return true;
+    }
+
+    private void DrawLayer(SKImage raster, LayerTransform t)
+    {
+        var matrix = SKMatrix.CreateTranslation((float)t.X, (float)t.Y)
+            .PreConcat(SKMatrix.CreateRotationDegrees((float)t.Rotation))
+            .PreConcat(SKMatrix.CreateScale((float)t.ScaleX, (float)t.ScaleY))
+            .PreConcat(SKMatrix.CreateTranslation(-(float)(t.Anchor.X * raster.Width), -(float)(t.Anchor.Y * raster.Height)));
+        _paint.Color = SKColors.White.WithAlpha((byte)Math.Round(Math.Clamp(t.Opacity, 0, 1) * 255));
+        _canvas.SetMatrix(matrix);
+        // A pixel-aligned, unscaled raster is copied exactly; anything else is sampled linearly.
+        var sampling = IsPixelAligned(matrix) ? SKSamplingOptions.Default : new SKSamplingOptions(SKFilterMode.Linear);
+        _canvas.DrawImage(raster, 0, 0, sampling, _paint);
+        _canvas.ResetMatrix();
+    }
+
+    private static bool IsPixelAligned(SKMatrix m) =>
+        m.ScaleX == 1 && m.ScaleY == 1 && m.SkewX == 0 && m.SkewY == 0
+        && m.TransX == MathF.Round(m.TransX) && m.TransY == MathF.Round(m.TransY);
+
+    private static bool IsDrawn(LayerState state) => state.Visible && state.Transform.Opacity > 0;
+
+    private static SKSizeI BoxSize(LayerTransform t, SKSizeI frame) => new(
+        Math.Max(1, (int)Math.Round(t.Width > 0 ? t.Width : frame.Width)),
+        Math.Max(1, (int)Math.Round(t.Height > 0 ? t.Height : frame.Height)));
+
+    private LayerSlot SlotFor(string layerId)
+    {
+        if (!_slots.TryGetValue(layerId, out var slot))
+            _slots[layerId] = slot = new LayerSlot(layerId, _loggers.CreateLogger($"StreamEngine.Layer.{layerId}"));
+        return slot;
+    }
+
+    private void RemoveSlotsOfDeletedLayers(SceneGraph scene)
+    {
+        if (_slots.Count <= scene.Layers.Count) return;
+        foreach (var id in _slots.Keys.Where(id => scene.Find(id) is null).ToList())
+        {
+            _slots[id].Dispose();
+            _slots.Remove(id);
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var slot in _slots.Values) slot.Dispose();
+        _slots.Clear();
+        _paint.Dispose();
+        _canvas.Dispose();
+        _frame.Dispose();
+    }
+}

@@ -1,0 +1,124 @@
+using Microsoft.Extensions.Logging;
+using SkiaSharp;
+using StreamEngine.Core.Scene;
+using StreamEngine.Sdk;
+
+namespace StreamEngine.Core.Rendering;
+
+/// <summary>
+/// The compositor's cache for one layer: its renderer and the raster of its content, re-rendered
+/// only when the content version (props, size, type) or an animated renderer's content changes.
+/// </summary>
+internal sealed class LayerSlot(string layerId, ILogger logger) : IDisposable
+{
+    private ILayerRenderer? _renderer;
+    private string? _rendererType;
+    private long _rendererGeneration = -1;
+    private long _rasterVersion = -1;
+    private long _rasterAnimationVersion = -1;
+    private SKSizeI _rasterSize;
+
+    public SKImage? Raster { get; private set; }
+
+    /// <summary>The last error of this layer's renderer, shown as a placeholder until the content changes.</summary>
+    public string? Error { get; private set; }
+
+    /// <summary>Brings the raster up to date; returns true when it changed.</summary>
+    public bool Update(SceneLayer layer, SKSizeI size, FrameTime time, ILayerTypeCatalog catalog, string assetDirectory)
+    {
+        var state = layer.State;
+        if (_rendererType != state.Type || _rendererGeneration != catalog.Generation)
+        {
+            ReplaceRenderer(state.Type, catalog, assetDirectory);
+            _rasterVersion = -1;
+        }
+
+        var animationVersion = _renderer is IAnimatedLayerRenderer animated ? SafeContentVersion(animated, time) : 0;
+        if (_rasterVersion == layer.ContentVersion && _rasterSize == size && animationVersion == _rasterAnimationVersion && Raster is not null)
+            return false;
+
+        Raster?.Dispose();
+        Raster = Draw(state, size, time);
+        _rasterVersion = layer.ContentVersion;
+        _rasterAnimationVersion = animationVersion;
+        _rasterSize = size;
+        return true;
+    }
+
+    private SKImage Draw(LayerState state, SKSizeI size, FrameTime time)
+    {
+        using var surface = SKSurface.Create(new SKImageInfo(size.Width, size.Height, SKColorType.Bgra8888, SKAlphaType.Premul));
+        var canvas = surface.Canvas;
+        canvas.Clear(SKColors.Transparent);
+        if (_renderer is null)
+        {
+            Error ??= $"unknown layer type '{state.Type}'";
+        }
+        else
+        {
+            try
+            {
+                canvas.Save();
+                _renderer.Render(new LayerDrawContext(canvas, size, state.Props, time));
+                canvas.RestoreToCount(1);
+                Error = null;
+            }
+            catch (Exception e)
+            {
+                canvas.RestoreToCount(1);
+                Fail($"{e.GetType().Name}: {e.Message}", e);
+            }
+        }
+        if (Error is not null) ErrorPlaceholder.Draw(canvas, size, layerId, Error);
+        return surface.Snapshot();
+    }
+
+    private void ReplaceRenderer(string type, ILayerTypeCatalog catalog, string assetDirectory)
+    {
+        DisposeRenderer();
+        _rendererType = type;
+        _rendererGeneration = catalog.Generation;
+        Error = null;
+        var layerType = catalog.Find(type);
+        if (layerType is null)
+        {
+            Fail($"unknown layer type '{type}'", null);
+            return;
+        }
+        try
+        {
+            _renderer = layerType.CreateRenderer(new LayerContext(layerId, assetDirectory, logger));
+        }
+        catch (Exception e)
+        {
+            Fail($"{e.GetType().Name}: {e.Message}", e);
+        }
+    }
+
+    private long SafeContentVersion(IAnimatedLayerRenderer renderer, FrameTime time)
+    {
+        try { return renderer.ContentVersionAt(time); }
+        catch (Exception e) { Fail(e.Message, e); return _rasterAnimationVersion; }
+    }
+
+    private void Fail(string message, Exception? exception)
+    {
+        if (Error == message) return;
+        Error = message;
+        logger.LogError(exception, "Layer {LayerId} cannot render: {Error}", layerId, message);
+    }
+
+    private void DisposeRenderer()
+    {
+        try { _renderer?.Dispose(); }
+        catch (Exception e) { logger.LogWarning(e, "Layer {LayerId}: renderer failed to dispose", layerId); }
+        _renderer = null;
+    }
+
+    public void Dispose()
+    {
+        DisposeRenderer();
+        Raster?.Dispose();
+        Raster = null;
+    }
+}

@@ -1,0 +1,64 @@
+using System.Text.Json.Nodes;
+using StreamEngine.Sdk;
+
+namespace StreamEngine.Core.Scene;
+
+/// <summary>A change to the scene, queued by any thread and applied by the frame thread at a frame boundary.</summary>
+public abstract class SceneCommand
+{
+    private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once applied; faults with a <see cref="SceneException"/> when the change was refused.</summary>
+    public Task Completion => _completion.Task;
+
+    internal void ApplyTo(SceneGraph scene)
+    {
+        try
+        {
+            Apply(scene);
+            _completion.TrySetResult();
+        }
+        catch (Exception e) when (e is SceneException or System.Text.Json.JsonException)
+        {
+            _completion.TrySetException(e);
+        }
+    }
+
+    protected abstract void Apply(SceneGraph scene);
+
+    public static SceneCommand AddLayer(LayerState layer) => new Delegate(s => s.Add(layer.Clone()));
+
+    public static SceneCommand RemoveLayer(string id) => new Delegate(s => s.Remove(id));
+
+    /// <summary>Replaces the whole scene's layers (loading a scene file or a restored state).</summary>
+    public static SceneCommand LoadLayers(IEnumerable<LayerState> layers) => new Delegate(s =>
+    {
+        var list = layers.ToList();
+        if (list.Count > s.MaxLayers)
+            throw new SceneException($"the scene has {list.Count} layers and MAX_LAYERS is {s.MaxLayers}");
+        s.Clear();
+        foreach (var layer in list) s.Add(layer.Clone());
+    });
+
+    /// <summary>Applies a JSON merge patch (RFC 7386) to a layer, for example <c>{"transform":{"x":10}}</c>.</summary>
+    public static SceneCommand PatchLayer(string id, JsonObject patch) => new Delegate(s =>
+    {
+        var layer = s.Find(id) ?? throw new SceneException($"layer '{id}' does not exist");
+        s.Replace(LayerJson.Patch(layer.State, patch));
+    });
+
+    /// <summary>Changes a layer through code (scripts, animations).</summary>
+    public static SceneCommand UpdateLayer(string id, Action<LayerState> change) => new Delegate(s =>
+    {
+        var layer = s.Find(id) ?? throw new SceneException($"layer '{id}' does not exist");
+        var next = layer.State.Clone();
+        change(next);
+        next.Id = id;
+        s.Replace(next);
+    });
+
+    private sealed class Delegate(Action<SceneGraph> apply) : SceneCommand
+    {
+        protected override void Apply(SceneGraph scene) => apply(scene);
+    }
+}

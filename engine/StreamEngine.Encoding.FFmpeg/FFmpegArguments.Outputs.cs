@@ -1,0 +1,54 @@
+namespace StreamEngine.Encoding.FFmpeg;
+
+public static partial class FFmpegArguments
+{
+    /// <summary>
+    /// One output's remux process: MPEG-TS from stdin, copied without re-encoding into the target's container,
+    /// progress reports on stdout.
+    /// </summary>
+    public static IReadOnlyList<string> ForRemux(OutputTarget target, int attempt, AudioCodec audio)
+    {
+        // The stream starts at a keyframe with PAT/PMT first, so a short analysis finds both streams; the default
+        // (5 s for MPEG-TS) would delay every (re)connect by seconds.
+        var args = new List<string>(Quiet) { "-analyzeduration", "1000000", "-f", "mpegts", "-i", "pipe:0", "-map", "0", "-c", "copy" };
+        // AAC travels in MPEG-TS as ADTS; MP4, FLV and Matroska want the raw form with its config in the header.
+        if (audio == AudioCodec.Aac && target.Format != "mpegts") args.AddRange(["-bsf:a", "aac_adtstoasc"]);
+        args.AddRange(MuxerArguments(target));
+        args.AddRange(["-progress", "pipe:1", "-y", Destination(target, attempt)]);
+        return args;
+    }
+
+    /// <summary>
+    /// Muxer options per container. MP4 is fragmented (a fragment per keyframe) so a file whose ffmpeg was killed
+    /// is still playable up to its last fragment; faststart would need a clean finish.
+    /// </summary>
+    public static IReadOnlyList<string> MuxerArguments(OutputTarget target) => target.Format switch
+    {
+        "mp4" => ["-f", "mp4", "-movflags", "+frag_keyframe+empty_moov+default_base_moof"],
+        "flv" when target.Kind == OutputKind.Rtmp => ["-f", "flv", "-flvflags", "no_duration_filesize"],
+        var format => ["-f", format],
+    };
+
+    /// <summary>The ffmpeg URL for <paramref name="target"/>; files get a new name per attempt and the <c>file:</c> protocol.</summary>
+    public static string Destination(OutputTarget target, int attempt) =>
+        target.Kind == OutputKind.File ? "file:" + target.PathForAttempt(attempt) : target.Address;
+
+    /// <summary>
+    /// Outputs written by the encoder process itself (VP8/VP9, which MPEG-TS cannot carry): one destination, or
+    /// several through the tee muxer.
+    /// </summary>
+    public static IReadOnlyList<string> ForDirectFiles(IReadOnlyList<OutputTarget> targets, int attempt)
+    {
+        var progress = new[] { "-progress", "pipe:1", "-y" };
+        if (targets.Count == 1) return [.. MuxerArguments(targets[0]), .. progress, Destination(targets[0], attempt)];
+        var slaves = targets.Select(t => $"[f={t.Format}]{EscapeTee(Destination(t, attempt))}");
+        return ["-f", "tee", .. progress, string.Join('|', slaves)];
+    }
+
+    private static string EscapeTee(string path)
+    {
+        foreach (var special in new[] { "\\", "|", "[", "]", ":", "'" })
+            path = path.Replace(special, "\\" + special, StringComparison.Ordinal);
+        return path;
+    }
+}

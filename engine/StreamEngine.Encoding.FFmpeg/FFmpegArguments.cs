@@ -1,0 +1,74 @@
+using System.Globalization;
+using StreamEngine.Sdk;
+
+namespace StreamEngine.Encoding.FFmpeg;
+
+/// <summary>
+/// Builds ffmpeg command lines. <see cref="ForEncode"/> is the one place the encode is described, used by the
+/// live encoder, the hardware trial and the benchmark baseline, so they always encode with identical settings.
+/// </summary>
+public static partial class FFmpegArguments
+{
+    private static readonly string[] Quiet = ["-hide_banner", "-nostats", "-loglevel", "warning"];
+
+    /// <summary>
+    /// The whole encode: raw BGRA video from <paramref name="input"/>, silent stereo audio, the codec settings,
+    /// then <paramref name="output"/> (muxer options and destination).
+    /// </summary>
+    public static IReadOnlyList<string> ForEncode(
+        EncoderSettings settings, VideoFormat format, VideoEncoderChoice encoder, VideoInput input, IEnumerable<string> output)
+    {
+        var fps = Number(format.Fps);
+        var args = new List<string>(Quiet);
+        if (settings.Live) args.AddRange(["-use_wallclock_as_timestamps", "1"]);
+        if (input.LoopAtNativeRate) args.AddRange(["-re", "-stream_loop", "-1"]);
+        args.AddRange(["-thread_queue_size", "64", "-f", "rawvideo", "-pix_fmt", "bgra", "-s", $"{format.Width}x{format.Height}",
+            "-r", fps, "-i", input.Url]);
+        args.AddRange(["-f", "lavfi", "-i", "anullsrc=r=48000:cl=stereo", "-map", "0:v:0", "-map", "1:a:0"]);
+        args.AddRange(VideoCodecArguments(settings, format, encoder.Name));
+        var gop = (int)Math.Round(format.Fps * settings.KeyframeIntervalSeconds);
+        args.AddRange(["-g", Number(gop), "-keyint_min", Number(gop),
+            "-force_key_frames", "expr:gte(t,n_forced*" + Number(settings.KeyframeIntervalSeconds) + ")"]);
+        // Live: timestamps are the wall clock, so frames the engine dropped leave gaps; cfr fills them at the
+        // output rate and the stream never drifts from real time.
+        args.AddRange(["-fps_mode", "cfr", "-r", fps]);
+        args.AddRange(AudioCodecArguments(settings));
+        args.Add("-shortest"); // the silent audio source never ends; stop with the video
+        args.AddRange(output);
+        return args;
+    }
+
+    /// <summary>Encoder options for <paramref name="encoderName"/>: codec, speed preset mapped to its own terms, pixel format, rate control.</summary>
+    public static IReadOnlyList<string> VideoCodecArguments(EncoderSettings settings, VideoFormat format, string encoderName)
+    {
+        var kbps = settings.VideoBitrateFor(format.Height);
+        var speed = Math.Max(0, EncoderSettings.Presets.ToList().IndexOf(settings.Preset)); // 0 = ultrafast
+        var args = new List<string> { "-c:v", encoderName };
+        args.AddRange(encoderName switch
+        {
+            "libx264" => ["-preset", settings.Preset, "-tune", "zerolatency", "-sc_threshold", "0", "-pix_fmt", "yuv420p"],
+            "libvpx" or "libvpx-vp9" => ["-deadline", settings.Live ? "realtime" : "good",
+                "-cpu-used", Number(Math.Max(0, 8 - speed)), "-pix_fmt", "yuv420p", .. encoderName == "libvpx-vp9" ? new[] { "-row-mt", "1" } : []],
+            "h264_nvenc" => ["-preset", "p" + Math.Clamp(speed, 1, 7), "-tune", "ll", "-rc", "cbr", "-pix_fmt", "yuv420p"],
+            "h264_qsv" or "vp9_qsv" => ["-preset", speed <= 2 ? "veryfast" : settings.Preset, "-pix_fmt", "nv12"],
+            "h264_vaapi" or "vp8_vaapi" or "vp9_vaapi" =>
+                ["-init_hw_device", "vaapi=va:/dev/dri/renderD128", "-filter_hw_device", "va", "-vf", "format=nv12,hwupload"],
+            "h264_videotoolbox" => ["-realtime", settings.Live ? "1" : "0", "-pix_fmt", "yuv420p"],
+            "h264_amf" => ["-usage", "lowlatency", "-quality", speed <= 3 ? "speed" : speed <= 5 ? "balanced" : "quality", "-pix_fmt", "yuv420p"],
+            _ => ["-pix_fmt", "yuv420p"],
+        });
+        args.AddRange(["-b:v", Number(kbps) + "k", "-maxrate", Number(kbps) + "k", "-bufsize", Number(kbps * 2) + "k"]);
+        return args;
+    }
+
+    /// <summary>Audio encoder options.</summary>
+    public static IReadOnlyList<string> AudioCodecArguments(EncoderSettings settings) =>
+        ["-c:a", settings.AudioCodec == AudioCodec.Opus ? "libopus" : "aac", "-b:a", Number(settings.AudioBitrateKbps) + "k", "-ar", "48000"];
+
+    /// <summary>Encoder output for the fan-out: MPEG-TS on stdout, shifted so a restarted encoder's timestamps continue.</summary>
+    public static IReadOnlyList<string> MpegTsToStdout(double timestampOffsetSeconds) => timestampOffsetSeconds > 0
+        ? ["-output_ts_offset", Number(timestampOffsetSeconds), "-f", "mpegts", "pipe:1"]
+        : ["-f", "mpegts", "pipe:1"];
+
+    internal static string Number(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,101 @@
+using System.ComponentModel;
+using Microsoft.Extensions.Logging;
+using StreamEngine.Sdk;
+
+namespace StreamEngine.Encoding.FFmpeg;
+
+public sealed partial class FFmpegEncoder
+{
+    /// <summary>An encoder process that ran this long before dying starts the backoff over.</summary>
+    private static readonly TimeSpan HealthyRun = TimeSpan.FromSeconds(30);
+
+    /// <summary>Runs the encoder process, restarting it with backoff whenever it dies, until stopped.</summary>
+    private async Task RunAsync()
+    {
+        var backoff = new RetryBackoff(_settings.Outputs);
+        var firstStart = _time.GetTimestamp();
+        for (var attempt = 0; ; attempt++)
+        {
+            // A restarted encoder's timestamps continue where the last one's ended, so the outputs' remux
+            // processes see one stream with a gap rather than time going backwards.
+            var offset = attempt == 0 ? 0
+                : _settings.Live ? _time.GetElapsedTime(firstStart).TotalSeconds
+                : (double)FramesWritten / _format!.Fps;
+            var started = _time.GetTimestamp();
+            var reason = await RunProcessAsync(attempt, offset).ConfigureAwait(false);
+            if (_stopping) return;
+            if (_time.GetElapsedTime(started) >= HealthyRun) backoff.Reset();
+            EncoderRestarts++;
+            var delay = backoff.Next();
+            _logger.LogWarning("Encoder ffmpeg stopped ({Reason}); restarting in {Delay:0.#} s, frames are dropped meanwhile",
+                reason, delay.TotalSeconds);
+            foreach (var output in DirectOutputs) output.Report(OutputState.Reconnecting, reason);
+            await Task.Delay(delay, _time).ConfigureAwait(false);
+            if (_stopping) return;
+        }
+    }
+
+    /// <summary>Runs one encoder process until it exits; returns why it did.</summary>
+    private async Task<string> RunProcessAsync(int attempt, double timestampOffset)
+    {
+        var output = IsDirect
+            ? FFmpegArguments.ForDirectFiles(DirectOutputs.Select(o => o.Target).ToList(), attempt)
+            : FFmpegArguments.MpegTsToStdout(timestampOffset);
+        var arguments = FFmpegArguments.ForEncode(_settings, _format!, VideoEncoder!, VideoInput.Pipe, output);
+        FFmpegProcess started;
+        try
+        {
+            started = FFmpegProcess.Start(_settings.FFmpegPath, arguments);
+        }
+        catch (Win32Exception e)
+        {
+            return $"cannot start ffmpeg (FFmpegPath '{_settings.FFmpegPath}'): {e.Message}";
+        }
+        using var process = started;
+        using var attemptEnd = new CancellationTokenSource();
+        EncoderProcessId = process.Id;
+        foreach (var direct in DirectOutputs) direct.Report(OutputState.Connecting, null);
+        _accepting = !_stopping;
+        var readTask = IsDirect ? ReadDirectProgressAsync(process, attemptEnd.Token) : FanOutAsync(process);
+        var writeTask = WriteFramesAsync(process, attemptEnd.Token);
+        await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+        _accepting = false;
+        EncoderProcessId = null;
+        await attemptEnd.CancelAsync().ConfigureAwait(false);
+        await writeTask.ConfigureAwait(false);
+        try { await readTask.ConfigureAwait(false); }
+        catch (Exception e) when (e is IOException or OperationCanceledException) { }
+        return Redact(process.DescribeExit());
+    }
+
+    /// <summary>Reads the encoder's MPEG-TS and hands each chunk to every output; never waits on an output.</summary>
+    private async Task FanOutAsync(FFmpegProcess process)
+    {
+        var cutter = new TransportStreamCutter();
+        var buffer = new byte[64 * 1024];
+        int read;
+        while ((read = await process.Output.ReadAsync(buffer).ConfigureAwait(false)) > 0)
+        {
+            foreach (var chunk in cutter.Cut(buffer.AsSpan(0, read)))
+            foreach (var output in Supervisors)
+                output.Offer(chunk);
+        }
+    }
+
+    /// <summary>VP8/VP9: the encoder writes the files itself; its progress report says when they are live.</summary>
+    private async Task ReadDirectProgressAsync(FFmpegProcess process, CancellationToken cancellationToken)
+    {
+        var progress = new FFmpegProgress();
+        var live = false;
+        await progress.ReadAsync(process.OutputText, () =>
+        {
+            foreach (var output in DirectOutputs) output.ReportBytes(progress.TotalSize);
+            if (live || !progress.HasDelivered) return;
+            live = true;
+            foreach (var output in DirectOutputs) output.Report(OutputState.Live, null);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Masks the secrets of every output in a line from ffmpeg.</summary>
+    private string Redact(string text) => Supervisors.Aggregate(text, (t, s) => s.Target.Redact(t));
+}

@@ -1,0 +1,113 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using StreamEngine.Core.Diagnostics;
+using StreamEngine.Sdk;
+
+namespace StreamEngine.Encoding.FFmpeg;
+
+/// <summary>
+/// The default encoder: one ffmpeg child process encodes raw BGRA frames from stdin. For H.264 it writes MPEG-TS
+/// to the engine, which fans it out to one supervised remux process per output, so an output reconnecting, added
+/// or removed never touches the encoder or the other outputs. VP8/VP9 (not possible in MPEG-TS) are written to
+/// their WebM/Matroska files by the encoder process itself. A dead encoder process is restarted with backoff.
+/// Nothing here ever blocks the engine's frame clock.
+/// </summary>
+public sealed partial class FFmpegEncoder : IEncoder
+{
+    private const int FrameQueueCapacity = 3;
+
+    private readonly EncoderSettings _settings;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly ILogger<FFmpegEncoder> _logger;
+    private readonly TimeProvider _time;
+    private readonly Channel<VideoFrame> _frames = Channel.CreateBounded<VideoFrame>(
+        new BoundedChannelOptions(FrameQueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+    private VideoFormat? _format;
+    private Task _run = Task.CompletedTask;
+    private volatile bool _accepting;
+    private volatile bool _stopping;
+    private long _framesWritten;
+    private long _framesDropped;
+
+    /// <summary>Creates an encoder; nothing starts until <see cref="StartAsync"/>.</summary>
+    public FFmpegEncoder(EncoderSettings settings, ILoggerFactory loggerFactory, TimeProvider? time = null)
+    {
+        _settings = settings;
+        _loggerFactory = loggerFactory;
+        _logger = loggerFactory.CreateLogger<FFmpegEncoder>();
+        _time = time ?? TimeProvider.System;
+    }
+
+    /// <inheritdoc />
+    public event Action<OutputStateChange>? OutputStateChanged;
+
+    /// <summary>Frames written to the encoder process.</summary>
+    public long FramesWritten => Interlocked.Read(ref _framesWritten);
+
+    /// <summary>Frames refused by <see cref="TryWrite"/> (queue full or encoder restarting) or lost with a dead encoder process.</summary>
+    public long FramesDropped => Interlocked.Read(ref _framesDropped);
+
+    /// <summary>How many times the encoder process died and was restarted.</summary>
+    public int EncoderRestarts { get; private set; }
+
+    /// <summary>Pid of the running encoder ffmpeg (for benchmarks and tests); null while it is down.</summary>
+    public int? EncoderProcessId { get; private set; }
+
+    /// <summary>CPU seconds the current encoder process has used (user + system); null while it is down.</summary>
+    public double? EncoderCpuSeconds => EncoderProcessId is { } pid ? ProcessCpuMeter.ReadCpuSeconds(pid) : null;
+
+    /// <summary>The video encoder chosen at start (libx264, h264_nvenc, …); null before <see cref="StartAsync"/>.</summary>
+    public VideoEncoderChoice? VideoEncoder { get; private set; }
+
+    /// <summary>Validates the settings, picks the video encoder and starts the encoder process and the outputs added so far.</summary>
+    /// <exception cref="ArgumentException">The settings or the format are invalid; the message names each field.</exception>
+    public async Task StartAsync(VideoFormat format, CancellationToken cancellationToken)
+    {
+        if (_format is not null) throw new InvalidOperationException("The encoder was already started.");
+        var problems = _settings.Validate().Select(p => p.ToString()).ToList();
+        if (format.Width <= 0 || format.Height <= 0 || format.Width % 2 != 0 || format.Height % 2 != 0)
+            problems.Add($"VideoFormat is '{format.Width}x{format.Height}'; expected a positive, even width and height");
+        if (format.Fps is < 1 or > 240) problems.Add($"VideoFormat.Fps is '{format.Fps}'; expected 1 to 240");
+        if (IsDirect && !DirectOutputs.Any())
+            problems.Add($"VideoCodec is '{EncoderSettings.Name(_settings.VideoCodec)}'; expected at least one .webm or .mkv file output added before StartAsync (the encoder writes VP8/VP9 files itself)");
+        if (problems.Count > 0) throw new ArgumentException("Invalid encoder settings: " + string.Join("; ", problems));
+
+        VideoEncoder = await new HardwareEncoderProbe(_loggerFactory.CreateLogger<HardwareEncoderProbe>())
+            .ChooseAsync(_settings).WaitAsync(cancellationToken).ConfigureAwait(false);
+        _format = format;
+        _logger.LogInformation("Encoder starting: {Format} {Encoder} preset {Preset}, {Kbps} kbit/s, keyframe every {Keyframe} s, {Mode}",
+            format, VideoEncoder.Name, _settings.Preset, _settings.VideoBitrateFor(format.Height), _settings.KeyframeIntervalSeconds,
+            _settings.Live ? "live" : "offline");
+        StartOutputsAddedEarlier();
+        _run = Task.Run(RunAsync, CancellationToken.None);
+    }
+
+    /// <summary>Encodes every frame already queued, lets ffmpeg flush, then finishes every output (files left playable).</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_stopping) return;
+        _stopping = true;
+        _accepting = false;
+        _frames.Writer.TryComplete();
+        await _run.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await Task.WhenAll(Supervisors.Select(s => s.StopAsync())).WaitAsync(cancellationToken).ConfigureAwait(false);
+        _logger.LogInformation("Encoder stopped: {Written} frames written, {Dropped} dropped, {Restarts} encoder restarts",
+            FramesWritten, FramesDropped, EncoderRestarts);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(CancellationToken.None).ConfigureAwait(false);
+        while (_frames.Reader.TryRead(out var frame)) frame.Release();
+    }
+
+    private void RaiseStateChanged(OutputStateChange change)
+    {
+        try { OutputStateChanged?.Invoke(change); }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            _logger.LogError(e, "An OutputStateChanged handler failed for output {OutputId}", change.OutputId);
+        }
+    }
+}

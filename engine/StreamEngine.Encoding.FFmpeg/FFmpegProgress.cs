@@ -1,0 +1,38 @@
+namespace StreamEngine.Encoding.FFmpeg;
+
+/// <summary>
+/// Reads ffmpeg's <c>-progress pipe:1</c> report (key=value lines, a block every half second) and says when the
+/// output advanced.
+/// </summary>
+internal sealed class FFmpegProgress
+{
+    private long _totalSize;
+    private long _outTimeMicroseconds;
+
+    /// <summary>Bytes ffmpeg has written to its output.</summary>
+    public long TotalSize => _totalSize;
+
+    /// <summary>True once data reached the destination: a header and at least one timestamped packet.</summary>
+    public bool HasDelivered => _totalSize > 0 && _outTimeMicroseconds > 0;
+
+    /// <summary>Reads reports from <paramref name="reader"/> until it ends; calls <paramref name="advanced"/> whenever the output grew.</summary>
+    public async Task ReadAsync(TextReader reader, Action advanced, CancellationToken cancellationToken)
+    {
+        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        {
+            var eq = line.IndexOf('=');
+            if (eq < 0 || !long.TryParse(line.AsSpan(eq + 1), out var value)) continue;
+            var key = line.AsSpan(0, eq);
+            if (key.SequenceEqual("total_size") && value > _totalSize)
+            {
+                _totalSize = value;
+                advanced();
+            }
+            else if (key.SequenceEqual("out_time_us") && value > _outTimeMicroseconds)
+            {
+                _outTimeMicroseconds = value;
+                advanced();
+            }
+        }
+    }
+}

@@ -1,0 +1,20 @@
+using StreamEngine.Sdk;
+
+namespace StreamEngine.Encoding.FFmpeg;
+
+/// <summary>A snapshot of one output.</summary>
+/// <param name="Id">Id returned by <see cref="FFmpegEncoder.AddOutput"/>.</param>
+/// <param name="Target">Where it goes, secrets masked.</param>
+/// <param name="State">Current state.</param>
+/// <param name="ReconnectCount">How many times it was restarted after a failure.</param>
+/// <param name="BytesSent">Bytes of encoded stream handed to it.</param>
+/// <param name="DroppedChunks">Chunks dropped because it fell behind (each drop skips to the next keyframe).</param>
+/// <param name="LastError">Why it last left the Live or Connecting state, secrets masked; null if it never did.</param>
+public sealed record OutputStatus(
+    string Id,
+    string Target,
+    OutputState State,
+    int ReconnectCount,
+    long BytesSent,
+    long DroppedChunks,
+    string? LastError);

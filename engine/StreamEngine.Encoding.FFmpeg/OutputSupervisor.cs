@@ -1,0 +1,125 @@
+using Microsoft.Extensions.Logging;
+using StreamEngine.Sdk;
+
+namespace StreamEngine.Encoding.FFmpeg;
+
+/// <summary>
+/// Keeps one output going: runs its own remux ffmpeg fed from a bounded <see cref="ChunkQueue"/>, watches its
+/// progress, and restarts it with backoff when it exits or stalls, for ever unless stopped or out of attempts.
+/// Connecting → Live → Reconnecting → Connecting …; Stopped on purpose; Failed when it can never work.
+/// </summary>
+internal sealed partial class OutputSupervisor
+{
+    private readonly EncoderSettings _settings;
+    private readonly ILogger<OutputSupervisor> _logger;
+    private readonly TimeProvider _time;
+    private readonly Action<OutputStateChange> _stateChanged;
+    private readonly ChunkQueue _queue;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Lock _stateLock = new();
+    private Task _run = Task.CompletedTask;
+    private OutputState _state = OutputState.Connecting;
+    private string? _lastError;
+    private int _reconnects;
+    private long _bytesSent;
+
+    public OutputSupervisor(string id, OutputTarget target, EncoderSettings settings, int videoKbps, ILogger<OutputSupervisor> logger,
+        TimeProvider time, Action<OutputStateChange> stateChanged)
+    {
+        Id = id;
+        Target = target;
+        _settings = settings;
+        _logger = logger;
+        _time = time;
+        _stateChanged = stateChanged;
+        var bytesPerSecond = (videoKbps + settings.AudioBitrateKbps) * 1000L / 8;
+        _queue = new ChunkQueue(Math.Max(256 * 1024, (long)(bytesPerSecond * settings.Outputs.QueueDuration.TotalSeconds)), time);
+    }
+
+    public string Id { get; }
+
+    public OutputTarget Target { get; }
+
+    public OutputState State { get { lock (_stateLock) return _state; } }
+
+    /// <summary>Pid of the current remux ffmpeg, if one runs.</summary>
+    public int? ProcessId { get; private set; }
+
+    public OutputStatus Status
+    {
+        get
+        {
+            lock (_stateLock)
+                return new(Id, Target.Display, _state, _reconnects, Interlocked.Read(ref _bytesSent), _queue.DroppedChunks, _lastError);
+        }
+    }
+
+    /// <summary>Starts supervising; the first remux process starts at the next keyframe offered.</summary>
+    public void Start()
+    {
+        SetState(OutputState.Connecting, null);
+        _run = Task.Run(RunAsync);
+    }
+
+    /// <summary>Marks an output that can never work (bad target or settings) as Failed without starting it.</summary>
+    public void Fail(string reason) => SetState(OutputState.Failed, reason);
+
+    /// <summary>For outputs the encoder process writes itself (VP8/VP9): the encoder reports their state.</summary>
+    public void Report(OutputState state, string? reason) => SetState(state, reason);
+
+    /// <summary>For outputs the encoder process writes itself: bytes written so far.</summary>
+    public void ReportBytes(long total) => Interlocked.Exchange(ref _bytesSent, total);
+
+    /// <summary>Never blocks: queues the chunk, or drops it if this output is behind.</summary>
+    public void Offer(TsChunk chunk) => _queue.Offer(chunk);
+
+    /// <summary>Writes what is queued, lets ffmpeg finish the file or stream, and stops (state Stopped).</summary>
+    public async Task StopAsync()
+    {
+        await _stop.CancelAsync().ConfigureAwait(false);
+        _queue.Complete();
+        await _run.ConfigureAwait(false);
+        if (State != OutputState.Failed) SetState(OutputState.Stopped, null);
+    }
+
+    private async Task RunAsync()
+    {
+        var backoff = new RetryBackoff(_settings.Outputs);
+        var failures = 0;
+        for (var attempt = 0; ; attempt++)
+        {
+            var (wasLive, reason) = await RunProcessAsync(attempt).ConfigureAwait(false);
+            if (_stop.IsCancellationRequested) return;
+            if (wasLive)
+            {
+                backoff.Reset();
+                failures = 0;
+            }
+            failures++;
+            if (failures >= _settings.Outputs.MaxAttempts)
+            {
+                SetState(OutputState.Failed, $"{reason} (gave up after {failures} attempts, Outputs.MaxAttempts)");
+                return;
+            }
+            lock (_stateLock) _reconnects++;
+            var delay = backoff.Next();
+            SetState(OutputState.Reconnecting, $"{reason}; retrying in {delay.TotalSeconds:0.#} s");
+            try { await Task.Delay(delay, _time, _stop.Token).ConfigureAwait(false); }
+            catch (OperationCanceledException) { return; }
+            SetState(OutputState.Connecting, null);
+        }
+    }
+
+    private void SetState(OutputState state, string? reason)
+    {
+        lock (_stateLock)
+        {
+            if (_state == state && state != OutputState.Connecting) return;
+            if (_state is OutputState.Stopped or OutputState.Failed) return;
+            _state = state;
+            if (reason is not null && state is OutputState.Reconnecting or OutputState.Failed) _lastError = reason;
+            _logger.LogInformation("Output {OutputId} {Target}: {State}{Reason}", Id, Target.Display, state, reason is null ? "" : " (" + reason + ")");
+            _stateChanged(new OutputStateChange(Id, Target.Display, state, _time.GetUtcNow(), reason));
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using System.CommandLine;
+using Microsoft.Extensions.Logging;
+using StreamEngine.Host.Show;
+
+namespace StreamEngine.Host.Commands;
+
+/// <summary><c>demo</c>: runs the sample show live, recording to a file (and to any --output given).</summary>
+internal static class DemoCommand
+{
+    public static Command Create(GlobalOptions global)
+    {
+        var outputs = new Option<string[]>("--output") { Description = "also stream to this rtmp:// URL or file; repeat for several" };
+        var seconds = new Option<double?>("--seconds") { Description = "stop after this many seconds (default: run until Ctrl+C)" };
+        var command = new Command("demo", "Run the demo show live, recording to recordings/.") { outputs, seconds };
+        command.SetAction((parse, _) => CommandRunner.RunAsync(async stop =>
+        {
+            var config = global.LoadConfig(parse);
+            using var loggers = GlobalOptions.Loggers(config);
+            var scene = Path.Combine(Home, "samples", "hello", "scene.json");
+            using var session = ShowSession.Open(config, scene, null, null, loggers);
+            var recording = RunCommand.DefaultRecording("demo");
+            loggers.CreateLogger("demo").LogInformation("Demo show {Scene}; recording to {Recording}", scene, recording);
+            await using var encoder = Encoders.Create(config, session.Format, live: true, [recording, .. parse.GetValue(outputs) ?? []], loggers);
+            await LiveShow.RunAsync(session, encoder, RunCommand.Duration(parse.GetValue(seconds)), loggers, stop);
+            Console.Error.WriteLine($"Recording saved: {recording}");
+            return CommandRunner.Ok;
+        }));
+        return command;
+    }
+
+    /// <summary>The checkout the engine runs from (the wrapper sets STREAM_ENGINE_HOME), for the samples.</summary>
+    public static string Home => Environment.GetEnvironmentVariable("STREAM_ENGINE_HOME") ?? Directory.GetCurrentDirectory();
+}

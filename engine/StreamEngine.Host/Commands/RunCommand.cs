@@ -1,0 +1,38 @@
+using System.CommandLine;
+using StreamEngine.Host.Show;
+
+namespace StreamEngine.Host.Commands;
+
+/// <summary><c>run --scene FILE [--output URL_OR_FILE]...</c>: streams a show live until SIGINT/SIGTERM.</summary>
+internal static class RunCommand
+{
+    public static Command Create(GlobalOptions global)
+    {
+        var scene = new Option<string>("--scene") { Description = "scene file (JSON)", Required = true };
+        var outputs = new Option<string[]>("--output") { Description = "rtmp://, rtmps://, srt:// URL or a file (.mp4, .mkv, .flv, .ts); repeat for several", AllowMultipleArgumentsPerToken = false };
+        var fps = new Option<int?>("--fps") { Description = "frames per second (default: the scene's, else TARGET_FPS)" };
+        var size = new Option<string?>("--size") { Description = "WIDTHxHEIGHT (default: the scene's, else STREAM_RESOLUTION)" };
+        var seconds = new Option<double?>("--seconds") { Description = "stop after this many seconds (default: run until Ctrl+C)" };
+        var command = new Command("run", "Run a show live until Ctrl+C or SIGTERM.") { scene, outputs, fps, size, seconds };
+        command.SetAction((parse, _) => CommandRunner.RunAsync(async stop =>
+        {
+            var config = global.LoadConfig(parse);
+            using var loggers = GlobalOptions.Loggers(config);
+            using var session = ShowSession.Open(config, parse.GetValue(scene)!, parse.GetValue(size), parse.GetValue(fps), loggers);
+            var targets = parse.GetValue(outputs) is { Length: > 0 } given ? given : [DefaultRecording("show")];
+            await using var encoder = Encoders.Create(config, session.Format, live: true, targets, loggers);
+            await LiveShow.RunAsync(session, encoder, Duration(parse.GetValue(seconds)), loggers, stop);
+            return CommandRunner.Ok;
+        }));
+        return command;
+    }
+
+    public static TimeSpan? Duration(double? seconds) => seconds is > 0 ? TimeSpan.FromSeconds(seconds.Value) : null;
+
+    /// <summary>Where a show records when no output is given: recordings/NAME-TIME.mp4.</summary>
+    public static string DefaultRecording(string name)
+    {
+        Directory.CreateDirectory("recordings");
+        return Path.GetFullPath(Path.Combine("recordings", $"{name}-{DateTime.Now:yyyyMMdd-HHmmss}.mp4"));
+    }
+}

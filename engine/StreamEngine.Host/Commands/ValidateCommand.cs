@@ -1,0 +1,47 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using StreamEngine.Core.Scene;
+using StreamEngine.Host.Config;
+using StreamEngine.Host.Show;
+
+namespace StreamEngine.Host.Commands;
+
+/// <summary><c>validate FILE</c>: checks a scene file (it has "layers") or a config file and lists every problem with its JSON path.</summary>
+internal static class ValidateCommand
+{
+    public static Command Create(GlobalOptions global)
+    {
+        var file = new Argument<string>("file") { Description = "a scene file (.json with layers) or a config file (.json of settings)" };
+        var command = new Command("validate", "Check a scene or config file without running a show.") { file };
+        command.SetAction((parse, _) => CommandRunner.RunAsync(_ => Task.FromResult(Validate(global, parse, parse.GetValue(file)!))));
+        return command;
+    }
+
+    private static int Validate(GlobalOptions global, System.CommandLine.ParseResult parse, string path)
+    {
+        var config = global.LoadConfig(parse);
+        IReadOnlyList<ValidationProblem> problems;
+        string kind;
+        if (IsScene(path))
+        {
+            kind = "scene";
+            using var loggers = GlobalOptions.Loggers(config with { LogLevel = "error" });
+            using var plugins = ShowSession.LoadPlugins(config, loggers);
+            problems = SceneFile.Load(path, type => plugins.Find(type) is not null, config.MaxLayers).Problems;
+        }
+        else
+        {
+            kind = "config";
+            problems = new ConfigLoader().FromFile(path).Problems;
+        }
+        if (problems.Count > 0) throw new UserInputException(path, problems);
+        Console.WriteLine($"{path}: valid {kind} file");
+        return CommandRunner.Ok;
+    }
+
+    private static bool IsScene(string path)
+    {
+        try { return JsonNode.Parse(File.ReadAllText(path)) is JsonObject o && o.ContainsKey("layers"); }
+        catch (Exception e) when (e is IOException or System.Text.Json.JsonException) { return !path.Contains("config", StringComparison.OrdinalIgnoreCase); }
+    }
+}

@@ -1,0 +1,23 @@
+namespace StreamEngine.Host.Config;
+
+/// <summary>One setting: its name (environment variable, config file key), what it accepts and how it applies.</summary>
+internal sealed record ConfigSetting(string Name, string Expected, Func<EngineConfig, string, EngineConfig?> Apply, bool IsSecret = false)
+{
+    public static ConfigSetting Int(string name, int min, int max, Func<EngineConfig, int, EngineConfig> set) =>
+        new(name, $"an integer from {min} to {max}",
+            (c, v) => int.TryParse(v, out var n) && n >= min && n <= max ? set(c, n) : null);
+
+    public static ConfigSetting Number(string name, double min, double max, Func<EngineConfig, double, EngineConfig> set) =>
+        new(name, $"a number from {min} to {max}",
+            (c, v) => double.TryParse(v, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= min && n <= max ? set(c, n) : null);
+
+    public static ConfigSetting OneOf(string name, string[] allowed, Func<EngineConfig, string, EngineConfig> set) =>
+        new(name, $"one of {string.Join(", ", allowed)}",
+            (c, v) => allowed.Contains(v.ToLowerInvariant()) ? set(c, v.ToLowerInvariant()) : null);
+
+    public static ConfigSetting Text(string name, string expected, Func<string, bool> valid, Func<EngineConfig, string, EngineConfig> set) =>
+        new(name, expected, (c, v) => valid(v) ? set(c, v) : null);
+
+    public static ConfigSetting SecretText(string name, Func<EngineConfig, Secret, EngineConfig> set) =>
+        new(name, "a non-empty string", (c, v) => v.Length > 0 ? set(c, new Secret(v)) : null, IsSecret: true);
+}

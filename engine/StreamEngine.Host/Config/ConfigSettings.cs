@@ -1,0 +1,50 @@
+using System.Text.RegularExpressions;
+
+namespace StreamEngine.Host.Config;
+
+/// <summary>The table of every setting the engine reads.</summary>
+internal static partial class ConfigSettings
+{
+    [GeneratedRegex(@"^(\d+)x(\d+)$")]
+    private static partial Regex Resolution();
+
+    public static readonly IReadOnlyList<ConfigSetting> All =
+    [
+        ConfigSetting.Int("PORT", 1000, 65535, (c, v) => c with { Port = v }),
+        ConfigSetting.Int("WS_PORT", 1000, 65535, (c, v) => c with { WsPort = v }),
+        ConfigSetting.Int("METRICS_PORT", 1000, 65535, (c, v) => c with { MetricsPort = v }),
+        ConfigSetting.Int("HEALTH_PORT", 1000, 65535, (c, v) => c with { HealthPort = v }),
+        ConfigSetting.Text("REDIS_URL", "a URL such as redis://127.0.0.1:6379",
+            v => Uri.TryCreate(v, UriKind.Absolute, out var u) && u.Scheme is "redis" or "rediss", (c, v) => c with { RedisUrl = v }),
+        ConfigSetting.SecretText("REDIS_PASSWORD", (c, v) => c with { RedisPassword = v }),
+        ConfigSetting.SecretText("TWITTER_API_KEY", (c, v) => c with { TwitterApiKey = v }),
+        ConfigSetting.SecretText("TWITTER_API_SECRET", (c, v) => c with { TwitterApiSecret = v }),
+        ConfigSetting.SecretText("TWITTER_ACCESS_TOKEN", (c, v) => c with { TwitterAccessToken = v }),
+        ConfigSetting.SecretText("TWITTER_ACCESS_TOKEN_SECRET", (c, v) => c with { TwitterAccessTokenSecret = v }),
+        ConfigSetting.Int("MAX_LAYERS", 1, 100, (c, v) => c with { MaxLayers = v }),
+        ConfigSetting.Int("TARGET_FPS", 1, 60, (c, v) => c with { TargetFps = v }),
+        ConfigSetting.OneOf("RENDER_QUALITY", ["low", "medium", "high"], (c, v) => c with { RenderQuality = v }),
+        new("STREAM_RESOLUTION", "WIDTHxHEIGHT with even numbers from 16x16 to 7680x4320, such as 1920x1080", ParseResolution),
+        ConfigSetting.OneOf("LOG_LEVEL", ["trace", "debug", "info", "warn", "error"], (c, v) => c with { LogLevel = v }),
+        ConfigSetting.OneOf("LOG_FORMAT", ["text", "json"], (c, v) => c with { LogFormat = v }),
+        ConfigSetting.OneOf("VIDEO_CODEC", ["h264", "vp8", "vp9"], (c, v) => c with { VideoCodec = v }),
+        ConfigSetting.OneOf("VIDEO_PRESET", ["ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow", "slower", "veryslow"], (c, v) => c with { Preset = v }),
+        ConfigSetting.Int("VIDEO_BITRATE_KBPS", 100, 100_000, (c, v) => c with { VideoBitrateKbps = v }),
+        ConfigSetting.Number("KEYFRAME_INTERVAL", 0.5, 10, (c, v) => c with { KeyframeIntervalSeconds = v }),
+        ConfigSetting.OneOf("AUDIO_CODEC", ["aac", "opus"], (c, v) => c with { AudioCodec = v }),
+        ConfigSetting.OneOf("HWACCEL", ["auto", "none", "nvenc", "qsv", "vaapi", "videotoolbox", "amf"], (c, v) => c with { HardwareAcceleration = v }),
+        ConfigSetting.Text("STREAM_ENGINE_PLUGINS", "a directory path", v => v.Length > 0, (c, v) => c with { PluginsDirectory = v }),
+        ConfigSetting.Text("STREAM_ENGINE_DATA", "a directory path", v => v.Length > 0, (c, v) => c with { DataDirectory = v }),
+    ];
+
+    public static ConfigSetting? Find(string name) => All.FirstOrDefault(s => s.Name == name);
+
+    private static EngineConfig? ParseResolution(EngineConfig config, string value)
+    {
+        var match = Resolution().Match(value);
+        if (!match.Success) return null;
+        var (w, h) = (int.Parse(match.Groups[1].Value), int.Parse(match.Groups[2].Value));
+        var ok = w is >= 16 and <= 7680 && h is >= 16 and <= 4320 && w % 2 == 0 && h % 2 == 0;
+        return ok ? config with { Width = w, Height = h } : null;
+    }
+}

@@ -1,0 +1,42 @@
+namespace StreamEngine.Host.Config;
+
+/// <summary>
+/// Every setting of the engine, with the seed's names, defaults and ranges. Sources, weakest first:
+/// defaults, a JSON config file (same names as keys), environment variables, command-line flags.
+/// </summary>
+public sealed record EngineConfig
+{
+    public int Port { get; init; } = 4200;
+    public int WsPort { get; init; } = 4201;
+    public int MetricsPort { get; init; } = 4290;
+    public int HealthPort { get; init; } = 4291;
+    public string? RedisUrl { get; init; }
+    public Secret? RedisPassword { get; init; }
+    public Secret? TwitterApiKey { get; init; }
+    public Secret? TwitterApiSecret { get; init; }
+    public Secret? TwitterAccessToken { get; init; }
+    public Secret? TwitterAccessTokenSecret { get; init; }
+    public int MaxLayers { get; init; } = 50;
+    public int TargetFps { get; init; } = 30;
+    public string RenderQuality { get; init; } = "high";
+    public int Width { get; init; } = 1920;
+    public int Height { get; init; } = 1080;
+    public string LogLevel { get; init; } = "info";
+    public string LogFormat { get; init; } = "text";
+    public string VideoCodec { get; init; } = "h264";
+    public string Preset { get; init; } = "veryfast";
+    public int? VideoBitrateKbps { get; init; }
+    public double KeyframeIntervalSeconds { get; init; } = 2;
+    public string AudioCodec { get; init; } = "aac";
+    public string HardwareAcceleration { get; init; } = "auto";
+    public string PluginsDirectory { get; init; } = "";
+    public string DataDirectory { get; init; } = "data";
+
+    public string Resolution => $"{Width}x{Height}";
+}
+
+/// <summary>A secret setting (key, token, password): its value never appears in logs, errors or API responses.</summary>
+public sealed record Secret(string Value)
+{
+    public override string ToString() => "****";
+}

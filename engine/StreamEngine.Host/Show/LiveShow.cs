@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Logging;
+using StreamEngine.Core.Clock;
+using StreamEngine.Sdk;
+
+namespace StreamEngine.Host.Show;
+
+/// <summary>Runs a show live: the frame clock ticks until stopped (or for a set time), then the encoder is flushed.</summary>
+internal static class LiveShow
+{
+    public static async Task RunAsync(ShowSession session, IEncoder encoder, TimeSpan? duration, ILoggerFactory loggers, CancellationToken stop)
+    {
+        var logger = loggers.CreateLogger("show");
+        await encoder.StartAsync(session.Format, stop);
+        var pipeline = session.CreatePipeline(encoder);
+        using var running = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        if (duration is { } d) running.CancelAfter(d);
+        var clock = new LiveFrameClock(pipeline, loggers.CreateLogger<LiveFrameClock>());
+        var ticking = clock.RunAsync(running.Token);
+        logger.LogInformation("Live at {Format}; press Ctrl+C to stop", session.Format);
+        while (!ticking.IsCompleted)
+        {
+            await Task.WhenAny(ticking, Task.Delay(TimeSpan.FromSeconds(10), running.Token).ContinueWith(_ => { }));
+            if (ticking.IsCompleted) break;
+            var stats = session.Stats;
+            logger.LogInformation("Frames {Frames}, dropped {Dropped}, render p99 {RenderP99:0.0} ms, jitter p99 {JitterP99:0.0} ms",
+                stats.Rendered, stats.Dropped, stats.RenderMsPercentile(99), stats.JitterMsPercentile(99));
+        }
+        await ticking;
+        logger.LogInformation("Stopping: flushing the encoder and closing outputs");
+        using var flush = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await encoder.StopAsync(flush.Token);
+        logger.LogInformation("Stopped after {Frames} frames ({Dropped} dropped)", session.Stats.Rendered, session.Stats.Dropped);
+    }
+}

@@ -1,0 +1,80 @@
+using Microsoft.Extensions.Logging;
+using StreamEngine.Core.Pipeline;
+using StreamEngine.Core.Rendering;
+using StreamEngine.Core.Scene;
+using StreamEngine.Host.Config;
+using StreamEngine.Plugins;
+using StreamEngine.Sdk;
+
+namespace StreamEngine.Host.Show;
+
+/// <summary>
+/// The composition root of one show: plugins loaded, scene file read and queued, compositor and frame pipeline built.
+/// Frame size and rate: command-line flag, else the scene file, else STREAM_RESOLUTION / TARGET_FPS.
+/// </summary>
+internal sealed class ShowSession : IDisposable
+{
+    private ShowSession(VideoFormat format, SceneGraph scene, Compositor compositor, PluginCatalog plugins)
+    {
+        Format = format;
+        Scene = scene;
+        Compositor = compositor;
+        Plugins = plugins;
+    }
+
+    public VideoFormat Format { get; }
+    public SceneGraph Scene { get; }
+    public Compositor Compositor { get; }
+    public PluginCatalog Plugins { get; }
+    public FrameStats Stats { get; } = new();
+
+    public static ShowSession Open(EngineConfig config, string scenePath, string? sizeFlag, int? fpsFlag, ILoggerFactory loggers)
+    {
+        var plugins = LoadPlugins(config, loggers);
+        try
+        {
+            var result = SceneFile.Load(scenePath, type => plugins.Find(type) is not null, config.MaxLayers);
+            if (!result.IsValid) throw new UserInputException(scenePath, result.Problems);
+            var scene = result.Scene!;
+            var (width, height) = ParseSize(sizeFlag ?? scene.Size, config);
+            var format = new VideoFormat(width, height, fpsFlag ?? scene.Fps ?? config.TargetFps);
+            var graph = new SceneGraph(config.MaxLayers);
+            graph.Enqueue(SceneCommand.LoadLayers(scene.Layers));
+            var assets = Path.GetDirectoryName(Path.GetFullPath(scenePath))!;
+            var compositor = new Compositor(format, plugins, loggers, assets);
+            return new ShowSession(format, graph, compositor, plugins);
+        }
+        catch
+        {
+            plugins.Dispose();
+            throw;
+        }
+    }
+
+    public FramePipeline CreatePipeline(IFrameSink sink, int bufferCount = 6) =>
+        new(Scene, Compositor, new FrameBufferPool(Format, bufferCount), sink, Stats);
+
+    public static PluginCatalog LoadPlugins(EngineConfig config, ILoggerFactory loggers)
+    {
+        var plugins = new PluginCatalog(loggers);
+        plugins.LoadDirectory(PluginsDirectory(config));
+        return plugins;
+    }
+
+    public static string PluginsDirectory(EngineConfig config) =>
+        config.PluginsDirectory.Length > 0 ? config.PluginsDirectory : Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "plugins"));
+
+    private static (int, int) ParseSize(string? size, EngineConfig config)
+    {
+        if (size is null) return (config.Width, config.Height);
+        var parsed = new ConfigLoader().Set("STREAM_RESOLUTION", size);
+        if (parsed.Problems.Count > 0) throw new UserInputException("--size", parsed.Problems);
+        return (parsed.Config.Width, parsed.Config.Height);
+    }
+
+    public void Dispose()
+    {
+        Compositor.Dispose();
+        Plugins.Dispose();
+    }
+}

@@ -1,0 +1,57 @@
+using System.Reflection;
+using McMaster.NETCore.Plugins;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SkiaSharp;
+using StreamEngine.Sdk;
+
+namespace StreamEngine.Plugins;
+
+/// <summary>
+/// Loads one plugin folder: its own collectible load context that shares only the SDK (and the libraries the SDK's
+/// types expose: SkiaSharp, logging), and its own service container built by scanning the plugin for SDK contracts.
+/// </summary>
+internal static class PluginLoaderFactory
+{
+    private static readonly Type[] SharedTypes = [typeof(ILayerType), typeof(SKCanvas), typeof(ILogger), typeof(IServiceProvider)];
+
+    public static LoadedPlugin Load(string directory, ILoggerFactory loggers)
+    {
+        var manifest = PluginManifest.Read(Path.Combine(directory, PluginManifest.FileName));
+        CheckSdkVersion(manifest);
+        var entry = Path.Combine(directory, manifest.EntryAssembly);
+        if (!File.Exists(entry))
+            throw new PluginLoadException($"plugin '{manifest.Id}': entry assembly '{manifest.EntryAssembly}' not found in {directory}");
+
+        var loader = PluginLoader.CreateFromAssemblyFile(entry, isUnloadable: true, SharedTypes, config => config.PreferSharedTypes = true);
+        try
+        {
+            var assembly = loader.LoadDefaultAssembly();
+            var services = new ServiceCollection();
+            services.AddSingleton(loggers);
+            services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
+            services.Scan(scan => scan.FromAssemblies(assembly)
+                .AddClasses(classes => classes.AssignableTo<ILayerType>(), publicOnly: true)
+                .As<ILayerType>()
+                .WithSingletonLifetime());
+            var provider = services.BuildServiceProvider();
+            var layerTypes = provider.GetServices<ILayerType>().ToList();
+            return new LoadedPlugin(manifest, directory, loader, provider, layerTypes);
+        }
+        catch (Exception e) when (e is not PluginLoadException)
+        {
+            loader.Dispose();
+            throw new PluginLoadException($"plugin '{manifest.Id}' failed to load: {e.GetType().Name}: {e.Message}", e);
+        }
+    }
+
+    private static void CheckSdkVersion(PluginManifest manifest)
+    {
+        var host = typeof(ILayerType).Assembly.GetName().Version ?? new Version(0, 0);
+        var wanted = Version.Parse(manifest.SdkVersion);
+        // Before 1.0 a minor version may break the contracts; after it only a major one does.
+        var compatible = host.Major == wanted.Major && (host.Major > 0 || host.Minor == wanted.Minor) && wanted <= host;
+        if (!compatible)
+            throw new PluginLoadException($"plugin '{manifest.Id}' targets SDK {manifest.SdkVersion}; this engine provides SDK {host.ToString(3)}");
+    }
+}

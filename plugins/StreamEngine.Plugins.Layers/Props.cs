@@ -1,0 +1,46 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SkiaSharp;
+
+namespace StreamEngine.Plugins.Layers;
+
+/// <summary>Reads typed values from a layer's props; a bad value throws a message naming the prop and what was expected.</summary>
+internal static class Props
+{
+    public static string? String(JsonObject props, string name) =>
+        props[name] switch
+        {
+            null => null,
+            JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
+            var other => throw Bad(name, "a string", other),
+        };
+
+    public static double Number(JsonObject props, string name, double fallback) =>
+        props[name] switch
+        {
+            null => fallback,
+            JsonValue v when v.GetValueKind() == JsonValueKind.Number => v.GetValue<double>(),
+            var other => throw Bad(name, "a number", other),
+        };
+
+    public static SKColor Color(JsonObject props, string name, SKColor fallback) =>
+        String(props, name) is { } text ? ParseColor(text, $"props.{name}") : fallback;
+
+    /// <summary>CSS-style colors: #rgb, #rrggbb, #rrggbbaa, or a name Skia knows (white, black …).</summary>
+    public static SKColor ParseColor(string text, string where)
+    {
+        var hex = text.StartsWith('#') ? text[1..] : null;
+        if (hex is { Length: 3 }) hex = string.Concat(hex.Select(c => $"{c}{c}"));
+        if (hex is { Length: 6 or 8 } && uint.TryParse(hex, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var rgba))
+        {
+            if (hex.Length == 6) rgba = rgba << 8 | 0xff;
+            return new SKColor((byte)(rgba >> 24), (byte)(rgba >> 16), (byte)(rgba >> 8), (byte)rgba);
+        }
+        if (hex is null && SKColor.TryParse(text, out var named)) return named;
+        throw new ArgumentException($"{where}: expected a color such as \"#ff8800\" or \"#ff880080\", got \"{text}\"");
+    }
+
+    public static ArgumentException Bad(string name, string expected, JsonNode? got) =>
+        new($"props.{name}: expected {expected}, got {got?.ToJsonString() ?? "null"}");
+}

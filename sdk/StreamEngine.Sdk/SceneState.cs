@@ -1,0 +1,14 @@
+namespace StreamEngine.Sdk;
+
+/// <summary>A whole scene: frame size, frame rate and layers, in the JSON shape of scene files.</summary>
+public sealed class SceneState
+{
+    /// <summary>Frame size as <c>WIDTHxHEIGHT</c>, for example <c>1280x720</c>. Null means the configured resolution.</summary>
+    public string? Size { get; set; }
+
+    /// <summary>Frames per second; null means the configured TARGET_FPS.</summary>
+    public int? Fps { get; set; }
+
+    /// <summary>The layers of the scene.</summary>
+    public List<LayerState> Layers { get; set; } = [];
+}

@@ -1,0 +1,33 @@
+namespace StreamEngine.Sdk;
+
+/// <summary>
+/// One rendered frame in a pooled buffer. Whoever holds the frame must call <see cref="Release"/>
+/// exactly once when done with it, so the buffer returns to the pool.
+/// </summary>
+public sealed class VideoFrame
+{
+    private readonly Action<VideoFrame> _release;
+
+    /// <summary>Creates a frame over a buffer that <paramref name="release"/> gives back to its pool.</summary>
+    public VideoFrame(byte[] buffer, VideoFormat format, Action<VideoFrame> release)
+    {
+        Buffer = buffer;
+        Format = format;
+        _release = release;
+    }
+
+    /// <summary>The pixel buffer, BGRA premultiplied; only the first <see cref="VideoFormat.FrameBytes"/> bytes are the frame.</summary>
+    public byte[] Buffer { get; }
+
+    /// <summary>Size and rate of the frame.</summary>
+    public VideoFormat Format { get; }
+
+    /// <summary>Time of the frame.</summary>
+    public FrameTime Time { get; set; }
+
+    /// <summary>The frame's pixels.</summary>
+    public ReadOnlyMemory<byte> Pixels => Buffer.AsMemory(0, Format.FrameBytes);
+
+    /// <summary>Returns the buffer to its pool.</summary>
+    public void Release() => _release(this);
+}

@@ -1,0 +1,137 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using SkiaSharp;
+using StreamEngine.Core.Rendering;
+using StreamEngine.Core.Scene;
+using StreamEngine.Sdk;
+
+namespace StreamEngine.Core.Tests;
+
+public sealed class CompositorTests : IDisposable
+{
+    private static readonly VideoFormat Format = new(64, 48, 30);
+    private readonly TestLayers _types = new();
+    private readonly SceneGraph _scene = new(maxLayers: 10);
+    private readonly Compositor _compositor;
+
+    public CompositorTests() => _compositor = new Compositor(Format, _types, NullLoggerFactory.Instance, ".");
+
+    private SKColor At(int x, int y) => Frame.Pixel(_compositor.Pixels, Format.Width, x, y);
+
+    private void Compose(long frame = 0)
+    {
+        _scene.ApplyPending();
+        _compositor.Compose(_scene, new FrameTime(frame, 30));
+    }
+
+    [Fact]
+    public void Layers_are_drawn_in_z_order_at_their_position()
+    {
+        _scene.Enqueue(SceneCommand.AddLayer(TestLayers.Fill("top", "#ff0000", z: 5, x: 10, y: 10, w: 20, h: 10)));
+        _scene.Enqueue(SceneCommand.AddLayer(TestLayers.Fill("bottom", "#0000ff", z: 1)));
+        Compose();
+
+        Assert.Equal(new SKColor(0, 0, 255), At(0, 0));
+        Assert.Equal(new SKColor(255, 0, 0), At(10, 10));
+        Assert.Equal(new SKColor(255, 0, 0), At(29, 19));
+        Assert.Equal(new SKColor(0, 0, 255), At(30, 20));
+    }
+
+    [Fact]
+    public void Opacity_blends_with_what_is_below()
+    {
+        _scene.Enqueue(SceneCommand.AddLayer(TestLayers.Fill("bottom", "#000000")));
+        var top = TestLayers.Fill("top", "#ffffff", z: 1);
+        top.Transform.Opacity = 0.5;
+        _scene.Enqueue(SceneCommand.AddLayer(top));
+        Compose();
+
+        Assert.InRange(At(5, 5).Red, 126, 130);
+    }
+
+    [Fact]
+    public void Anchor_and_scale_place_the_box_around_the_anchor_point()
+    {
+        _scene.Enqueue(SceneCommand.AddLayer(TestLayers.Fill("bg", "#000000")));
+        var box = TestLayers.Fill("box", "#00ff00", z: 1, x: 32, y: 24, w: 10, h: 10);
+        box.Transform.Anchor = new Anchor { X = 0.5, Y = 0.5 };
+        box.Transform.ScaleX = 2;
+        box.Transform.ScaleY = 2;
+        _scene.Enqueue(SceneCommand.AddLayer(box));
+        Compose();
+
+        // 10 px scaled to 20 px about (32, 24): x 22..42, y 14..34
+        Assert.Equal(new SKColor(0, 255, 0), At(23, 15));
+        Assert.Equal(new SKColor(0, 255, 0), At(41, 33));
+        Assert.Equal(new SKColor(0, 0, 0), At(20, 24));
+        Assert.Equal(new SKColor(0, 0, 0), At(32, 12));
+    }
+
+    [Fact]
+    public void Rotation_turns_the_layer_about_its_anchor()
+    {
+        _scene.Enqueue(SceneCommand.AddLayer(TestLayers.Fill("bg", "#000000")));
+        var bar = TestLayers.Fill("bar", "#ffffff", z: 1, x: 32, y: 24, w: 40, h: 4);
+        bar.Transform.Anchor = new Anchor { X = 0.5, Y = 0.5 };
+        bar.Transform.Rotation = 90;
+        _scene.Enqueue(SceneCommand.AddLayer(bar));
+        Compose();
+
+        Assert.Equal(SKColors.White, At(32, 8));   // now vertical
+        Assert.Equal(SKColors.Black, At(48, 24));  // no longer horizontal
+    }
+
+    [Fact]
+    public void Moving_a_layer_reuses_its_cached_raster()
+    {
+        _scene.Enqueue(SceneCommand.AddLayer(TestLayers.Fill("box", "#ff0000", w: 8, h: 8)));
+        Compose(0);
+        for (var x = 1; x <= 5; x++)
+        {
+            _scene.Enqueue(SceneCommand.PatchLayer("box", new() { ["transform"] = new System.Text.Json.Nodes.JsonObject { ["x"] = x } }));
+            Compose(x);
+        }
+
+        Assert.Equal(1, _types.Renders);
+        Assert.Equal(new SKColor(255, 0, 0), At(12, 4));
+        Assert.Equal(0, At(2, 4).Alpha);
+    }
+
+    [Fact]
+    public void Changing_props_renders_the_content_again()
+    {
+        _scene.Enqueue(SceneCommand.AddLayer(TestLayers.Fill("box", "#ff0000")));
+        Compose(0);
+        _scene.Enqueue(SceneCommand.PatchLayer("box", new() { ["props"] = new System.Text.Json.Nodes.JsonObject { ["color"] = "#00ff00" } }));
+        Compose(1);
+
+        Assert.Equal(2, _types.Renders);
+        Assert.Equal(new SKColor(0, 255, 0), At(1, 1));
+    }
+
+    [Fact]
+    public void A_frame_where_nothing_changed_is_not_drawn_again()
+    {
+        _scene.Enqueue(SceneCommand.AddLayer(TestLayers.Fill("box", "#ff0000")));
+        _scene.ApplyPending();
+
+        Assert.True(_compositor.Compose(_scene, new FrameTime(0, 30)));
+        Assert.False(_compositor.Compose(_scene, new FrameTime(1, 30)));
+    }
+
+    [Fact]
+    public void A_throwing_renderer_shows_a_placeholder_and_other_layers_still_render()
+    {
+        _scene.Enqueue(SceneCommand.AddLayer(TestLayers.Fill("bg", "#0000ff")));
+        var bad = TestLayers.Fill("bad", "#000000", z: 1, w: 32, h: 24);
+        bad.Type = "broken";
+        _scene.Enqueue(SceneCommand.AddLayer(bad));
+        Compose();
+
+        Assert.Equal(new SKColor(0, 0, 255), At(60, 40));
+        var placeholder = At(2, 20);
+        Assert.True(placeholder.Red > placeholder.Blue, $"expected the reddish error placeholder, got {placeholder}");
+        Assert.Contains(_compositor.Errors, e => e.LayerId == "bad" && e.Error.Contains("renderer exploded"));
+    }
+
+    public void Dispose() => _compositor.Dispose();
+}

@@ -1,0 +1,47 @@
+using SkiaSharp;
+using StreamEngine.Core.Rendering;
+using StreamEngine.Sdk;
+
+namespace StreamEngine.Core.Tests;
+
+/// <summary>Layer types for compositor tests: a solid fill, one that always throws, one that counts its renders.</summary>
+internal sealed class TestLayers : ILayerTypeCatalog
+{
+    public int Renders;
+
+    public long Generation { get; set; }
+
+    public ILayerType? Find(string typeName) => typeName switch
+    {
+        "fill" => new Type(typeName, ctx =>
+        {
+            Renders++;
+            ctx.Canvas.Clear(SKColor.Parse(ctx.Props["color"]!.GetValue<string>()));
+        }),
+        "broken" => new Type(typeName, _ => throw new InvalidOperationException("renderer exploded")),
+        _ => null,
+    };
+
+    private sealed class Type(string name, Action<LayerDrawContext> render) : ILayerType
+    {
+        public string Name => name;
+
+        public ILayerRenderer CreateRenderer(LayerContext context) => new Renderer(render);
+    }
+
+    private sealed class Renderer(Action<LayerDrawContext> render) : ILayerRenderer
+    {
+        public void Render(LayerDrawContext context) => render(context);
+
+        public void Dispose() { }
+    }
+
+    public static LayerState Fill(string id, string color, int z = 0, double x = 0, double y = 0, double w = 0, double h = 0) => new()
+    {
+        Id = id,
+        Type = "fill",
+        ZIndex = z,
+        Transform = new LayerTransform { X = x, Y = y, Width = w, Height = h },
+        Props = new System.Text.Json.Nodes.JsonObject { ["color"] = color },
+    };
+}
