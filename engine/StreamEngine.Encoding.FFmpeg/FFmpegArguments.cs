@@ -22,7 +22,9 @@ public static partial class FFmpegArguments
         var args = new List<string>(Quiet);
         if (settings.Live) args.AddRange(["-use_wallclock_as_timestamps", "1"]);
         if (input.LoopAtNativeRate) args.AddRange(["-re", "-stream_loop", "-1"]);
-        args.AddRange(["-thread_queue_size", "64", "-f", "rawvideo", "-pix_fmt", "bgra", "-s", $"{format.Width}x{format.Height}",
+        // A short input queue: when the encoder falls behind, the back-pressure reaches the engine's frame queue
+        // (frames dropped and counted) instead of hiding seconds of latency and memory in ffmpeg.
+        args.AddRange(["-thread_queue_size", "4", "-f", "rawvideo", "-pix_fmt", "bgra", "-s", $"{format.Width}x{format.Height}",
             "-r", fps, "-i", input.Url]);
         args.AddRange(["-f", "lavfi", "-i", "anullsrc=r=48000:cl=stereo", "-map", "0:v:0", "-map", "1:a:0"]);
         args.AddRange(VideoCodecArguments(settings, format, encoder.Name));

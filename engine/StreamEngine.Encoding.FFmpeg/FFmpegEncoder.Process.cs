@@ -9,6 +9,9 @@ public sealed partial class FFmpegEncoder
     /// <summary>An encoder process that ran this long before dying starts the backoff over.</summary>
     private static readonly TimeSpan HealthyRun = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long a stopping encoder may take to encode its last frames and flush.</summary>
+    private static readonly TimeSpan FlushTimeout = TimeSpan.FromSeconds(30);
+
     /// <summary>Runs the encoder process, restarting it with backoff whenever it dies, until stopped.</summary>
     private async Task RunAsync()
     {
@@ -30,8 +33,8 @@ public sealed partial class FFmpegEncoder
             _logger.LogWarning("Encoder ffmpeg stopped ({Reason}); restarting in {Delay:0.#} s, frames are dropped meanwhile",
                 reason, delay.TotalSeconds);
             foreach (var output in DirectOutputs) output.Report(OutputState.Reconnecting, reason);
-            await Task.Delay(delay, _time).ConfigureAwait(false);
-            if (_stopping) return;
+            try { await Task.Delay(delay, _time, _stopSignal.Token).ConfigureAwait(false); }
+            catch (OperationCanceledException) { return; }
         }
     }
 
@@ -58,7 +61,7 @@ public sealed partial class FFmpegEncoder
         _accepting = !_stopping;
         var readTask = IsDirect ? ReadDirectProgressAsync(process, attemptEnd.Token) : FanOutAsync(process);
         var writeTask = WriteFramesAsync(process, attemptEnd.Token);
-        await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+        await WaitForExitAsync(process).ConfigureAwait(false);
         _accepting = false;
         EncoderProcessId = null;
         await attemptEnd.CancelAsync().ConfigureAwait(false);
@@ -66,6 +69,22 @@ public sealed partial class FFmpegEncoder
         try { await readTask.ConfigureAwait(false); }
         catch (Exception e) when (e is IOException or OperationCanceledException) { }
         return Redact(process.DescribeExit());
+    }
+
+    /// <summary>Waits for the process to exit; once stopping, gives it <see cref="FlushTimeout"/> to flush, then kills it.</summary>
+    private async Task WaitForExitAsync(FFmpegProcess process)
+    {
+        var exit = process.WaitForExitAsync(CancellationToken.None);
+        long? stopRequestedAt = null;
+        while (!exit.IsCompleted)
+        {
+            await Task.WhenAny(exit, Task.Delay(TimeSpan.FromSeconds(0.5), _time)).ConfigureAwait(false);
+            if (!_stopping) continue;
+            stopRequestedAt ??= _time.GetTimestamp();
+            if (_time.GetElapsedTime(stopRequestedAt.Value) <= FlushTimeout) continue;
+            _logger.LogWarning("Encoder ffmpeg did not finish within {Seconds} s of stopping; killing it", FlushTimeout.TotalSeconds);
+            process.Kill();
+        }
     }
 
     /// <summary>Reads the encoder's MPEG-TS and hands each chunk to every output; never waits on an output.</summary>

@@ -24,6 +24,8 @@ public sealed partial class FFmpegEncoder : IEncoder
         new BoundedChannelOptions(FrameQueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     private VideoFormat? _format;
     private Task _run = Task.CompletedTask;
+    private Task? _stop;
+    private readonly CancellationTokenSource _stopSignal = new();
     private volatile bool _accepting;
     private volatile bool _stopping;
     private long _framesWritten;
@@ -72,8 +74,15 @@ public sealed partial class FFmpegEncoder : IEncoder
             problems.Add($"VideoCodec is '{EncoderSettings.Name(_settings.VideoCodec)}'; expected at least one .webm or .mkv file output added before StartAsync (the encoder writes VP8/VP9 files itself)");
         if (problems.Count > 0) throw new ArgumentException("Invalid encoder settings: " + string.Join("; ", problems));
 
-        VideoEncoder = await new HardwareEncoderProbe(_loggerFactory.CreateLogger<HardwareEncoderProbe>())
-            .ChooseAsync(_settings).WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            VideoEncoder = await new HardwareEncoderProbe(_loggerFactory.CreateLogger<HardwareEncoderProbe>())
+                .ChooseAsync(_settings).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new InvalidOperationException($"Cannot run ffmpeg (FFmpegPath is '{_settings.FFmpegPath}'): {e.Message}", e);
+        }
         _format = format;
         _logger.LogInformation("Encoder starting: {Format} {Encoder} preset {Preset}, {Kbps} kbit/s, keyframe every {Keyframe} s, {Mode}",
             format, VideoEncoder.Name, _settings.Preset, _settings.VideoBitrateFor(format.Height), _settings.KeyframeIntervalSeconds,
@@ -82,24 +91,33 @@ public sealed partial class FFmpegEncoder : IEncoder
         _run = Task.Run(RunAsync, CancellationToken.None);
     }
 
-    /// <summary>Encodes every frame already queued, lets ffmpeg flush, then finishes every output (files left playable).</summary>
-    public async Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Encodes every frame already queued, lets ffmpeg flush, then finishes every output (files left playable).
+    /// Cancelling stops the waiting, not the stop; processes that do not finish in time are killed.
+    /// </summary>
+    public Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_stopping) return;
-        _stopping = true;
-        _accepting = false;
-        _frames.Writer.TryComplete();
-        await _run.WaitAsync(cancellationToken).ConfigureAwait(false);
-        await Task.WhenAll(Supervisors.Select(s => s.StopAsync())).WaitAsync(cancellationToken).ConfigureAwait(false);
-        _logger.LogInformation("Encoder stopped: {Written} frames written, {Dropped} dropped, {Restarts} encoder restarts",
-            FramesWritten, FramesDropped, EncoderRestarts);
+        lock (_outputsLock) _stop ??= StopOnceAsync();
+        return _stop.WaitAsync(cancellationToken);
     }
 
-    /// <inheritdoc />
+    /// <summary>Stops (see <see cref="StopAsync"/>) and releases frames still queued.</summary>
     public async ValueTask DisposeAsync()
     {
         await StopAsync(CancellationToken.None).ConfigureAwait(false);
         while (_frames.Reader.TryRead(out var frame)) frame.Release();
+    }
+
+    private async Task StopOnceAsync()
+    {
+        _stopping = true;
+        _accepting = false;
+        _frames.Writer.TryComplete();
+        await _stopSignal.CancelAsync().ConfigureAwait(false);
+        await _run.ConfigureAwait(false);
+        await Task.WhenAll(Supervisors.Select(s => s.StopAsync())).ConfigureAwait(false);
+        _logger.LogInformation("Encoder stopped: {Written} frames written, {Dropped} dropped, {Restarts} encoder restarts",
+            FramesWritten, FramesDropped, EncoderRestarts);
     }
 
     private void RaiseStateChanged(OutputStateChange change)

@@ -52,10 +52,14 @@ internal sealed class FFmpegProcess : IDisposable
         return ffmpeg;
     }
 
-    /// <summary>The last stderr line that is not empty, or a note of the exit code.</summary>
-    public string DescribeExit()
+    /// <summary>
+    /// The exit code and the last stderr line (the error of a failed output), or the first (the root cause of a
+    /// failed encoder start, e.g. "Cannot load libcuda.so.1").
+    /// </summary>
+    public string DescribeExit(bool firstLine = false)
     {
-        var line = ErrorTail.LastOrDefault(l => !string.IsNullOrWhiteSpace(l));
+        var lines = ErrorTail.Where(l => !string.IsNullOrWhiteSpace(l));
+        var line = firstLine ? lines.FirstOrDefault() : lines.LastOrDefault();
         var code = HasExited ? $"ffmpeg exited with code {ExitCode}" : "ffmpeg stopped";
         return line is null ? code : $"{code}: {line.Trim()}";
     }

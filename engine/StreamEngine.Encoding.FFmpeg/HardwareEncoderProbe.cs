@@ -15,9 +15,20 @@ public sealed class HardwareEncoderProbe(ILogger<HardwareEncoderProbe> logger)
     private static readonly ConcurrentDictionary<(string, VideoCodec, HardwareAcceleration), Lazy<Task<VideoEncoderChoice>>> Choices = new();
 
     /// <summary>The encoder to use for <paramref name="settings"/>; probed on the first call, cached after.</summary>
-    public Task<VideoEncoderChoice> ChooseAsync(EncoderSettings settings) =>
-        Choices.GetOrAdd((settings.FFmpegPath, settings.VideoCodec, settings.HardwareAcceleration),
-            _ => new Lazy<Task<VideoEncoderChoice>>(() => ProbeAsync(settings))).Value;
+    public async Task<VideoEncoderChoice> ChooseAsync(EncoderSettings settings)
+    {
+        var key = (settings.FFmpegPath, settings.VideoCodec, settings.HardwareAcceleration);
+        var choice = Choices.GetOrAdd(key, _ => new Lazy<Task<VideoEncoderChoice>>(() => ProbeAsync(settings)));
+        try
+        {
+            return await choice.Value.ConfigureAwait(false);
+        }
+        catch
+        {
+            Choices.TryRemove(KeyValuePair.Create(key, choice)); // ffmpeg could not run at all: try again next time
+            throw;
+        }
+    }
 
     /// <summary>The hardware encoder ffmpeg names for <paramref name="codec"/> on <paramref name="acceleration"/>, or null if there is none.</summary>
     public static string? HardwareEncoderName(VideoCodec codec, HardwareAcceleration acceleration) => (codec, acceleration) switch
@@ -90,6 +101,6 @@ public sealed class HardwareEncoderProbe(ILogger<HardwareEncoderProbe> logger)
         ffmpeg.CloseInput();
         var exited = await ffmpeg.WaitOrKillAsync(TrialTimeout).ConfigureAwait(false);
         if (!exited) return $"no result within {TrialTimeout.TotalSeconds:0} s";
-        return ffmpeg.ExitCode == 0 ? null : ffmpeg.DescribeExit();
+        return ffmpeg.ExitCode == 0 ? null : ffmpeg.DescribeExit(firstLine: true);
     }
 }

@@ -33,7 +33,8 @@ internal sealed partial class OutputSupervisor
         _time = time;
         _stateChanged = stateChanged;
         var bytesPerSecond = (videoKbps + settings.AudioBitrateKbps) * 1000L / 8;
-        _queue = new ChunkQueue(Math.Max(256 * 1024, (long)(bytesPerSecond * settings.Outputs.QueueDuration.TotalSeconds)), time);
+        // At least two of the largest chunks the fan-out reads (64 KiB), however low the bitrate.
+        _queue = new ChunkQueue(Math.Max(128 * 1024, (long)(bytesPerSecond * settings.Outputs.QueueDuration.TotalSeconds)), time);
     }
 
     public string Id { get; }

@@ -25,6 +25,12 @@ public sealed class VideoFrame
     /// <summary>Time of the frame.</summary>
     public FrameTime Time { get; set; }
 
+    /// <summary>
+    /// Which composed image the buffer holds, as tagged by the engine; when a frame is unchanged and a pooled buffer
+    /// already holds it, the engine does not copy it again. Sinks ignore it.
+    /// </summary>
+    public long ContentVersion { get; set; } = -1;
+
     /// <summary>The frame's pixels.</summary>
     public ReadOnlyMemory<byte> Pixels => Buffer.AsMemory(0, Format.FrameBytes);
 

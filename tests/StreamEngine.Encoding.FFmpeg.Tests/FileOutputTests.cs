@@ -20,7 +20,7 @@ public sealed class FileOutputTests : IDisposable
         await using (var encoder = new FFmpegEncoder(new EncoderSettings { Live = false, HardwareAcceleration = HardwareAcceleration.None },
             RecordingLoggerProvider.CreateFactory(out _)))
         {
-            encoder.OutputStateChanged += change => { lock (states) states.Add(change.State); File.AppendAllText("/tmp/exp/dbg.txt", change + "\n"); };
+            encoder.OutputStateChanged += change => { lock (states) states.Add(change.State); };
             encoder.AddOutput(path);
             await encoder.StartAsync(Format, CancellationToken.None);
             long index = 0;

@@ -24,6 +24,16 @@ public sealed class FramePipeline(SceneGraph scene, Compositor compositor, Frame
     /// <summary>Code that runs each frame before composing (scripts, behaviours, animations).</summary>
     public void AddHook(IFrameHook hook) => _hooks.Add(hook);
 
+    /// <summary>
+    /// Renders every layer's content once before a live clock starts (decoding images, loading fonts), so the first
+    /// live frames are not late. Call it before the clock runs: it touches the scene from the caller's thread.
+    /// </summary>
+    public void WarmUp(FrameTime time)
+    {
+        scene.ApplyPending();
+        compositor.Compose(scene, time);
+    }
+
     /// <summary>Live tick: never waits; when the encoder is behind the frame is dropped and counted.</summary>
     public void Tick(FrameTime time)
     {
@@ -62,7 +72,11 @@ public sealed class FramePipeline(SceneGraph scene, Compositor compositor, Frame
     private void Compose(VideoFrame frame, FrameTime time, long started)
     {
         compositor.Compose(scene, time);
-        compositor.Pixels.CopyTo(frame.Buffer);
+        if (frame.ContentVersion != compositor.FrameVersion)
+        {
+            compositor.Pixels.CopyTo(frame.Buffer);
+            frame.ContentVersion = compositor.FrameVersion;
+        }
         frame.Time = time;
         stats.RecordRendered(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }

@@ -18,11 +18,13 @@ public sealed class Compositor : IDisposable
     private readonly SKBitmap _frame;
     private readonly SKCanvas _canvas;
     private readonly SKPaint _paint = new() { IsAntialias = true };
+    private readonly SKSamplingOptions _transformedSampling;
     private long _drawnSceneVersion = -1;
     private long _drawnCatalogGeneration = -1;
 
-    public Compositor(VideoFormat format, ILayerTypeCatalog catalog, ILoggerFactory loggers, string assetDirectory)
+    public Compositor(VideoFormat format, ILayerTypeCatalog catalog, ILoggerFactory loggers, string assetDirectory, bool smoothTransforms = true)
     {
+        _transformedSampling = smoothTransforms ? new SKSamplingOptions(SKFilterMode.Linear) : SKSamplingOptions.Default;
         Format = format;
         AssetDirectory = assetDirectory;
         _catalog = catalog;
@@ -35,6 +37,9 @@ public sealed class Compositor : IDisposable
 
     /// <summary>Folder that relative asset paths in layer props resolve against.</summary>
     public string AssetDirectory { get; set; }
+
+    /// <summary>Changes every time the frame is drawn anew; equal versions mean identical pixels.</summary>
+    public long FrameVersion { get; private set; }
 
     /// <summary>The last composed frame's pixels: BGRA, premultiplied, rows without padding.</summary>
     public ReadOnlySpan<byte> Pixels => _frame.GetPixelSpan();
@@ -65,6 +70,7 @@ public sealed class Compositor : IDisposable
                 DrawLayer(raster, layer.State.Transform);
         }
         _canvas.Flush();
+        FrameVersion++;
         _drawnSceneVersion = scene.Version;
         _drawnCatalogGeneration = _catalog.Generation;
         return true;
@@ -78,8 +84,8 @@ public sealed class Compositor : IDisposable
             .PreConcat(SKMatrix.CreateTranslation(-(float)(t.Anchor.X * raster.Width), -(float)(t.Anchor.Y * raster.Height)));
         _paint.Color = SKColors.White.WithAlpha((byte)Math.Round(Math.Clamp(t.Opacity, 0, 1) * 255));
         _canvas.SetMatrix(matrix);
-        // A pixel-aligned, unscaled raster is copied exactly; anything else is sampled linearly.
-        var sampling = IsPixelAligned(matrix) ? SKSamplingOptions.Default : new SKSamplingOptions(SKFilterMode.Linear);
+        // A pixel-aligned, unscaled raster is copied exactly; anything else is sampled linearly (nearest at low quality).
+        var sampling = IsPixelAligned(matrix) ? SKSamplingOptions.Default : _transformedSampling;
         _canvas.DrawImage(raster, 0, 0, sampling, _paint);
         _canvas.ResetMatrix();
     }

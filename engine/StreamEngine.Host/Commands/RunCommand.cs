@@ -13,7 +13,8 @@ internal static class RunCommand
         var fps = new Option<int?>("--fps") { Description = "frames per second (default: the scene's, else TARGET_FPS)" };
         var size = new Option<string?>("--size") { Description = "WIDTHxHEIGHT (default: the scene's, else STREAM_RESOLUTION)" };
         var seconds = new Option<double?>("--seconds") { Description = "stop after this many seconds (default: run until Ctrl+C)" };
-        var command = new Command("run", "Run a show live until Ctrl+C or SIGTERM.") { scene, outputs, fps, size, seconds };
+        var statusEvery = new Option<double>("--status-every") { Description = "seconds between status lines (frames, drops, timing)", DefaultValueFactory = _ => 10 };
+        var command = new Command("run", "Run a show live until Ctrl+C or SIGTERM.") { scene, outputs, fps, size, seconds, statusEvery };
         command.SetAction((parse, _) => CommandRunner.RunAsync(async stop =>
         {
             var config = global.LoadConfig(parse);
@@ -21,7 +22,9 @@ internal static class RunCommand
             using var session = ShowSession.Open(config, parse.GetValue(scene)!, parse.GetValue(size), parse.GetValue(fps), loggers);
             var targets = parse.GetValue(outputs) is { Length: > 0 } given ? given : [DefaultRecording("show")];
             await using var encoder = Encoders.Create(config, session.Format, live: true, targets, loggers);
-            await LiveShow.RunAsync(session, encoder, Duration(parse.GetValue(seconds)), loggers, stop);
+            var every = parse.GetValue(statusEvery);
+            if (every is < 0.2 or > 3600) throw new UserInputException("--status-every", "--status-every", $"expected 0.2 to 3600 seconds, got {every}");
+            await LiveShow.RunAsync(session, encoder, Duration(parse.GetValue(seconds)), loggers, stop, every);
             return CommandRunner.Ok;
         }));
         return command;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using StreamEngine.Core.Clock;
+using StreamEngine.Sdk;
 using StreamEngine.Core.Diagnostics;
 using StreamEngine.Encoding.FFmpeg;
 using StreamEngine.Host.Config;
@@ -33,6 +34,7 @@ internal sealed class BenchRun(ShowSession session, EngineConfig config, ILogger
         await using var encoder = Encoders.Create(config, session.Format, live: true, [], loggers);
         await encoder.StartAsync(session.Format, stop);
         var pipeline = session.CreatePipeline(encoder);
+        pipeline.WarmUp(new FrameTime(0, session.Format.Fps));
         using var running = CancellationTokenSource.CreateLinkedTokenSource(stop);
         var ticking = new LiveFrameClock(pipeline, loggers.CreateLogger<LiveFrameClock>()).RunAsync(running.Token);
 

@@ -7,11 +7,12 @@ namespace StreamEngine.Host.Show;
 /// <summary>Runs a show live: the frame clock ticks until stopped (or for a set time), then the encoder is flushed.</summary>
 internal static class LiveShow
 {
-    public static async Task RunAsync(ShowSession session, IEncoder encoder, TimeSpan? duration, ILoggerFactory loggers, CancellationToken stop)
+    public static async Task RunAsync(ShowSession session, IEncoder encoder, TimeSpan? duration, ILoggerFactory loggers, CancellationToken stop, double statusEverySeconds = 10)
     {
         var logger = loggers.CreateLogger("show");
         await encoder.StartAsync(session.Format, stop);
         var pipeline = session.CreatePipeline(encoder);
+        pipeline.WarmUp(new FrameTime(0, session.Format.Fps));
         using var running = CancellationTokenSource.CreateLinkedTokenSource(stop);
         if (duration is { } d) running.CancelAfter(d);
         var clock = new LiveFrameClock(pipeline, loggers.CreateLogger<LiveFrameClock>());
@@ -19,7 +20,7 @@ internal static class LiveShow
         logger.LogInformation("Live at {Format}; press Ctrl+C to stop", session.Format);
         while (!ticking.IsCompleted)
         {
-            await Task.WhenAny(ticking, Task.Delay(TimeSpan.FromSeconds(10), running.Token).ContinueWith(_ => { }));
+            await Task.WhenAny(ticking, Task.Delay(TimeSpan.FromSeconds(statusEverySeconds), running.Token).ContinueWith(_ => { }));
             if (ticking.IsCompleted) break;
             var stats = session.Stats;
             logger.LogInformation("Frames {Frames}, dropped {Dropped}, render p99 {RenderP99:0.0} ms, jitter p99 {JitterP99:0.0} ms",

@@ -41,7 +41,7 @@ internal sealed class ShowSession : IDisposable
             var graph = new SceneGraph(config.MaxLayers);
             graph.Enqueue(SceneCommand.LoadLayers(scene.Layers));
             var assets = Path.GetDirectoryName(Path.GetFullPath(scenePath))!;
-            var compositor = new Compositor(format, plugins, loggers, assets);
+            var compositor = new Compositor(format, plugins, loggers, assets, smoothTransforms: config.RenderQuality != "low");
             return new ShowSession(format, graph, compositor, plugins);
         }
         catch

@@ -15,7 +15,8 @@ public sealed class FramePump : IAsyncDisposable
     private long _refused;
     private long _longestCallTicks;
 
-    public FramePump(IFrameSink sink, SolidFrames frames, VideoFormat format)
+    /// <param name="noise">Random pixels instead of flat colours, so the encoder runs at its full bitrate.</param>
+    public FramePump(IFrameSink sink, SolidFrames frames, VideoFormat format, bool noise = false)
     {
         _run = Task.Run(async () =>
         {
@@ -25,6 +26,7 @@ public sealed class FramePump : IAsyncDisposable
             {
                 var shade = (byte)(index * 4 % 256);
                 var frame = frames.Rent(shade, 128, (byte)(255 - shade), index++);
+                if (noise) Random.Shared.NextBytes(frame.Buffer);
                 var started = Stopwatch.GetTimestamp();
                 var taken = sink.TryWrite(frame);
                 var ticks = Stopwatch.GetTimestamp() - started;

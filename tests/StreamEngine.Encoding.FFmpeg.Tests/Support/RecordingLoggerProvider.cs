@@ -1,18 +1,21 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using Xunit.Abstractions;
 
 namespace StreamEngine.Encoding.FFmpeg.Tests.Support;
 
-/// <summary>Keeps every formatted log line (with exception text) so a test can search them.</summary>
-public sealed class RecordingLoggerProvider : ILoggerProvider
+/// <summary>Keeps every formatted log line (with exception text) so a test can search them; echoes them to the test output.</summary>
+public sealed class RecordingLoggerProvider(ITestOutputHelper? output) : ILoggerProvider
 {
     private readonly ConcurrentQueue<string> _lines = new();
 
     public IReadOnlyList<string> Lines => _lines.ToList();
 
-    public static ILoggerFactory CreateFactory(out RecordingLoggerProvider provider)
+    private ITestOutputHelper? Output => output;
+
+    public static ILoggerFactory CreateFactory(out RecordingLoggerProvider provider, ITestOutputHelper? output = null)
     {
-        var recording = new RecordingLoggerProvider();
+        var recording = new RecordingLoggerProvider(output);
         provider = recording;
         return LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Trace).AddProvider(recording));
     }
@@ -34,6 +37,8 @@ public sealed class RecordingLoggerProvider : ILoggerProvider
                 line += " | " + string.Join(", ", values.Select(v => $"{v.Key}={v.Value}"));
             if (exception is not null) line += " " + exception;
             provider._lines.Enqueue(line);
+            try { provider.Output?.WriteLine($"{DateTime.Now:HH:mm:ss.fff} {line}"); }
+            catch (InvalidOperationException) { } // the test has finished
         }
     }
 }

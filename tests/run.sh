@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Runs every test of StreamEngine. Installs what the tests use when it is missing (as root, with apt-get):
+# ffmpeg, nginx with the RTMP module, redis-server, fonts; then builds the engine like a user does and runs dotnet test.
+set -euo pipefail
+home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$home"
+
+packages=()
+command -v ffmpeg >/dev/null || packages+=(ffmpeg)
+command -v nginx >/dev/null || packages+=(nginx)
+[ -f /usr/share/nginx/modules/ngx_rtmp_module.so ] || packages+=(libnginx-mod-rtmp)
+command -v redis-server >/dev/null || packages+=(redis-server)
+[ -d /usr/share/fonts/truetype/dejavu ] || packages+=(fonts-dejavu-core)
+if [ ${#packages[@]} -gt 0 ]; then
+  if [ "$(id -u)" != 0 ]; then
+    echo "tests/run.sh: missing ${packages[*]}; install them with: sudo apt-get install -y ${packages[*]}" >&2
+    exit 1
+  fi
+  echo "tests/run.sh: installing ${packages[*]}" >&2
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+  # Debian starts the services it installs; the tests start their own on free ports.
+  (service nginx stop; service redis-server stop) >/dev/null 2>&1 || true
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+./stream-engine build
+# One test project at a time: the live tests encode video and the machine may have two cores.
+log="$(mktemp)"
+set +e
+dotnet test StreamEngine.sln -m:1 "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+# One closing line for the whole run, summed over the test projects.
+grep -E '^(Passed|Failed)!' "$log" | sed -E 's/.*Failed: +([0-9]+), Passed: +([0-9]+), Skipped: +([0-9]+).*/\1 \2 \3/' \
+  | awk '{f+=$1; p+=$2; s+=$3} END {printf "tests: %d passed, %d failed, %d skipped\n", p, f, s}'
+rm -f "$log"
+exit "$status"
