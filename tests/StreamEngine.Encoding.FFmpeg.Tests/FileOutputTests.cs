@@ -55,11 +55,12 @@ public sealed class FileOutputTests : IDisposable
         };
         await using (var encoder = new FFmpegEncoder(settings, RecordingLoggerProvider.CreateFactory(out _)))
         {
+            var states = new StateRecorder(encoder);
             var id = encoder.AddOutput(path);
             await encoder.StartAsync(Format, CancellationToken.None);
             for (var i = 0; i < 45; i++) await encoder.WriteAsync(frames.Rent(20, 200, 60, i), CancellationToken.None);
             await encoder.StopAsync(CancellationToken.None);
-            Assert.Equal(OutputState.Stopped, encoder.Outputs.Single(o => o.Id == id).State);
+            Assert.Equal("Connecting Live Stopped", states.Sequence(id));
         }
 
         var probe = await MediaTool.ProbeVideoAsync(path);

@@ -40,5 +40,18 @@ public sealed class RenderTests : IDisposable
         Assert.Contains(a, v => v != 0);
     }
 
+    [Fact]
+    public async Task Production_logs_are_one_json_object_per_line()
+    {
+        var run = await Engine.RunAsync(["render", "--scene", RepoPaths.Samples("hello", "scene.json"), "--frames", "2", "--size", "64x36", "--out", _dir.File("x.mp4")],
+            ("STREAM_ENGINE_ENV", "production"), ("LOG_FORMAT", null));
+
+        Assert.True(run.ExitCode == 0, run.AllOutput);
+        Assert.NotEmpty(run.Stderr);
+        var entries = run.Stderr.Select(line => System.Text.Json.JsonDocument.Parse(line).RootElement).ToList();
+        Assert.All(entries, e => Assert.True(e.TryGetProperty("level", out _) && e.TryGetProperty("message", out _)));
+        Assert.Contains(entries, e => e.GetProperty("message").GetString()!.StartsWith("Rendered 2 frames") && e.GetProperty("Frames").GetInt32() == 2);
+    }
+
     public void Dispose() => _dir.Dispose();
 }

@@ -66,14 +66,15 @@ public sealed class LiveFrameClock(FramePipeline pipeline, ILogger<LiveFrameCloc
         }
     }
 
+    // Sleeps in whole milliseconds (the timer's resolution) and never spins: a tick may start up to ~1 ms late,
+    // which is far below a frame and costs no CPU.
     private void WaitUntil(long due, CancellationToken stop)
     {
         while (!stop.IsCancellationRequested)
         {
             var remaining = -_time.GetElapsedTime(due).TotalMilliseconds;
             if (remaining <= 0) return;
-            if (remaining > 2) stop.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(remaining - 1.5));
-            else Thread.SpinWait(50);
+            stop.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(Math.Ceiling(remaining)));
         }
     }
 }

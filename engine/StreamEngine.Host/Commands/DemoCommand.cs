@@ -19,10 +19,11 @@ internal static class DemoCommand
             var scene = Path.Combine(Home, "samples", "hello", "scene.json");
             using var session = ShowSession.Open(config, scene, null, null, loggers);
             var recording = RunCommand.DefaultRecording("demo");
-            loggers.CreateLogger("demo").LogInformation("Demo show {Scene}; recording to {Recording}", scene, recording);
+            var logger = loggers.CreateLogger("demo");
+            logger.LogInformation("Demo show {Scene}; recording to {Recording}", scene, recording);
             await using var encoder = Encoders.Create(config, session.Format, live: true, [recording, .. parse.GetValue(outputs) ?? []], loggers);
             await LiveShow.RunAsync(session, encoder, RunCommand.Duration(parse.GetValue(seconds)), loggers, stop);
-            Console.Error.WriteLine($"Recording saved: {recording}");
+            logger.LogInformation("Recording saved: {Recording}", recording);
             return CommandRunner.Ok;
         }));
         return command;

@@ -32,8 +32,9 @@ internal static class RenderCommand
             await using var encoder = Path.GetExtension(path) is ".raw" or ".bgra"
                 ? (IEncoder)new RawFrameWriter(path)
                 : Encoders.Create(config, session.Format, live: false, [path], loggers);
-            await RenderAsync(session, encoder, count, loggers.CreateLogger("render"), stop);
-            Console.Error.WriteLine($"rendered {count} frames of {session.Format} to {path}");
+            var logger = loggers.CreateLogger("render");
+            await RenderAsync(session, encoder, count, logger, stop);
+            logger.LogInformation("Rendered {Frames} frames of {Format} to {Path}", count, session.Format, path);
             return CommandRunner.Ok;
         }));
         return command;
