@@ -12,20 +12,18 @@ public static partial class FFmpegArguments
     private static readonly string[] Quiet = ["-hide_banner", "-nostats", "-loglevel", "warning"];
 
     /// <summary>
-    /// The whole encode: raw BGRA video from <paramref name="input"/>, silent stereo audio, the codec settings,
+    /// The whole encode: raw BGRA video from stdin, silent stereo audio, the codec settings,
     /// then <paramref name="output"/> (muxer options and destination).
     /// </summary>
-    public static IReadOnlyList<string> ForEncode(
-        EncoderSettings settings, VideoFormat format, VideoEncoderChoice encoder, VideoInput input, IEnumerable<string> output)
+    public static IReadOnlyList<string> ForEncode(EncoderSettings settings, VideoFormat format, VideoEncoderChoice encoder, IEnumerable<string> output)
     {
         var fps = Number(format.Fps);
         var args = new List<string>(Quiet);
         if (settings.Live) args.AddRange(["-use_wallclock_as_timestamps", "1"]);
-        if (input.LoopAtNativeRate) args.AddRange(["-re", "-stream_loop", "-1"]);
         // A short input queue: when the encoder falls behind, the back-pressure reaches the engine's frame queue
         // (frames dropped and counted) instead of hiding seconds of latency and memory in ffmpeg.
         args.AddRange(["-thread_queue_size", "4", "-f", "rawvideo", "-pix_fmt", "bgra", "-s", $"{format.Width}x{format.Height}",
-            "-r", fps, "-i", input.Url]);
+            "-r", fps, "-i", "pipe:0"]);
         args.AddRange(["-f", "lavfi", "-i", "anullsrc=r=48000:cl=stereo", "-map", "0:v:0", "-map", "1:a:0"]);
         args.AddRange(VideoCodecArguments(settings, format, encoder.Name));
         var gop = (int)Math.Round(format.Fps * settings.KeyframeIntervalSeconds);

@@ -44,7 +44,7 @@ public sealed partial class FFmpegEncoder
         var output = IsDirect
             ? FFmpegArguments.ForDirectFiles(DirectOutputs.Select(o => o.Target).ToList(), attempt)
             : FFmpegArguments.MpegTsToStdout(timestampOffset);
-        var arguments = FFmpegArguments.ForEncode(_settings, _format!, VideoEncoder!, VideoInput.Pipe, output);
+        var arguments = FFmpegArguments.ForEncode(_settings, _format!, VideoEncoder!, output);
         FFmpegProcess started;
         try
         {

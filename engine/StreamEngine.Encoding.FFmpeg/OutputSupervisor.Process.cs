@@ -23,7 +23,6 @@ internal sealed partial class OutputSupervisor
         }
         using var process = started;
         using var attemptEnd = new CancellationTokenSource();
-        ProcessId = process.Id;
         _queue.Open();
         var progress = new FFmpegProgress();
         var lastProgress = _time.GetTimestamp();
@@ -57,7 +56,6 @@ internal sealed partial class OutputSupervisor
         await attemptEnd.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(Quietly(feedTask), Quietly(progressTask)).ConfigureAwait(false);
         _queue.Close();
-        ProcessId = null;
         return (wasLive, watchdogReason ?? Target.Redact(process.DescribeExit()));
     }
 

@@ -43,9 +43,6 @@ internal sealed partial class OutputSupervisor
 
     public OutputState State { get { lock (_stateLock) return _state; } }
 
-    /// <summary>Pid of the current remux ffmpeg, if one runs.</summary>
-    public int? ProcessId { get; private set; }
-
     public OutputStatus Status
     {
         get

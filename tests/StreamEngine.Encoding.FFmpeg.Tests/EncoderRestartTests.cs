@@ -1,3 +1,4 @@
+using StreamEngine.TestFixtures;
 using System.Diagnostics;
 using StreamEngine.Encoding.FFmpeg.Tests.Support;
 using StreamEngine.Sdk;
@@ -18,7 +19,7 @@ public sealed class EncoderRestartTests(ITestOutputHelper output) : IDisposable
         var frames = new SolidFrames(Format);
         await using var encoder = new FFmpegEncoder(new EncoderSettings { HardwareAcceleration = HardwareAcceleration.None },
             RecordingLoggerProvider.CreateFactory(out var logs, output));
-        var id = encoder.AddOutput(_server.StreamUrl("restart"));
+        var id = encoder.AddOutput(_server.Url("restart"));
         await encoder.StartAsync(Format, CancellationToken.None);
         await using (var pump = new FramePump(encoder, frames, Format))
         {
@@ -41,7 +42,7 @@ public sealed class EncoderRestartTests(ITestOutputHelper output) : IDisposable
             await Eventually.TrueAsync(() => Output(encoder, id).BytesSent > bytesAfterRestart + 50_000, Generous,
                 "the new encoder's stream to reach the output");
             await Eventually.TrueAsync(() => Output(encoder, id).State == OutputState.Live, Generous, "the output to be live");
-            Assert.Contains("h264", await MediaTool.ProbeStreamCodecsAsync(_server.StreamUrl("restart")));
+            Assert.Contains("h264", await Media.ProbeStreamCodecsAsync(_server.Url("restart")));
         }
         await encoder.StopAsync(CancellationToken.None);
 

@@ -78,8 +78,8 @@ public sealed class EncoderSettingsTests
     {
         var format = new VideoFormat(320, 180, 30);
         var encoder = VideoEncoderChoice.Software(VideoCodec.H264, "test");
-        var live = FFmpegArguments.ForEncode(new EncoderSettings(), format, encoder, VideoInput.Pipe, ["-f", "null", "-"]);
-        var offline = FFmpegArguments.ForEncode(new EncoderSettings { Live = false }, format, encoder, VideoInput.Pipe, ["-f", "null", "-"]);
+        var live = FFmpegArguments.ForEncode(new EncoderSettings(), format, encoder, ["-f", "null", "-"]);
+        var offline = FFmpegArguments.ForEncode(new EncoderSettings { Live = false }, format, encoder, ["-f", "null", "-"]);
 
         Assert.Contains("-use_wallclock_as_timestamps", live);
         Assert.DoesNotContain("-use_wallclock_as_timestamps", offline);

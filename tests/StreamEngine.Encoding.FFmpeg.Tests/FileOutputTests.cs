@@ -1,3 +1,4 @@
+using StreamEngine.TestFixtures;
 using StreamEngine.Encoding.FFmpeg.Tests.Support;
 using StreamEngine.Sdk;
 
@@ -33,10 +34,10 @@ public sealed class FileOutputTests : IDisposable
 
         Assert.Equal(0, frames.Outstanding);
         Assert.Equal([OutputState.Connecting, OutputState.Live, OutputState.Stopped], states);
-        Assert.Equal(["h264", "320", "180", "30/1", (Colors.Length * FramesPerColor).ToString()], await MediaTool.ProbeVideoAsync(path));
+        Assert.Equal(["h264", "320", "180", "30/1", (Colors.Length * FramesPerColor).ToString()], await Media.ProbeVideoAsync(path));
         for (var c = 0; c < Colors.Length; c++)
         {
-            var rgb = await MediaTool.DecodeFrameRgbAsync(path, c * FramesPerColor + FramesPerColor / 2);
+            var rgb = await Media.DecodeFrameRgbAsync(path, c * FramesPerColor + FramesPerColor / 2);
             Assert.Equal(Format.Width * Format.Height * 3, rgb.Length);
             var center = (Format.Height / 2 * Format.Width + Format.Width / 2) * 3;
             AssertNear(Colors[c], (rgb[center], rgb[center + 1], rgb[center + 2]));
@@ -63,10 +64,10 @@ public sealed class FileOutputTests : IDisposable
             Assert.Equal("Connecting Live Stopped", states.Sequence(id));
         }
 
-        var probe = await MediaTool.ProbeVideoAsync(path);
+        var probe = await Media.ProbeVideoAsync(path);
         Assert.Equal(["vp9", "320", "180"], probe[..3]);
         Assert.Equal("45", probe[4]);
-        var rgb = await MediaTool.DecodeFrameRgbAsync(path, 20);
+        var rgb = await Media.DecodeFrameRgbAsync(path, 20);
         var center = (Format.Height / 2 * Format.Width + Format.Width / 2) * 3;
         AssertNear((20, 200, 60), (rgb[center], rgb[center + 1], rgb[center + 2]));
     }

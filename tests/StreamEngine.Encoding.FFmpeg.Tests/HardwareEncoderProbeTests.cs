@@ -26,6 +26,20 @@ public sealed class HardwareEncoderProbeTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Auto_takes_the_first_hardware_encoder_that_passes_a_trial_or_says_why_each_failed()
+    {
+        var probe = new HardwareEncoderProbe(RecordingLoggerProvider.CreateFactory(out _, output).CreateLogger<HardwareEncoderProbe>());
+
+        var choice = await probe.ChooseAsync(new EncoderSettings());
+
+        if (choice.Acceleration == HardwareAcceleration.None)
+            Assert.Equal("libx264", choice.Name);
+        else
+            Assert.Contains("passed a trial encode", choice.Reason);
+        Assert.False(string.IsNullOrWhiteSpace(choice.Reason));
+    }
+
+    [Fact]
     public async Task No_acceleration_means_software()
     {
         var probe = new HardwareEncoderProbe(RecordingLoggerProvider.CreateFactory(out _).CreateLogger<HardwareEncoderProbe>());

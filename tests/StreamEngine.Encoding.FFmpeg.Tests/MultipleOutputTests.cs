@@ -1,3 +1,4 @@
+using StreamEngine.TestFixtures;
 using StreamEngine.Encoding.FFmpeg.Tests.Support;
 using StreamEngine.Sdk;
 using Xunit.Abstractions;
@@ -22,7 +23,7 @@ public sealed class MultipleOutputTests(ITestOutputHelper output) : IDisposable
             RecordingLoggerProvider.CreateFactory(out _, output));
         var states = new StateRecorder(encoder);
         var file = encoder.AddOutput(recording);
-        var rtmp = encoder.AddOutput(_server.StreamUrl("both"));
+        var rtmp = encoder.AddOutput(_server.Url("both"));
         string added;
         await encoder.StartAsync(Format, CancellationToken.None);
         await using (new FramePump(encoder, frames, Format))
@@ -45,14 +46,14 @@ public sealed class MultipleOutputTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(0, frames.Outstanding);
 
         // The recording runs from its first keyframe to the end without a hole while the server was down.
-        var times = await MediaTool.VideoPacketTimesAsync(recording);
+        var times = await Media.VideoPacketTimesAsync(recording);
         var longestGap = times.Zip(times.Skip(1), (a, b) => b - a).Max();
         Assert.True(longestGap < 0.5, $"the recording has a {longestGap:0.00} s hole");
         var firstLive = states.Changes.First(c => c.OutputId == file && c.State == OutputState.Live).At;
         var stopped = states.Changes.Last(c => c.OutputId == file).At;
         var span = (stopped - firstLive).TotalSeconds;
         Assert.True(times[^1] - times[0] > span - 4, $"recording covers {times[^1] - times[0]:0.0} s of a {span:0.0} s run");
-        Assert.Equal("h264", (await MediaTool.ProbeVideoAsync(clip))[0]);
+        Assert.Equal("h264", (await Media.ProbeVideoAsync(clip))[0]);
     }
 
     public void Dispose()

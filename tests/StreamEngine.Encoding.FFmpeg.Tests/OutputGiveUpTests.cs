@@ -1,3 +1,4 @@
+using StreamEngine.TestFixtures;
 using StreamEngine.Encoding.FFmpeg.Tests.Support;
 using StreamEngine.Sdk;
 using Xunit.Abstractions;
@@ -21,7 +22,7 @@ public sealed class OutputGiveUpTests(ITestOutputHelper output)
         };
         await using var encoder = new FFmpegEncoder(settings, RecordingLoggerProvider.CreateFactory(out _, output));
         var states = new StateRecorder(encoder);
-        var doomed = encoder.AddOutput(nobody.StreamUrl("key"));
+        var doomed = encoder.AddOutput(nobody.Url("key"));
         var healthy = encoder.AddOutput(Path.Combine(Path.GetTempPath(), $"se-giveup-{Guid.NewGuid():N}.ts"));
         await encoder.StartAsync(Format, CancellationToken.None);
         await using (new FramePump(encoder, frames, Format))

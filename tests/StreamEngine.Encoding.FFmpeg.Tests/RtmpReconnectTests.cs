@@ -1,3 +1,4 @@
+using StreamEngine.TestFixtures;
 using StreamEngine.Encoding.FFmpeg.Tests.Support;
 using StreamEngine.Sdk;
 using Xunit.Abstractions;
@@ -18,19 +19,19 @@ public sealed class RtmpReconnectTests(ITestOutputHelper output) : IDisposable
         await using var encoder = new FFmpegEncoder(new EncoderSettings { HardwareAcceleration = HardwareAcceleration.None },
             RecordingLoggerProvider.CreateFactory(out _, output));
         var states = new StateRecorder(encoder);
-        var id = encoder.AddOutput(_server.StreamUrl("test"));
+        var id = encoder.AddOutput(_server.Url("test"));
         await encoder.StartAsync(Format, CancellationToken.None);
         await using (new FramePump(encoder, frames, Format))
         {
             await Eventually.TrueAsync(() => State(encoder, id) == OutputState.Live, Generous, "the output to go live");
-            Assert.Contains("h264", await MediaTool.ProbeStreamCodecsAsync(_server.StreamUrl("test")));
+            Assert.Contains("h264", await Media.ProbeStreamCodecsAsync(_server.Url("test")));
 
             _server.Stop();
             await Eventually.TrueAsync(() => states.Count(id, OutputState.Reconnecting) > 0, Generous, "the output to notice the server went away");
             await Task.Delay(TimeSpan.FromSeconds(4));
             _server.Start();
             await Eventually.TrueAsync(() => states.Count(id, OutputState.Live) == 2, TimeSpan.FromSeconds(90), "the output to be live again");
-            Assert.Contains("h264", await MediaTool.ProbeStreamCodecsAsync(_server.StreamUrl("test")));
+            Assert.Contains("h264", await Media.ProbeStreamCodecsAsync(_server.Url("test")));
             Assert.True(encoder.Outputs.Single().ReconnectCount >= 1);
         }
         await encoder.StopAsync(CancellationToken.None);

@@ -1,3 +1,4 @@
+using StreamEngine.TestFixtures;
 using StreamEngine.Encoding.FFmpeg.Tests.Support;
 using StreamEngine.Sdk;
 using Xunit.Abstractions;
@@ -21,7 +22,7 @@ public sealed class SecretMaskingTests(ITestOutputHelper output) : IDisposable
         var loggerFactory = RecordingLoggerProvider.CreateFactory(out var logs, output);
         await using var encoder = new FFmpegEncoder(new EncoderSettings { HardwareAcceleration = HardwareAcceleration.None }, loggerFactory);
         var states = new StateRecorder(encoder);
-        var live = encoder.AddOutput(_server.StreamUrl("sekritKey123"));
+        var live = encoder.AddOutput(_server.Url("sekritKey123"));
         var refused = encoder.AddOutput($"rtmp://user:pa55word@127.0.0.1:{deadServer.Port}/live/otherSecret456?token=tok789");
         var srt = encoder.AddOutput($"srt://127.0.0.1:{deadServer.Port}?streamid=otherSecret456&passphrase=pass2222222222");
         await encoder.StartAsync(Format, CancellationToken.None);

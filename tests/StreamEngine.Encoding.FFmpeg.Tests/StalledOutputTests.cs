@@ -1,3 +1,4 @@
+using StreamEngine.TestFixtures;
 using StreamEngine.Encoding.FFmpeg.Tests.Support;
 using StreamEngine.Sdk;
 using Xunit.Abstractions;
@@ -37,7 +38,7 @@ public sealed class StalledOutputTests(ITestOutputHelper output) : IDisposable
         await encoder.StopAsync(CancellationToken.None);
 
         Assert.Equal("Connecting Live Stopped", states.Sequence(file));
-        var times = await MediaTool.VideoPacketTimesAsync(recording);
+        var times = await Media.VideoPacketTimesAsync(recording);
         var longestGap = times.Zip(times.Skip(1), (a, b) => b - a).Max();
         Assert.True(longestGap < 0.5, $"the recording has a {longestGap:0.00} s hole");
     }

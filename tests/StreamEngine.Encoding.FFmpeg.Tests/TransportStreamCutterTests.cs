@@ -1,3 +1,4 @@
+using StreamEngine.TestFixtures;
 using StreamEngine.Encoding.FFmpeg.Tests.Support;
 
 namespace StreamEngine.Encoding.FFmpeg.Tests;
@@ -8,7 +9,7 @@ public sealed class TransportStreamCutterTests
     public async Task Every_video_keyframe_of_an_ffmpeg_stream_starts_a_chunk_with_PAT_and_PMT_in_front()
     {
         // 6 s at 30 fps with a keyframe every 2 s (frames 0, 60, 120), and AAC whose packets also carry random_access_indicator.
-        var ts = await MediaTool.RunAsync("ffmpeg", TimeSpan.FromSeconds(60), "-v", "error", "-f", "lavfi", "-i", "testsrc=s=160x90:r=30",
+        var ts = await Media.RunAsync("ffmpeg", TimeSpan.FromSeconds(60), "-v", "error", "-f", "lavfi", "-i", "testsrc=s=160x90:r=30",
             "-f", "lavfi", "-i", "anullsrc=r=48000:cl=stereo", "-t", "6", "-c:v", "libx264", "-g", "60", "-keyint_min", "60",
             "-sc_threshold", "0", "-c:a", "aac", "-f", "mpegts", "-");
         var cutter = new TransportStreamCutter();
