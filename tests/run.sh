@@ -28,7 +28,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 # One test project at a time: the live tests encode video and the machine may have two cores.
 log="$(mktemp)"
 set +e
-dotnet test StreamEngine.sln -m:1 "$@" 2>&1 | tee "$log"
+dotnet test StreamEngine.sln -m:1 --blame-hang-timeout 10m "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 # One closing line for the whole run, summed over the test projects.

@@ -67,6 +67,23 @@ public sealed class SceneGraph(int maxLayers)
     }
 
     private long _nextSequence;
+    private bool _orderChanged;
+
+    /// <summary>An animation changed a layer in place (frame thread): the next frame is drawn again.</summary>
+    internal void MarkAnimated(SceneLayer layer, bool content, bool order)
+    {
+        if (content) layer.ContentChanged();
+        _orderChanged |= order;
+        Version++;
+    }
+
+    /// <summary>Re-sorts the layers once after animations changed z-indexes this frame.</summary>
+    internal void ApplyOrderChanges()
+    {
+        if (!_orderChanged) return;
+        _orderChanged = false;
+        Reorder();
+    }
 
     private void Reorder()
     {

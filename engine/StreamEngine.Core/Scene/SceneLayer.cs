@@ -19,6 +19,8 @@ public sealed class SceneLayer
 
     internal long Sequence { get; }
 
+    internal void ContentChanged() => ContentVersion++;
+
     internal void Update(LayerState next)
     {
         if (ContentDiffers(State, next)) ContentVersion++;
