@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SkiaSharp;
 using StreamEngine.Sdk;
+using StreamEngine.Sdk.Animation;
 
 namespace StreamEngine.Plugins;
 
@@ -14,6 +15,9 @@ namespace StreamEngine.Plugins;
 internal static class PluginLoaderFactory
 {
     private static readonly Type[] SharedTypes = [typeof(ILayerType), typeof(SKCanvas), typeof(ILogger), typeof(IServiceProvider)];
+
+    /// <summary>The SDK contracts a plugin can implement; the scan registers every public class implementing one.</summary>
+    private static readonly Type[] Contracts = [typeof(ILayerType), typeof(IEasing), typeof(IEasingProvider)];
 
     public static LoadedPlugin Load(string directory, ILoggerFactory loggers)
     {
@@ -31,12 +35,13 @@ internal static class PluginLoaderFactory
             services.AddSingleton(loggers);
             services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
             services.Scan(scan => scan.FromAssemblies(assembly)
-                .AddClasses(classes => classes.AssignableTo<ILayerType>(), publicOnly: true)
-                .As<ILayerType>()
+                .AddClasses(classes => classes.AssignableToAny(Contracts), publicOnly: true)
+                .AsImplementedInterfaces(type => Contracts.Contains(type))
                 .WithSingletonLifetime());
             var provider = services.BuildServiceProvider();
-            var layerTypes = provider.GetServices<ILayerType>().ToList();
-            return new LoadedPlugin(manifest, directory, loader, provider, layerTypes);
+            var contributions = new PluginContributions(
+                [.. provider.GetServices<ILayerType>()], [.. provider.GetServices<IEasing>()], [.. provider.GetServices<IEasingProvider>()]);
+            return new LoadedPlugin(manifest, directory, loader, provider, contributions);
         }
         catch (Exception e) when (e is not PluginLoadException)
         {

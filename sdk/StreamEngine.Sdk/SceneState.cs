@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace StreamEngine.Sdk;
 
 /// <summary>A whole scene: frame size, frame rate and layers, in the JSON shape of scene files.</summary>
@@ -11,4 +13,10 @@ public sealed class SceneState
 
     /// <summary>The layers of the scene.</summary>
     public List<LayerState> Layers { get; set; } = [];
+
+    /// <summary>Animations and timelines (JSON, see docs/animation.md), started with the show or at their <c>start</c> time.</summary>
+    public List<JsonObject> Animations { get; set; } = [];
+
+    /// <summary>Triggers that start animations on events and timers (JSON, see docs/animation.md).</summary>
+    public List<JsonObject> Triggers { get; set; } = [];
 }

@@ -67,7 +67,7 @@ public sealed partial class AnimationRuntime
         }
     }
 
-    private static void Check(TriggerSpec trigger)
+    internal static void Check(TriggerSpec trigger)
     {
         if (string.IsNullOrWhiteSpace(trigger.Id)) throw new FormatException("trigger.id: expected a non-empty string");
         if (trigger.Animation is null) throw new FormatException($"trigger '{trigger.Id}'.animation: expected an animation to start");

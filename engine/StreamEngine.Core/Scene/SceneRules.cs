@@ -7,7 +7,7 @@ namespace StreamEngine.Core.Scene;
 /// <summary>The rules a scene document must follow; each broken rule becomes a problem naming its JSON path.</summary>
 internal static partial class SceneRules
 {
-    private static readonly HashSet<string> SceneFields = ["size", "fps", "layers"];
+    private static readonly HashSet<string> SceneFields = ["size", "fps", "layers", "animations", "triggers"];
     private static readonly HashSet<string> LayerFields = ["id", "type", "zIndex", "visible", "transform", "props"];
     private static readonly HashSet<string> TransformFields = ["x", "y", "width", "height", "anchor", "scaleX", "scaleY", "rotation", "opacity"];
 
@@ -28,6 +28,13 @@ internal static partial class SceneRules
         }
         if (layers.Count > maxLayers)
             problems.Add(new("$.layers", $"has {layers.Count} layers; MAX_LAYERS is {maxLayers}"));
+        foreach (var list in new[] { "animations", "triggers" })
+        {
+            if (scene[list] is null) continue;
+            if (scene[list] is not JsonArray items) problems.Add(new($"$.{list}", "expected an array of objects"));
+            else for (var i = 0; i < items.Count; i++)
+                if (items[i] is not JsonObject) problems.Add(new($"$.{list}[{i}]", "expected an object"));
+        }
         var ids = new HashSet<string>();
         for (var i = 0; i < layers.Count; i++)
             CheckLayer(layers[i], $"$.layers[{i}]", ids, problems, isKnownType);

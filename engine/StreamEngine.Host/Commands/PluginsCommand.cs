@@ -17,7 +17,7 @@ internal static class PluginsCommand
             Console.WriteLine($"plugins directory: {ShowSession.PluginsDirectory(config)}");
             Console.WriteLine($"{"ID",-28} {"VERSION",-9} {"SDK",-7} {"STATE",-8} PATH");
             foreach (var p in plugins.Plugins)
-                Console.WriteLine($"{p.Manifest.Id,-28} {p.Manifest.Version,-9} {p.Manifest.SdkVersion,-7} {"loaded",-8} {p.Directory}  [{string.Join(", ", p.LayerTypes.Select(t => t.Name))}]");
+                Console.WriteLine($"{p.Manifest.Id,-28} {p.Manifest.Version,-9} {p.Manifest.SdkVersion,-7} {"loaded",-8} {p.Directory}  [{p.Contributions}]");
             foreach (var f in plugins.Failures)
                 Console.WriteLine($"{Path.GetFileName(f.Directory),-28} {"?",-9} {"?",-7} {"failed",-8} {f.Directory}: {f.Error}");
             return Task.FromResult(plugins.Failures.Count == 0 ? CommandRunner.Ok : CommandRunner.Failed);

@@ -27,7 +27,7 @@ internal static class ValidateCommand
             kind = "scene";
             using var loggers = GlobalOptions.Loggers(config with { LogLevel = "error" });
             using var plugins = ShowSession.LoadPlugins(config, loggers);
-            problems = SceneFile.Load(path, type => plugins.Find(type) is not null, config.MaxLayers).Problems;
+            problems = ShowSession.ReadScene(path, config, plugins).Problems;
         }
         else
         {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using StreamEngine.Core.Animation;
 using StreamEngine.Core.Pipeline;
 using StreamEngine.Core.Rendering;
 using StreamEngine.Core.Scene;
@@ -14,18 +15,20 @@ namespace StreamEngine.Host.Show;
 /// </summary>
 internal sealed class ShowSession : IDisposable
 {
-    private ShowSession(VideoFormat format, SceneGraph scene, Compositor compositor, PluginCatalog plugins)
+    private ShowSession(VideoFormat format, SceneGraph scene, Compositor compositor, PluginCatalog plugins, AnimationRuntime animations)
     {
         Format = format;
         Scene = scene;
         Compositor = compositor;
         Plugins = plugins;
+        Animations = animations;
     }
 
     public VideoFormat Format { get; }
     public SceneGraph Scene { get; }
     public Compositor Compositor { get; }
     public PluginCatalog Plugins { get; }
+    public AnimationRuntime Animations { get; }
     public FrameStats Stats { get; } = new();
 
     public static ShowSession Open(EngineConfig config, string scenePath, string? sizeFlag, int? fpsFlag, ILoggerFactory loggers)
@@ -33,16 +36,18 @@ internal sealed class ShowSession : IDisposable
         var plugins = LoadPlugins(config, loggers);
         try
         {
-            var result = SceneFile.Load(scenePath, type => plugins.Find(type) is not null, config.MaxLayers);
-            if (!result.IsValid) throw new UserInputException(scenePath, result.Problems);
-            var scene = result.Scene!;
+            var (read, problems) = ReadScene(scenePath, config, plugins);
+            if (read is null || problems.Count > 0) throw new UserInputException(scenePath, problems);
+            var scene = read;
             var (width, height) = ParseSize(sizeFlag ?? scene.Size, config);
             var format = new VideoFormat(width, height, fpsFlag ?? scene.Fps ?? config.TargetFps);
             var graph = new SceneGraph(config.MaxLayers);
             graph.Enqueue(SceneCommand.LoadLayers(scene.Layers));
             var assets = Path.GetDirectoryName(Path.GetFullPath(scenePath))!;
             var compositor = new Compositor(format, plugins, loggers, assets, smoothTransforms: config.RenderQuality != "low");
-            return new ShowSession(format, graph, compositor, plugins);
+            var animations = new AnimationRuntime(graph, plugins, loggers.CreateLogger<AnimationRuntime>());
+            _ = SceneAnimations.StartAsync(animations, scene);
+            return new ShowSession(format, graph, compositor, plugins, animations);
         }
         catch
         {
@@ -51,8 +56,20 @@ internal sealed class ShowSession : IDisposable
         }
     }
 
-    public FramePipeline CreatePipeline(IFrameSink sink, int bufferCount = 6) =>
-        new(Scene, Compositor, new FrameBufferPool(Format, bufferCount), sink, Stats);
+    /// <summary>Reads a scene file and checks everything in it against the loaded plugins (layer types, easings).</summary>
+    public static (SceneState? Scene, IReadOnlyList<ValidationProblem> Problems) ReadScene(string path, EngineConfig config, PluginCatalog plugins)
+    {
+        var result = SceneFile.Load(path, type => plugins.Find(type) is not null, config.MaxLayers);
+        if (!result.IsValid) return (null, result.Problems);
+        return (result.Scene, SceneAnimations.Check(result.Scene!, plugins));
+    }
+
+    public FramePipeline CreatePipeline(IFrameSink sink, int bufferCount = 6)
+    {
+        var pipeline = new FramePipeline(Scene, Compositor, new FrameBufferPool(Format, bufferCount), sink, Stats);
+        pipeline.AddHook(Animations);
+        return pipeline;
+    }
 
     public static PluginCatalog LoadPlugins(EngineConfig config, ILoggerFactory loggers)
     {

@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using StreamEngine.Core.Scene;
+using StreamEngine.Sdk;
+
+namespace StreamEngine.Core.Animation;
+
+/// <summary>The animations and triggers a scene file declares: checked when the file is read, started with the show.</summary>
+public static class SceneAnimations
+{
+    /// <summary>Every problem, with its JSON path: bad JSON shape, unknown layer, property or easing.</summary>
+    public static IReadOnlyList<ValidationProblem> Check(SceneState scene, IEasingCatalog easings)
+    {
+        var graph = new SceneGraph(int.MaxValue);
+        foreach (var layer in scene.Layers) graph.Add(layer.Clone());
+        var compiler = new AnimationCompiler(easings, graph);
+        var problems = new List<ValidationProblem>();
+        for (var i = 0; i < scene.Animations.Count; i++)
+            Try(problems, $"$.animations[{i}]", () => compiler.Compile(AnimationJson.Parse(scene.Animations[i]), "animation"));
+        for (var i = 0; i < scene.Triggers.Count; i++)
+            Try(problems, $"$.triggers[{i}]", () =>
+            {
+                var trigger = AnimationJson.ParseTrigger(scene.Triggers[i]);
+                AnimationRuntime.Check(trigger);
+                compiler.Compile(trigger.Animation!, "trigger.animation");
+            });
+        return problems;
+    }
+
+    /// <summary>Queues the scene's animations and triggers; they start at the next frame (or at their start time).</summary>
+    public static Task StartAsync(AnimationRuntime runtime, SceneState scene) => Task.WhenAll(
+        scene.Animations.Select(a => (Task)runtime.StartAsync(AnimationJson.Parse(a)))
+            .Concat(scene.Triggers.Select(t => runtime.AddTriggerAsync(AnimationJson.ParseTrigger(t)))));
+
+    private static void Try(List<ValidationProblem> problems, string path, Action check)
+    {
+        try { check(); }
+        catch (FormatException e) { problems.Add(new ValidationProblem(path, e.Message)); }
+    }
+}
