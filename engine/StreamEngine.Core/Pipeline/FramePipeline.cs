@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using StreamEngine.Core.Rendering;
 using StreamEngine.Core.Scene;
@@ -12,6 +13,7 @@ namespace StreamEngine.Core.Pipeline;
 public sealed class FramePipeline(SceneGraph scene, Compositor compositor, FrameBufferPool pool, IFrameSink sink, FrameStats stats)
 {
     private readonly List<IFrameHook> _hooks = [];
+    private readonly ConcurrentQueue<Action<FrameTime>> _sceneSwitches = new();
 
     public SceneGraph Scene => scene;
 
@@ -63,8 +65,23 @@ public sealed class FramePipeline(SceneGraph scene, Compositor compositor, Frame
         await sink.WriteAsync(frame, cancellationToken);
     }
 
+    /// <summary>
+    /// Replaces the scene's layers at the next frame, with a transition from what is on screen (cut, crossfade, slide, wipe).
+    /// </summary>
+    public Task SwitchSceneAsync(IEnumerable<LayerState> layers, SceneTransition? transition)
+    {
+        var load = SceneCommand.LoadLayers(layers.Select(l => l.Clone()).ToList());
+        _sceneSwitches.Enqueue(time =>
+        {
+            if (transition is not null) compositor.BeginTransition(transition, time);
+            _ = scene.Enqueue(load);
+        });
+        return load.Completion;
+    }
+
     private void Advance(FrameTime time)
     {
+        while (_sceneSwitches.TryDequeue(out var sceneSwitch)) sceneSwitch(time);
         scene.ApplyPending();
         foreach (var hook in _hooks) hook.OnFrame(time);
     }

@@ -20,6 +20,7 @@ public sealed class Compositor : IDisposable
     private readonly SKPaint _paint = new() { IsAntialias = true };
     private readonly SKSamplingOptions _transformedSampling;
     private long _drawnSceneVersion = -1;
+    private ActiveTransition? _transition;
     private long _drawnCatalogGeneration = -1;
 
     public Compositor(VideoFormat format, ILayerTypeCatalog catalog, ILoggerFactory loggers, string assetDirectory, bool smoothTransforms = true)
@@ -48,6 +49,18 @@ public sealed class Compositor : IDisposable
     public IEnumerable<(string LayerId, string Error)> Errors =>
         _slots.Where(s => s.Value.Error is not null).Select(s => (s.Key, s.Value.Error!));
 
+    /// <summary>
+    /// Starts a transition from what is on screen now (the last composed frame) to whatever the scene shows from
+    /// this frame on. Frame thread only; call it before the new scene's layers are applied.
+    /// </summary>
+    public void BeginTransition(SceneTransition transition, FrameTime time)
+    {
+        _transition?.Dispose();
+        _transition = null;
+        if (transition.Kind == TransitionKind.Cut || transition.Duration <= 0) return;
+        _transition = new ActiveTransition(transition, SKImage.FromBitmap(_frame), time.Seconds);
+    }
+
     /// <summary>Composes the frame at <paramref name="time"/>; returns false when it is identical to the previous one.</summary>
     public bool Compose(SceneGraph scene, FrameTime time)
     {
@@ -60,15 +73,26 @@ public sealed class Compositor : IDisposable
         }
         RemoveSlotsOfDeletedLayers(scene);
 
-        if (!contentChanged && scene.Version == _drawnSceneVersion && _catalog.Generation == _drawnCatalogGeneration)
+        var transitionEnded = _transition?.IsOverAt(time.Seconds) == true;
+        if (transitionEnded)
+        {
+            _transition!.Dispose();
+            _transition = null;
+        }
+        if (!contentChanged && !transitionEnded && _transition is null && scene.Version == _drawnSceneVersion && _catalog.Generation == _drawnCatalogGeneration)
             return false;
 
         _canvas.Clear(SKColors.Transparent);
+        var progress = _transition?.Progress(time.Seconds) ?? 1;
+        _canvas.Save();
+        _canvas.Translate(_transition?.NewSceneOffset(progress, size.Width) ?? 0, 0);
         foreach (var layer in scene.Layers)
         {
             if (IsDrawn(layer.State) && _slots.TryGetValue(layer.State.Id, out var slot) && slot.Raster is { } raster)
                 DrawLayer(raster, layer.State.Transform);
         }
+        _canvas.Restore();
+        _transition?.DrawOutgoing(_canvas, progress, size);
         _canvas.Flush();
         FrameVersion++;
         _drawnSceneVersion = scene.Version;
@@ -83,11 +107,12 @@ public sealed class Compositor : IDisposable
             .PreConcat(SKMatrix.CreateScale((float)t.ScaleX, (float)t.ScaleY))
             .PreConcat(SKMatrix.CreateTranslation(-(float)(t.Anchor.X * raster.Width), -(float)(t.Anchor.Y * raster.Height)));
         _paint.Color = SKColors.White.WithAlpha((byte)Math.Round(Math.Clamp(t.Opacity, 0, 1) * 255));
-        _canvas.SetMatrix(matrix);
+        _canvas.Save();
+        _canvas.Concat(matrix);
         // A pixel-aligned, unscaled raster is copied exactly; anything else is sampled linearly (nearest at low quality).
-        var sampling = IsPixelAligned(matrix) ? SKSamplingOptions.Default : _transformedSampling;
+        var sampling = IsPixelAligned(_canvas.TotalMatrix) ? SKSamplingOptions.Default : _transformedSampling;
         _canvas.DrawImage(raster, 0, 0, sampling, _paint);
-        _canvas.ResetMatrix();
+        _canvas.Restore();
     }
 
     private static bool IsPixelAligned(SKMatrix m) =>
@@ -121,6 +146,7 @@ public sealed class Compositor : IDisposable
     {
         foreach (var slot in _slots.Values) slot.Dispose();
         _slots.Clear();
+        _transition?.Dispose();
         _paint.Dispose();
         _canvas.Dispose();
         _frame.Dispose();

@@ -17,6 +17,7 @@ internal sealed class LayerSlot(string layerId, ILogger logger) : IDisposable
     private long _rasterVersion = -1;
     private long _rasterAnimationVersion = -1;
     private SKSizeI _rasterSize;
+    private SKSurface? _surface;
 
     public SKImage? Raster { get; private set; }
 
@@ -47,7 +48,13 @@ internal sealed class LayerSlot(string layerId, ILogger logger) : IDisposable
 
     private SKImage Draw(LayerState state, SKSizeI size, FrameTime time)
     {
-        using var surface = SKSurface.Create(new SKImageInfo(size.Width, size.Height, SKColorType.Bgra8888, SKAlphaType.Premul));
+        // The surface is kept: content that changes every frame (an animated color, a GIF) is not a new allocation each time.
+        if (_surface is null || _rasterSize != size)
+        {
+            _surface?.Dispose();
+            _surface = SKSurface.Create(new SKImageInfo(size.Width, size.Height, SKColorType.Bgra8888, SKAlphaType.Premul));
+        }
+        var surface = _surface;
         var canvas = surface.Canvas;
         canvas.Clear(SKColors.Transparent);
         if (_renderer is null)
@@ -120,5 +127,7 @@ internal sealed class LayerSlot(string layerId, ILogger logger) : IDisposable
         DisposeRenderer();
         Raster?.Dispose();
         Raster = null;
+        _surface?.Dispose();
+        _surface = null;
     }
 }
