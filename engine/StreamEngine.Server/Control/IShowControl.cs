@@ -1,0 +1,95 @@
+using System.Text.Json.Nodes;
+using StreamEngine.Sdk;
+
+namespace StreamEngine.Server.Control;
+
+/// <summary>
+/// Everything a control client can do to a running show. The REST API and the WebSocket protocol both call it,
+/// so they behave the same. Mutations are queued to the frame thread and complete once applied; a request the show
+/// cannot carry out throws <see cref="ShowRequestException"/> naming the field and what was expected.
+/// </summary>
+public interface IShowControl
+{
+    ShowInfo Info { get; }
+
+    IReadOnlyList<LayerState> Layers();
+
+    LayerState? Layer(string id);
+
+    Task<LayerState> AddLayerAsync(LayerState layer);
+
+    /// <summary>JSON merge patch (RFC 7386): <c>{"transform":{"x":10},"props":{"text":"Sold!"}}</c>.</summary>
+    Task<LayerState> PatchLayerAsync(string id, JsonObject patch);
+
+    Task RemoveLayerAsync(string id);
+
+    /// <summary>Sets z-indexes so the layers are drawn in this order, bottom first; layers not named keep theirs.</summary>
+    Task ReorderAsync(IReadOnlyList<string> bottomToTop);
+
+    /// <summary>Starts an animation or timeline (JSON as in docs/animation.md); returns its id.</summary>
+    Task<string> StartAnimationAsync(JsonObject animation);
+
+    Task ControlAnimationAsync(string id, AnimationControl control);
+
+    Task<IReadOnlyList<JsonObject>> AnimationsAsync();
+
+    /// <summary>Raises a show event (<c>bid</c>, <c>sold</c> …) for triggers.</summary>
+    Task RaiseEventAsync(string name);
+
+    IReadOnlyList<OutputInfo> Outputs();
+
+    Task<string> AddOutputAsync(string target);
+
+    Task RemoveOutputAsync(string id);
+
+    StatsInfo Stats();
+
+    IReadOnlyList<PluginInfo> Plugins();
+
+    /// <summary>Every change, as it happens (frame stats once a second). Handlers run on engine threads: be quick.</summary>
+    event Action<ShowEvent>? Events;
+}
+
+/// <summary>What to do to a running animation.</summary>
+/// <param name="Action">pause, resume, stop, seek, reverse, speed</param>
+/// <param name="Seconds">For seek: the local time.</param>
+/// <param name="Label">For seek: a label instead of a time.</param>
+/// <param name="Speed">For speed.</param>
+public sealed record AnimationControl(string Action, double? Seconds = null, string? Label = null, double? Speed = null);
+
+public sealed record ShowInfo(int Width, int Height, int Fps, long Frame, double ShowTime, int Layers, int MaxLayers);
+
+public sealed record OutputInfo(string Id, string Target, string State, int Reconnects, long BytesSent, string? LastError);
+
+public sealed record StatsInfo(long Frames, long Dropped, double RenderMsP50, double RenderMsP99, double JitterMsP99, int Animations);
+
+public sealed record PluginInfo(string Id, string Version, string SdkVersion, string State, IReadOnlyList<string> LayerTypes, string? Error);
+
+/// <summary>Something that happened in the show.</summary>
+/// <param name="Category">For subscriptions: layers, outputs, animations, stats, chat, errors.</param>
+/// <param name="Type">Event type, for example <c>LayerChanged</c>, <c>OutputStateChanged</c>.</param>
+/// <param name="Data">Event data.</param>
+public sealed record ShowEvent(EventCategory Category, string Type, JsonObject Data);
+
+[Flags]
+public enum EventCategory
+{
+    None = 0,
+    Layers = 1,
+    Outputs = 2,
+    Animations = 4,
+    Stats = 8,
+    Chat = 16,
+    Errors = 32,
+    All = Layers | Outputs | Animations | Stats | Chat | Errors,
+}
+
+/// <summary>A request the show cannot carry out: the status says why, the field names the input.</summary>
+public sealed class ShowRequestException(RequestFailure failure, string message, string? field = null) : Exception(message)
+{
+    public RequestFailure Failure { get; } = failure;
+
+    public string? Field { get; } = field;
+}
+
+public enum RequestFailure { Invalid, NotFound, Conflict, Unavailable }
