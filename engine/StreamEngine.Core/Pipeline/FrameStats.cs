@@ -10,7 +10,7 @@ public sealed class FrameStats
     private long _droppedEncoderFull;
     private long _droppedLate;
 
-    public long Rendered => Interlocked.Read(ref _rendered);
+    public long Frames => Interlocked.Read(ref _rendered);
 
     /// <summary>Frames rendered but not taken by the encoder because it was behind.</summary>
     public long DroppedEncoderFull => Interlocked.Read(ref _droppedEncoderFull);
@@ -20,10 +20,14 @@ public sealed class FrameStats
 
     public long Dropped => DroppedEncoderFull + DroppedLate;
 
+    /// <summary>Raised on the frame thread with each frame's render time in milliseconds (for metrics histograms).</summary>
+    public event Action<double>? Rendered;
+
     internal void RecordRendered(double renderMs)
     {
         Interlocked.Increment(ref _rendered);
         _renderMs.Add(renderMs);
+        Rendered?.Invoke(renderMs);
     }
 
     internal void RecordDroppedEncoderFull() => Interlocked.Increment(ref _droppedEncoderFull);

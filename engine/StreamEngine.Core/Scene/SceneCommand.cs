@@ -47,6 +47,20 @@ public abstract class SceneCommand
         s.Replace(LayerJson.Patch(layer.State, patch));
     });
 
+    /// <summary>Gives the named layers z-indexes so they are drawn in this order, bottom first, above the layers not named.</summary>
+    public static SceneCommand Reorder(IReadOnlyList<string> bottomToTop) => new Delegate(s =>
+    {
+        var missing = bottomToTop.Where(id => s.Find(id) is null).ToList();
+        if (missing.Count > 0) throw new SceneException($"order: layer '{missing[0]}' does not exist");
+        var baseZ = s.Layers.Where(l => !bottomToTop.Contains(l.State.Id)).Select(l => l.State.ZIndex).DefaultIfEmpty(0).Max() + 1;
+        for (var i = 0; i < bottomToTop.Count; i++)
+        {
+            var next = s.Find(bottomToTop[i])!.State.Clone();
+            next.ZIndex = baseZ + i;
+            s.Replace(next);
+        }
+    });
+
     /// <summary>Changes a layer through code (scripts, animations).</summary>
     public static SceneCommand UpdateLayer(string id, Action<LayerState> change) => new Delegate(s =>
     {

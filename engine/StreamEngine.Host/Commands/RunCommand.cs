@@ -14,7 +14,8 @@ internal static class RunCommand
         var size = new Option<string?>("--size") { Description = "WIDTHxHEIGHT (default: the scene's, else STREAM_RESOLUTION)" };
         var seconds = new Option<double?>("--seconds") { Description = "stop after this many seconds (default: run until Ctrl+C)" };
         var statusEvery = new Option<double>("--status-every") { Description = "seconds between status lines (frames, drops, timing)", DefaultValueFactory = _ => 10 };
-        var command = new Command("run", "Run a show live until Ctrl+C or SIGTERM.") { scene, outputs, fps, size, seconds, statusEvery };
+        var noApi = new Option<bool>("--no-api") { Description = "do not start the control plane (REST, WebSocket, metrics, health)" };
+        var command = new Command("run", "Run a show live until Ctrl+C or SIGTERM.") { scene, outputs, fps, size, seconds, statusEvery, noApi };
         command.SetAction((parse, _) => CommandRunner.RunAsync(async stop =>
         {
             var config = global.LoadConfig(parse);
@@ -24,7 +25,8 @@ internal static class RunCommand
             await using var encoder = Encoders.Create(config, session.Format, live: true, targets, loggers);
             var every = parse.GetValue(statusEvery);
             if (every is < 0.2 or > 3600) throw new UserInputException("--status-every", "--status-every", $"expected 0.2 to 3600 seconds, got {every}");
-            await LiveShow.RunAsync(session, encoder, Duration(parse.GetValue(seconds)), loggers, stop, every);
+            await LiveShow.RunAsync(session, encoder, Duration(parse.GetValue(seconds)), loggers, stop, every,
+                parse.GetValue(noApi) ? null : clock => ControlPlane.StartAsync(config, session, encoder, clock, loggers, stop));
             return CommandRunner.Ok;
         }));
         return command;

@@ -10,6 +10,9 @@ public sealed record EngineConfig
     public int WsPort { get; init; } = 4201;
     public int MetricsPort { get; init; } = 4290;
     public int HealthPort { get; init; } = 4291;
+    public string BindAddress { get; init; } = "127.0.0.1";
+    public Secret? ApiToken { get; init; }
+    public Secret? WsPassword { get; init; }
     public string? RedisUrl { get; init; }
     public Secret? RedisPassword { get; init; }
     public Secret? TwitterApiKey { get; init; }

@@ -41,7 +41,7 @@ internal sealed class BenchRun(ShowSession session, EngineConfig config, ILogger
         await Task.Delay(WarmUp, stop);
         var stats = session.Stats;
         stats.ResetSamples();
-        var (frames0, dropped0) = (stats.Rendered, stats.Dropped);
+        var (frames0, dropped0) = (stats.Frames, stats.Dropped);
         var engineCpu = new ProcessCpuMeter(Environment.ProcessId);
         var encoderCpu0 = encoder.EncoderCpuSeconds ?? 0;
         var started = Stopwatch.GetTimestamp();
@@ -54,7 +54,7 @@ internal sealed class BenchRun(ShowSession session, EngineConfig config, ILogger
         var wall = Stopwatch.GetElapsedTime(started).TotalSeconds;
         var enginePct = engineCpu.Sample() ?? 0;
         var encoderPct = 100 * ((encoder.EncoderCpuSeconds ?? encoderCpu0) - encoderCpu0) / wall;
-        var (frames, dropped) = (stats.Rendered - frames0, stats.Dropped - dropped0);
+        var (frames, dropped) = (stats.Frames - frames0, stats.Dropped - dropped0);
         running.Cancel();
         await ticking;
         await encoder.StopAsync(CancellationToken.None);

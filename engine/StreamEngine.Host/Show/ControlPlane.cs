@@ -1,0 +1,66 @@
+using Microsoft.Extensions.Logging;
+using StreamEngine.Core.Clock;
+using StreamEngine.Encoding.FFmpeg;
+using StreamEngine.Host.Config;
+using StreamEngine.Server;
+
+namespace StreamEngine.Host.Show;
+
+/// <summary>The running show's control plane: the controller behind the REST and WebSocket APIs, metrics and health.</summary>
+internal sealed class ControlPlane : IAsyncDisposable
+{
+    private readonly ShowController _controller;
+    private readonly EngineMetrics _metrics;
+    private readonly ControlServer _server;
+
+    private readonly ShowSession _session;
+
+    private ControlPlane(ShowSession session, ShowController controller, EngineMetrics metrics, ControlServer server)
+    {
+        _session = session;
+        _controller = controller;
+        _metrics = metrics;
+        _server = server;
+    }
+
+    public static async Task<IAsyncDisposable> StartAsync(EngineConfig config, ShowSession session, FFmpegEncoder encoder, LiveFrameClock clock,
+        ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var controller = new ShowController(session, encoder, clock);
+        controller.StartEvents();
+        var metrics = new EngineMetrics(controller);
+        session.Stats.Rendered += metrics.ObserveRender;
+        var options = new ControlServerOptions
+        {
+            BindAddress = config.BindAddress, Port = config.Port, WsPort = config.WsPort, MetricsPort = config.MetricsPort,
+            HealthPort = config.HealthPort, ApiToken = config.ApiToken?.Value, WsPassword = config.WsPassword?.Value,
+        };
+        var server = new ControlServer(options, controller, metrics, () => Health(session), loggers);
+        try
+        {
+            await server.StartAsync(cancellationToken);
+        }
+        catch (IOException e)
+        {
+            session.Stats.Rendered -= metrics.ObserveRender;
+            controller.Dispose();
+            metrics.Dispose();
+            throw new UserInputException("control plane", "PORT", $"cannot listen on {config.BindAddress} ports {config.Port}, {config.WsPort}, {config.MetricsPort}, {config.HealthPort}: {e.Message}");
+        }
+        return new ControlPlane(session, controller, metrics, server);
+    }
+
+    private static HealthReport Health(ShowSession session)
+    {
+        var checks = new Dictionary<string, string> { ["frames"] = session.Stats.Frames.ToString() };
+        return new HealthReport("ok", checks);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        _session.Stats.Rendered -= _metrics.ObserveRender;
+        _metrics.Dispose();
+        _controller.Dispose();
+    }
+}

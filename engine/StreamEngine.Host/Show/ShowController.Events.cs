@@ -1,0 +1,68 @@
+using System.Text.Json.Nodes;
+using StreamEngine.Core.Animation;
+using StreamEngine.Core.Scene;
+using StreamEngine.Sdk;
+using StreamEngine.Server.Control;
+
+namespace StreamEngine.Host.Show;
+
+internal sealed partial class ShowController : IDisposable
+{
+    private readonly HashSet<string> _reportedErrors = [];
+    private Timer? _statsTimer;
+
+    public event Action<ShowEvent>? Events;
+
+    /// <summary>Starts forwarding output, animation and error events, and frame stats once a second.</summary>
+    public void StartEvents()
+    {
+        encoder.OutputStateChanged += OnOutputState;
+        session.Animations.Events += OnAnimation;
+        _statsTimer = new Timer(_ => PublishStats(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+    }
+
+    private void OnOutputState(OutputStateChange change) => Publish(EventCategory.Outputs, "OutputStateChanged", new JsonObject
+    {
+        ["outputId"] = change.OutputId, ["target"] = change.Target, ["state"] = change.State.ToString(), ["reason"] = change.Reason,
+    });
+
+    private void OnAnimation(AnimationEvent e)
+    {
+        if (e.Kind == AnimationEventKind.Frame) return;
+        Publish(EventCategory.Animations, "Animation" + e.Kind, new JsonObject
+        {
+            ["animationId"] = e.AnimationId, ["showTime"] = e.ShowTime, ["label"] = e.Label,
+        });
+    }
+
+    private void PublishStats()
+    {
+        var stats = Stats();
+        Publish(EventCategory.Stats, "FrameStats", new JsonObject
+        {
+            ["frames"] = stats.Frames, ["dropped"] = stats.Dropped, ["renderMsP50"] = stats.RenderMsP50,
+            ["renderMsP99"] = stats.RenderMsP99, ["jitterMsP99"] = stats.JitterMsP99, ["animations"] = stats.Animations,
+        });
+        foreach (var (layerId, error) in session.Compositor.Errors.ToList())
+            if (_reportedErrors.Add($"{layerId}:{error}"))
+                Publish(EventCategory.Errors, "LayerRenderFailed", new JsonObject { ["layerId"] = layerId, ["error"] = error });
+    }
+
+    private void PublishLayer(string type, string id, LayerState? layer) => Publish(EventCategory.Layers, type, new JsonObject
+    {
+        ["layerId"] = id, ["layer"] = layer is null ? null : LayerJson.ToJson(layer),
+    });
+
+    private void Publish(EventCategory category, string type, JsonObject data)
+    {
+        try { Events?.Invoke(new ShowEvent(category, type, data)); }
+        catch (Exception) { /* a subscriber's failure must not reach the engine; subscribers log their own */ }
+    }
+
+    public void Dispose()
+    {
+        _statsTimer?.Dispose();
+        encoder.OutputStateChanged -= OnOutputState;
+        session.Animations.Events -= OnAnimation;
+    }
+}

@@ -1,0 +1,142 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using StreamEngine.Core.Animation;
+using StreamEngine.Core.Clock;
+using StreamEngine.Core.Scene;
+using StreamEngine.Encoding.FFmpeg;
+using StreamEngine.Sdk;
+using StreamEngine.Server.Control;
+
+namespace StreamEngine.Host.Show;
+
+/// <summary>
+/// The running show as the control plane sees it: every request becomes a queued command applied at a frame
+/// boundary, and completes once the frame thread has applied it (and, with a state store, once it is saved).
+/// </summary>
+internal sealed partial class ShowController(ShowSession session, FFmpegEncoder encoder, LiveFrameClock clock) : IShowControl
+{
+    /// <summary>Awaited after every mutation: the persistence layer saves the change before it is acknowledged.</summary>
+    public Func<Task>? AfterMutation { get; set; }
+
+    public ShowInfo Info
+    {
+        get
+        {
+            var format = session.Format;
+            return new ShowInfo(format.Width, format.Height, format.Fps, clock.FrameIndex, (double)clock.FrameIndex / format.Fps,
+                session.Scene.Layers.Count, session.Scene.MaxLayers);
+        }
+    }
+
+    public IReadOnlyList<LayerState> Layers() => [.. session.Scene.Layers.Select(l => l.State.Clone())];
+
+    public LayerState? Layer(string id) => session.Scene.Find(id)?.State.Clone();
+
+    public async Task<LayerState> AddLayerAsync(LayerState layer)
+    {
+        if (session.Plugins.Find(layer.Type) is null)
+            throw new ShowRequestException(RequestFailure.Invalid, $"unknown layer type '{layer.Type}'; known: {string.Join(", ", session.Plugins.LayerTypeNames.Order())}", "type");
+        await Apply(SceneCommand.AddLayer(layer));
+        var added = Layer(layer.Id)!;
+        PublishLayer("LayerCreated", layer.Id, added);
+        return added;
+    }
+
+    public async Task<LayerState> PatchLayerAsync(string id, JsonObject patch)
+    {
+        if (patch["type"] is JsonValue type && session.Plugins.Find(type.ToString()) is null)
+            throw new ShowRequestException(RequestFailure.Invalid, $"unknown layer type '{type}'", "type");
+        await Apply(SceneCommand.PatchLayer(id, patch));
+        var changed = Layer(id)!;
+        PublishLayer("LayerChanged", id, changed);
+        return changed;
+    }
+
+    public async Task RemoveLayerAsync(string id)
+    {
+        await Apply(SceneCommand.RemoveLayer(id));
+        PublishLayer("LayerRemoved", id, null);
+    }
+
+    public async Task ReorderAsync(IReadOnlyList<string> bottomToTop)
+    {
+        await Apply(SceneCommand.Reorder(bottomToTop));
+        Publish(EventCategory.Layers, "LayersReordered", new JsonObject { ["order"] = new JsonArray([.. bottomToTop.Select(id => (JsonNode)id)]) });
+    }
+
+    public async Task<string> StartAnimationAsync(JsonObject animation)
+    {
+        var id = await Run(() => session.Animations.StartAsync(AnimationJson.Parse(animation)));
+        await Saved();
+        return id;
+    }
+
+    public async Task ControlAnimationAsync(string id, AnimationControl control)
+    {
+        var animations = session.Animations;
+        await Run(() => control.Action switch
+        {
+            "pause" => animations.PauseAsync(id),
+            "resume" => animations.ResumeAsync(id),
+            "stop" => animations.StopAsync(id),
+            "reverse" => animations.ReverseAsync(id),
+            "seek" => animations.SeekAsync(id, control.Seconds, control.Label),
+            "speed" => animations.SetSpeedAsync(id, control.Speed ?? throw new ShowRequestException(RequestFailure.Invalid, "speed: expected a number", "speed")),
+            var other => throw new ShowRequestException(RequestFailure.Invalid, $"action '{other}': expected pause, resume, stop, reverse, seek or speed", "action"),
+        });
+        await Saved();
+    }
+
+    public async Task<IReadOnlyList<JsonObject>> AnimationsAsync() =>
+        [.. (await session.Animations.SnapshotAsync()).Select(a => AnimationJson.ToJson(a).AsObject())];
+
+    public Task RaiseEventAsync(string name) => Run(() => session.Animations.RaiseAsync(name));
+
+    public IReadOnlyList<OutputInfo> Outputs() =>
+        [.. encoder.Outputs.Select(o => new OutputInfo(o.Id, o.Target, o.State.ToString(), o.ReconnectCount, o.BytesSent, o.LastError))];
+
+    public Task<string> AddOutputAsync(string target)
+    {
+        try { return Task.FromResult(encoder.AddOutput(target)); }
+        catch (FormatException e) { throw new ShowRequestException(RequestFailure.Invalid, e.Message, "target"); }
+    }
+
+    public async Task RemoveOutputAsync(string id)
+    {
+        if (!await encoder.RemoveOutputAsync(id)) throw new ShowRequestException(RequestFailure.NotFound, $"output '{id}' does not exist or cannot be removed while running", "id");
+    }
+
+    public StatsInfo Stats()
+    {
+        var stats = session.Stats;
+        return new StatsInfo(stats.Frames, stats.Dropped, stats.RenderMsPercentile(50), stats.RenderMsPercentile(99),
+            stats.JitterMsPercentile(99), session.Animations.Count);
+    }
+
+    public IReadOnlyList<PluginInfo> Plugins() =>
+    [
+        .. session.Plugins.Plugins.Select(p => new PluginInfo(p.Manifest.Id, p.Manifest.Version, p.Manifest.SdkVersion, "loaded", [.. p.LayerTypes.Select(t => t.Name)], null)),
+        .. session.Plugins.Failures.Select(f => new PluginInfo(Path.GetFileName(f.Directory), "?", "?", "failed", [], f.Error)),
+    ];
+
+    private async Task Apply(SceneCommand command)
+    {
+        await Run(() => session.Scene.Enqueue(command));
+        await Saved();
+    }
+
+    private Task Saved() => AfterMutation?.Invoke() ?? Task.CompletedTask;
+
+    /// <summary>Runs a queued change and turns its failure into a request failure naming the problem.</summary>
+    private static async Task<T> Run<T>(Func<Task<T>> change)
+    {
+        try { return await change(); }
+        catch (Exception e) when (e is SceneException or FormatException or JsonException or ArgumentException)
+        {
+            throw new ShowRequestException(e.Message.Contains("does not exist") ? RequestFailure.NotFound : RequestFailure.Invalid, e.Message);
+        }
+        catch (KeyNotFoundException e) { throw new ShowRequestException(RequestFailure.NotFound, e.Message); }
+    }
+
+    private static Task Run(Func<Task> change) => Run(async () => { await change(); return true; });
+}

@@ -1,0 +1,68 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Prometheus;
+using StreamEngine.Server.Control;
+using StreamEngine.Server.Rest;
+
+namespace StreamEngine.Server;
+
+/// <summary>
+/// The control plane: one Kestrel server listening on four ports — REST and the dashboard (PORT), the WebSocket
+/// protocol (WS_PORT), Prometheus metrics (METRICS_PORT) and health (HEALTH_PORT). It never runs on the frame thread:
+/// requests queue commands that the frame thread applies.
+/// </summary>
+public sealed class ControlServer(ControlServerOptions options, IShowControl show, EngineMetrics metrics, Func<HealthReport> health, ILoggerFactory loggers)
+    : IAsyncDisposable
+{
+    private WebApplication? _app;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(loggers);
+        builder.Services.AddSingleton(options);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = options.MaxMessageBytes;
+            var address = IPAddress.Parse(options.BindAddress);
+            foreach (var port in new[] { options.Port, options.WsPort, options.MetricsPort, options.HealthPort })
+                kestrel.Listen(address, port);
+        });
+        var app = builder.Build();
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
+        app.MapShowApi(show, $"*:{options.Port}");
+        app.MapOpenApi("/openapi/{documentName}.json").RequireHost($"*:{options.Port}");
+        MapWebSocket(app);
+        app.MapMetrics("/metrics", metrics.Registry).RequireHost($"*:{options.MetricsPort}");
+        app.MapGet("/health/live", () => Results.Ok(new { status = "ok" })).RequireHost($"*:{options.HealthPort}");
+        app.MapGet("/health/ready", () => health() is var report && report.IsReady
+            ? Results.Ok(report)
+            : Results.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable)).RequireHost($"*:{options.HealthPort}");
+        await app.StartAsync(cancellationToken);
+        _app = app;
+        loggers.CreateLogger<ControlServer>().LogInformation(
+            "Control plane on {Address}: REST {Port}, WebSocket {WsPort}, metrics {MetricsPort}, health {HealthPort}{Auth}",
+            options.BindAddress, options.Port, options.WsPort, options.MetricsPort, options.HealthPort,
+            options.ApiToken is null ? " (no API token: changes only from this machine)" : "");
+    }
+
+    private void MapWebSocket(WebApplication app)
+    {
+        // The WebSocket protocol is mapped by its own module (see WebSocket/); until then the port answers 426.
+        app.Map("/", (HttpContext context) => Results.StatusCode(StatusCodes.Status426UpgradeRequired)).RequireHost($"*:{options.WsPort}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is null) return;
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

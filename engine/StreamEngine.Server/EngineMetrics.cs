@@ -1,0 +1,72 @@
+using Prometheus;
+using StreamEngine.Server.Control;
+
+namespace StreamEngine.Server;
+
+/// <summary>
+/// The engine's Prometheus metrics. Counters and gauges are refreshed from the show once a second; render times are
+/// observed per frame through <see cref="ObserveRender"/>. Process CPU and memory come from prometheus-net's defaults.
+/// </summary>
+public sealed class EngineMetrics : IDisposable
+{
+    private readonly CollectorRegistry _registry = Metrics.NewCustomRegistry();
+    private readonly Counter _frames, _dropped, _reconnects, _outputBytes;
+    private readonly Histogram _renderSeconds;
+    private readonly Gauge _jitter, _layers, _animations, _outputState, _storeHealthy;
+    private readonly Counter _storeFailures;
+    private readonly Timer _timer;
+    private readonly IShowControl _show;
+    private readonly Func<(bool Healthy, long Failures)>? _store;
+
+    public EngineMetrics(IShowControl show, Func<(bool Healthy, long Failures)>? store = null)
+    {
+        _show = show;
+        _store = store;
+        var f = Metrics.WithCustomRegistry(_registry);
+        DotNetStats.Register(_registry);
+        _frames = f.CreateCounter("streamengine_frames_rendered_total", "Frames rendered.");
+        _dropped = f.CreateCounter("streamengine_frames_dropped_total", "Frames not delivered to the encoder.");
+        _renderSeconds = f.CreateHistogram("streamengine_render_seconds", "Time to produce one frame (commands, hooks, compose, copy).",
+            new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(0.0005, 2, 10) });
+        _jitter = f.CreateGauge("streamengine_pacing_jitter_p99_seconds", "99th percentile of how late frames start.");
+        _layers = f.CreateGauge("streamengine_layers", "Layers in the scene.");
+        _animations = f.CreateGauge("streamengine_active_animations", "Animations and timelines running.");
+        _outputState = f.CreateGauge("streamengine_output_state", "Output state: 0 connecting, 1 live, 2 reconnecting, 3 failed, 4 stopped.", "output");
+        _reconnects = f.CreateCounter("streamengine_output_reconnects_total", "Reconnects per output.", "output");
+        _outputBytes = f.CreateCounter("streamengine_output_bytes_total", "Bytes sent per output (rate = bitrate).", "output");
+        _storeHealthy = f.CreateGauge("streamengine_state_store_healthy", "1 when the state store accepts writes.");
+        _storeFailures = f.CreateCounter("streamengine_state_store_failures_total", "Failed state store writes.");
+        _timer = new Timer(_ => Refresh(), null, TimeSpan.Zero, TimeSpan.FromSeconds(1));
+    }
+
+    public CollectorRegistry Registry => _registry;
+
+    public void ObserveRender(double milliseconds) => _renderSeconds.Observe(milliseconds / 1000);
+
+    public void Refresh()
+    {
+        try
+        {
+            var stats = _show.Stats();
+            _frames.IncTo(stats.Frames);
+            _dropped.IncTo(stats.Dropped);
+            _jitter.Set(stats.JitterMsP99 / 1000);
+            _animations.Set(stats.Animations);
+            _layers.Set(_show.Info.Layers);
+            foreach (var output in _show.Outputs())
+            {
+                _outputState.WithLabels(output.Id).Set(Enum.TryParse<Sdk.OutputState>(output.State, out var s) ? (int)s : -1);
+                _reconnects.WithLabels(output.Id).IncTo(output.Reconnects);
+                _outputBytes.WithLabels(output.Id).IncTo(output.BytesSent);
+            }
+            if (_store?.Invoke() is { } store)
+            {
+                _storeHealthy.Set(store.Healthy ? 1 : 0);
+                _storeFailures.IncTo(store.Failures);
+            }
+        }
+        catch (Exception) { /* metrics never take the engine down */ }
+    }
+
+    public void Dispose() => _timer.Dispose();
+}

@@ -1,0 +1,95 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using StreamEngine.Core.Scene;
+using StreamEngine.Server.Control;
+
+namespace StreamEngine.Server.Rest;
+
+/// <summary>The REST API under /api: the show, layers, animations, events, outputs, stats, plugins.</summary>
+internal static class ShowApi
+{
+    public static void MapShowApi(this IEndpointRouteBuilder app, IShowControl show, string host)
+    {
+        var api = app.MapGroup("/api").RequireHost(host);
+        var change = api.MapGroup("").AddEndpointFilterFactory(RequestAuth.RequireMutationRight);
+
+        api.MapGet("/show", () => Results.Ok(show.Info));
+        api.MapGet("/stats", () => Results.Ok(show.Stats()));
+        api.MapGet("/plugins", () => Results.Ok(show.Plugins()));
+        api.MapGet("/layers", () => Results.Json(new JsonArray([.. show.Layers().Select(l => (JsonNode)LayerJson.ToJson(l))])));
+        api.MapGet("/layers/{id}", (string id) => show.Layer(id) is { } layer
+            ? Results.Json(LayerJson.ToJson(layer))
+            : Problems.Result(404, $"layer '{id}' does not exist", "id"));
+        api.MapGet("/animations", () => Handle(async () => Results.Json(new JsonArray([.. (await show.AnimationsAsync()).Select(a => (JsonNode)a)]))));
+        api.MapGet("/outputs", () => Results.Ok(show.Outputs()));
+
+        change.MapPost("/layers", (HttpRequest request) => WithBody(request, async body =>
+        {
+            var layer = LayerJson.FromJson(body);
+            var added = await show.AddLayerAsync(layer);
+            return Results.Created($"/api/layers/{added.Id}", LayerJson.ToJson(added));
+        }));
+        change.MapPatch("/layers/{id}", (string id, HttpRequest request) => WithBody(request, async body =>
+            Results.Json(LayerJson.ToJson(await show.PatchLayerAsync(id, body)))));
+        change.MapDelete("/layers/{id}", (string id) => Handle(async () =>
+        {
+            await show.RemoveLayerAsync(id);
+            return Results.NoContent();
+        }));
+        change.MapPost("/layers/reorder", (HttpRequest request) => WithBody(request, async body =>
+        {
+            if (body["order"] is not JsonArray order || order.Any(n => n is not JsonValue v || v.GetValueKind() != JsonValueKind.String))
+                return Problems.BadRequest("order: expected an array of layer ids, bottom first", "order");
+            await show.ReorderAsync([.. order.Select(n => n!.GetValue<string>())]);
+            return Results.NoContent();
+        }));
+        change.MapPost("/animations", (HttpRequest request) => WithBody(request, async body =>
+        {
+            var id = await show.StartAnimationAsync(body);
+            return Results.Created($"/api/animations/{id}", new { id });
+        }));
+        change.MapPost("/animations/{id}/{action}", (string id, string action, HttpRequest request) => WithBody(request, async body =>
+        {
+            await show.ControlAnimationAsync(id, new AnimationControl(action,
+                body["seconds"]?.GetValue<double>(), body["label"]?.GetValue<string>(), body["speed"]?.GetValue<double>()));
+            return Results.NoContent();
+        }, required: false));
+        change.MapPost("/events/{name}", (string name) => Handle(async () =>
+        {
+            await show.RaiseEventAsync(name);
+            return Results.Accepted();
+        }));
+        change.MapPost("/outputs", (HttpRequest request) => WithBody(request, async body =>
+        {
+            if (body["target"] is not JsonValue target || target.GetValueKind() != JsonValueKind.String)
+                return Problems.BadRequest("target: expected an rtmp://, rtmps://, srt:// URL or a file path", "target");
+            var id = await show.AddOutputAsync(target.GetValue<string>());
+            return Results.Created($"/api/outputs/{id}", new { id });
+        }));
+        change.MapDelete("/outputs/{id}", (string id) => Handle(async () =>
+        {
+            await show.RemoveOutputAsync(id);
+            return Results.NoContent();
+        }));
+    }
+
+    private static async Task<IResult> WithBody(HttpRequest request, Func<JsonObject, Task<IResult>> handle, bool required = true)
+    {
+        var (body, problem) = await JsonBody.ReadAsync(request, required);
+        return problem ?? await Handle(() => handle(body!));
+    }
+
+    private static async Task<IResult> Handle(Func<Task<IResult>> handle)
+    {
+        try { return await handle(); }
+        catch (ShowRequestException e) { return Problems.From(e); }
+        catch (SceneException e) { return Problems.BadRequest(e.Message); }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+        {
+            return Problems.BadRequest(e is JsonException j && j.Path is { } path ? $"{path}: {e.Message}" : e.Message, (e as JsonException)?.Path);
+        }
+    }
+}

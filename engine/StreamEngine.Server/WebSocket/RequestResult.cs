@@ -1,0 +1,20 @@
+using System.Text.Json.Nodes;
+
+namespace StreamEngine.Server.WebSocket;
+
+/// <summary>The outcome of one request: a status, a comment on failure, and the response data on success.</summary>
+internal sealed record RequestResult(RequestStatus Status, string? Comment = null, JsonObject? ResponseData = null)
+{
+    public bool Succeeded => Status == RequestStatus.Success;
+
+    public static RequestResult Success(JsonObject? responseData = null) => new(RequestStatus.Success, null, responseData);
+
+    public static RequestResult Failure(RequestStatus status, string comment) => new(status, comment);
+
+    public JsonObject StatusJson()
+    {
+        var status = new JsonObject { ["result"] = Succeeded, ["code"] = (int)Status };
+        if (Comment is not null) status["comment"] = Comment;
+        return status;
+    }
+}

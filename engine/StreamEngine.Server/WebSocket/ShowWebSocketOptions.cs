@@ -1,0 +1,44 @@
+namespace StreamEngine.Server.WebSocket;
+
+/// <summary>Settings of the WebSocket control protocol; the defaults are safe for a show on one machine.</summary>
+public sealed class ShowWebSocketOptions
+{
+    /// <summary>
+    /// The password clients authenticate with. <c>null</c> or empty: no authentication, and only loopback clients
+    /// may send requests that change the show. Never logged and never sent to a client.
+    /// </summary>
+    public string? Password { get; set; }
+
+    /// <summary>Largest message a client may send, in bytes; a larger one closes the connection with 1009.</summary>
+    public int MaxMessageBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Events waiting to be sent to one client; a client that lets more pile up is disconnected (4011).</summary>
+    public int EventQueueCapacity { get; set; } = 1024;
+
+    /// <summary>How long the server waits for a client to take a close frame and answer it before dropping the connection.</summary>
+    public TimeSpan CloseTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Browser origins (<c>scheme://host:port</c>) allowed to connect. Empty: only pages served from loopback
+    /// (localhost, 127.0.0.1, [::1]). Clients that send no Origin header (scripts, bots) are not affected.
+    /// </summary>
+    public IReadOnlyList<string> AllowedOrigins { get; set; } = [];
+
+    internal bool RequiresAuthentication => !string.IsNullOrEmpty(Password);
+
+    /// <summary>Checks every setting once; the message names the setting and its allowed range.</summary>
+    public void Validate()
+    {
+        if (MaxMessageBytes is < 1024 or > 64 * 1024 * 1024)
+            throw new ArgumentException($"WebSocket MaxMessageBytes: {MaxMessageBytes} is outside 1024 … 67108864.");
+        if (EventQueueCapacity is < 16 or > 1_000_000)
+            throw new ArgumentException($"WebSocket EventQueueCapacity: {EventQueueCapacity} is outside 16 … 1000000.");
+        if (CloseTimeout <= TimeSpan.Zero || CloseTimeout > TimeSpan.FromMinutes(1))
+            throw new ArgumentException($"WebSocket CloseTimeout: {CloseTimeout} is outside (0, 1 minute].");
+        foreach (var origin in AllowedOrigins)
+        {
+            if (!Uri.TryCreate(origin, UriKind.Absolute, out _))
+                throw new ArgumentException($"WebSocket AllowedOrigins: '{origin}' is not an absolute URI such as https://example.com.");
+        }
+    }
+}
