@@ -122,6 +122,7 @@ public sealed class SqliteStateStore : IStateStore
         await _gate.WaitAsync(cancellationToken);
         try { return operation(); }
         catch (SqliteException e) { throw new StoreUnavailableException($"{Description} could not {what}: {e.Message}", e); }
+        catch (System.Text.Json.JsonException e) { throw new StoreUnavailableException($"{Description} holds invalid JSON; cannot {what}: {e.Message}", e); }
         catch (ObjectDisposedException e) { throw new StoreUnavailableException($"{Description} is closed; cannot {what}", e); }
         finally { _gate.Release(); }
     }

@@ -15,6 +15,12 @@ internal static class Engine
             ["STREAM_ENGINE_HOME"] = RepoPaths.Root,
             ["HWACCEL"] = "none",
             ["LOG_FORMAT"] = "text",
+            // Every engine a test starts gets its own control-plane ports and data directory.
+            ["PORT"] = FreePort.Tcp().ToString(),
+            ["WS_PORT"] = FreePort.Tcp().ToString(),
+            ["METRICS_PORT"] = FreePort.Tcp().ToString(),
+            ["HEALTH_PORT"] = FreePort.Tcp().ToString(),
+            ["STREAM_ENGINE_DATA"] = Directory.CreateTempSubdirectory("se-data-").FullName,
         };
         foreach (var (k, v) in extra) env[k] = v;
         return env;

@@ -40,7 +40,7 @@ internal sealed class ControlPlane : IAsyncDisposable
         {
             await server.StartAsync(cancellationToken);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException || e.InnerException is IOException)
         {
             session.Stats.Rendered -= metrics.ObserveRender;
             controller.Dispose();

@@ -8,6 +8,9 @@ public enum WebSocketCloseCode
 {
     NormalClosure = 1000,
 
+    /// <summary>The engine is stopping.</summary>
+    GoingAway = 1001,
+
     /// <summary>A message was larger than the configured limit (default 1 MiB).</summary>
     MessageTooBig = 1009,
 

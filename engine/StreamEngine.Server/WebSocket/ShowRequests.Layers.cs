@@ -1,0 +1,59 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using StreamEngine.Core.Scene;
+using StreamEngine.Sdk;
+using StreamEngine.Server.Control;
+using static StreamEngine.Server.WebSocket.RequestFields;
+
+namespace StreamEngine.Server.WebSocket;
+
+internal sealed partial class ShowRequests
+{
+    private Task<JsonObject?> GetLayerList(JsonObject data, RequestContext context) =>
+        Done(new JsonObject { ["layers"] = new JsonArray(_show.Layers().Select(l => (JsonNode?)LayerJson.ToJson(l)).ToArray()) });
+
+    private Task<JsonObject?> GetLayer(JsonObject data, RequestContext context)
+    {
+        var id = RequiredString(data, "layerId");
+        var layer = _show.Layer(id) ?? throw new ShowRequestException(RequestFailure.NotFound, $"No layer has the id `{id}`.");
+        return Done(new JsonObject { ["layer"] = LayerJson.ToJson(layer) });
+    }
+
+    private async Task<JsonObject?> CreateLayer(JsonObject data, RequestContext context)
+    {
+        var layer = await _show.AddLayerAsync(ReadLayer(RequiredObject(data, "layer")));
+        return new JsonObject { ["layer"] = LayerJson.ToJson(layer) };
+    }
+
+    private async Task<JsonObject?> SetLayer(JsonObject data, RequestContext context)
+    {
+        var id = RequiredString(data, "layerId");
+        var patch = (JsonObject)RequiredObject(data, "patch").DeepClone();
+        var layer = await _show.PatchLayerAsync(id, patch);
+        return new JsonObject { ["layer"] = LayerJson.ToJson(layer) };
+    }
+
+    private async Task<JsonObject?> RemoveLayer(JsonObject data, RequestContext context)
+    {
+        await _show.RemoveLayerAsync(RequiredString(data, "layerId"));
+        return null;
+    }
+
+    private async Task<JsonObject?> ReorderLayers(JsonObject data, RequestContext context)
+    {
+        await _show.ReorderAsync(RequiredStringArray(data, "layerIds"));
+        return null;
+    }
+
+    private static LayerState ReadLayer(JsonObject node)
+    {
+        try
+        {
+            return LayerJson.FromJson(node);
+        }
+        catch (Exception e) when (e is JsonException or SceneException or InvalidOperationException)
+        {
+            throw new RequestFieldException(RequestStatus.InvalidRequestField, $"Field `layer` is not a layer: {e.Message}");
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using StreamEngine.TestFixtures;
+
+namespace StreamEngine.Host.Tests;
+
+/// <summary>An engine running a show live with its control plane, and an HTTP client for its REST API.</summary>
+internal sealed class RunningEngine : IAsyncDisposable
+{
+    private RunningEngine(ProcessRunner process, Dictionary<string, string?> env, string recording)
+    {
+        Process = process;
+        Environment = env;
+        Recording = recording;
+        Api = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{env["PORT"]}/") };
+    }
+
+    public ProcessRunner Process { get; }
+    public Dictionary<string, string?> Environment { get; }
+    public string Recording { get; }
+    public HttpClient Api { get; }
+    public string Metrics => $"http://127.0.0.1:{Environment["METRICS_PORT"]}/metrics";
+    public string Health => $"http://127.0.0.1:{Environment["HEALTH_PORT"]}/health";
+
+    public static async Task<RunningEngine> StartAsync(string recording, string scene = "hello", params (string, string?)[] env)
+    {
+        var environment = Engine.Environment(env);
+        var process = ProcessRunner.Start("dotnet", [RepoPaths.BuiltEngine, "run", "--scene", RepoPaths.Samples(scene, "scene.json"),
+            "--size", "320x180", "--output", recording, "--status-every", "1"], environment);
+        var engine = new RunningEngine(process, environment, recording);
+        await process.WaitForLineAsync(l => l.Contains("Control plane on"), TimeSpan.FromSeconds(60));
+        return engine;
+    }
+
+    public static StringContent Json(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
+
+    public async Task<JsonObject> GetObjectAsync(string path) => (await Api.GetFromJsonAsync<JsonObject>(path))!;
+
+    public async Task StopAsync()
+    {
+        Process.Signal(ProcessRunner.SigTerm);
+        await Process.WaitForExitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!Process.HasExited) await StopAsync();
+        Process.Dispose();
+        Api.Dispose();
+    }
+}
