@@ -13,6 +13,8 @@ internal static class Logging
     {
         var config = new LoggingConfiguration();
         var console = new ConsoleTarget("console") { StdErr = true, Layout = format == "json" ? Json() : Text() };
+        // ASP.NET Core's per-request lines are noise in a show's log: only its warnings and errors pass.
+        config.AddRule(NLog.LogLevel.Trace, NLog.LogLevel.Info, new NullTarget("framework"), "Microsoft.*", final: true);
         config.AddRule(NLog.LogLevel.FromString(NLogLevel(level)), NLog.LogLevel.Fatal, console);
         return LoggerFactory.Create(builder => builder
             .ClearProviders()

@@ -43,6 +43,7 @@ public sealed class PluginCatalog(ILoggerFactory loggers) : ILayerTypeCatalog, I
 
     public void LoadDirectory(string pluginsDirectory)
     {
+        pluginsDirectory = Path.GetFullPath(pluginsDirectory);
         if (!Directory.Exists(pluginsDirectory))
         {
             _logger.LogWarning("Plugins directory {Directory} does not exist; no layer types are available", pluginsDirectory);
@@ -55,10 +56,11 @@ public sealed class PluginCatalog(ILoggerFactory loggers) : ILayerTypeCatalog, I
             {
                 Add(PluginLoaderFactory.Load(folder, loggers));
             }
-            catch (PluginLoadException e)
+            catch (Exception e) when (e is not OutOfMemoryException)
             {
-                _failures.Add(new PluginFailure(folder, e.Message));
-                _logger.LogError("Plugin in {Folder} skipped: {Error}", folder, e.Message);
+                var error = e is PluginLoadException ? e.Message : $"{e.GetType().Name}: {e.Message}";
+                _failures.Add(new PluginFailure(folder, error));
+                _logger.LogError("Plugin in {Folder} skipped: {Error}", folder, error);
             }
         }
     }

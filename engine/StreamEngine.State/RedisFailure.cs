@@ -5,10 +5,12 @@ namespace StreamEngine.State;
 /// <summary>Turns what StackExchange.Redis throws into one short reason an operator can act on, without credentials.</summary>
 internal static class RedisFailure
 {
-    public static string Explain(Exception e, IConnectionMultiplexer redis)
+    public static string Explain(Exception e, IConnectionMultiplexer redis, bool passwordGiven)
     {
         if (IsAuthentication(e))
-            return "Redis refused the credentials; check REDIS_PASSWORD (or the password in REDIS_URL)";
+            return passwordGiven
+                ? "Redis refused the credentials; check REDIS_PASSWORD (or the password in REDIS_URL)"
+                : "Redis requires a password; set REDIS_PASSWORD (or put it in REDIS_URL as redis://:password@host:port)";
         return e switch
         {
             RedisConnectionException c => $"Redis is unreachable ({c.FailureType})",

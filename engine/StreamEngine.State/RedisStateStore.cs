@@ -119,7 +119,7 @@ public sealed class RedisStateStore : IStateStore
         }
         catch (Exception e) when (e is RedisException or TimeoutException or ObjectDisposedException or System.Text.Json.JsonException)
         {
-            throw new StoreUnavailableException($"{Description} could not {what}: {RedisFailure.Explain(e, _redis)}", e);
+            throw new StoreUnavailableException($"{Description} could not {what}: {RedisFailure.Explain(e, _redis, _location.Password is not null)}", e);
         }
     }
 

@@ -69,10 +69,9 @@ public sealed partial class StateWriter
             _retryDelay = TimeSpan.FromTicks(Math.Min(_retryDelay.Ticks * 2, MaxRetryDelay.Ticks));
         }
         if (first)
-            _logger.LogWarning("State store {Store} is unavailable; keeping the latest scene in memory and retrying: {Reason}",
-                _store.Description, Reason(e));
+            _logger.LogWarning("State store unavailable, keeping the latest scene in memory and retrying: {Reason}", Reason(e));
         else
-            _logger.LogDebug("State store {Store} still unavailable, next try in {Retry:g}: {Reason}", _store.Description, retry, Reason(e));
+            _logger.LogDebug("State store still unavailable, next try in {Retry:g}: {Reason}", retry, Reason(e));
     }
 
     private void OnAppendFailed(Exception e)
@@ -83,7 +82,7 @@ public sealed partial class StateWriter
             _appendFailures++;
             first = Degrade(e);
         }
-        if (first) _logger.LogWarning("State store {Store} is unavailable; an event was not stored: {Reason}", _store.Description, Reason(e));
+        if (first) _logger.LogWarning("State store unavailable, an event was not stored: {Reason}", Reason(e));
     }
 
     private void OnAppended()

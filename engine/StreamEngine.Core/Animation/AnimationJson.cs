@@ -38,6 +38,10 @@ public static class AnimationJson
 
     public static AnimationSpec Clone(AnimationSpec spec) => Parse(ToJson(spec));
 
+    public static JsonNode ToJson(TriggerSpec trigger) => JsonSerializer.SerializeToNode(trigger, Options)!;
+
+    public static TriggerSpec Clone(TriggerSpec trigger) => ParseTrigger(ToJson(trigger));
+
     private static string Explain(JsonException e) => e.Message.Contains("discriminator", StringComparison.OrdinalIgnoreCase)
         ? "expected \"kind\": tween, keyframes, path, spring, sequence or parallel"
         : e.Message;

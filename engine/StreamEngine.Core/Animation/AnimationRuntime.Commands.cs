@@ -82,6 +82,7 @@ public sealed partial class AnimationRuntime
         spec.Start = start;
         spec.Playback = new Playback { AnchorTime = start };
         var run = Add(spec, node, userId);
+        Version++;
         if (spec.Policy == InterruptionPolicy.Blend && overlapping.Count > 0) run.BlendInFrom = start;
         return spec.Id;
     }
@@ -138,8 +139,19 @@ public sealed partial class AnimationRuntime
         return done.Task;
     }
 
+    /// <summary>Changes whenever animations or triggers are started, stopped or controlled: what must be saved.</summary>
+    public long Version { get; private set; }
+
+    /// <summary>Copies of the running animations and the triggers, with their playback. Frame thread only (a frame hook).</summary>
+    public (IReadOnlyList<AnimationSpec> Animations, IReadOnlyList<TriggerSpec> Triggers) Snapshot() =>
+        ([.. _runs.Select(r => r.Spec.Clone())], [.. _triggers.Select(AnimationJson.Clone)]);
+
     private void ApplyCommands()
     {
-        while (_commands.TryDequeue(out var command)) command();
+        while (_commands.TryDequeue(out var command))
+        {
+            command();
+            Version++;
+        }
     }
 }

@@ -43,7 +43,7 @@ public sealed partial class AnimationRuntime(SceneGraph scene, IEasingCatalog ea
                 Raise(run, AnimationEventKind.Cancelled);
             }
         }
-        _runs.RemoveAll(r => (r.Finished && !r.KeepWhenDone) || r.BlendOutAt <= _now);
+        if (_runs.RemoveAll(r => (r.Finished && !r.KeepWhenDone) || r.BlendOutAt <= _now) > 0) Version++;
         scene.ApplyOrderChanges();
     }
 

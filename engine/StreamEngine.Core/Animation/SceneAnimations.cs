@@ -31,6 +31,11 @@ public static class SceneAnimations
         scene.Animations.Select(a => (Task)runtime.StartAsync(AnimationJson.Parse(a)))
             .Concat(scene.Triggers.Select(t => runtime.AddTriggerAsync(AnimationJson.ParseTrigger(t)))));
 
+    /// <summary>Queues a saved show's animations where they were (their playback is in the specs) and its triggers.</summary>
+    public static Task RestoreAsync(AnimationRuntime runtime, SceneState scene) => Task.WhenAll(
+        scene.Triggers.Select(t => runtime.AddTriggerAsync(AnimationJson.ParseTrigger(t)))
+            .Append(runtime.RestoreAsync([.. scene.Animations.Select(a => AnimationJson.Parse(a))])));
+
     private static void Try(List<ValidationProblem> problems, string path, Action check)
     {
         try { check(); }

@@ -18,6 +18,9 @@ public sealed class SceneGraph(int maxLayers)
     /// <summary>Changes with every applied change; a frame with the same version as the last looks the same.</summary>
     public long Version { get; private set; }
 
+    /// <summary>Changes only with queued changes (API, scripts, scene loads), not with animation frames: what must be saved.</summary>
+    public long StructureVersion { get; private set; }
+
     /// <summary>Layers in drawing order (z-index, then insertion order).</summary>
     public IReadOnlyList<SceneLayer> Layers => _ordered;
 
@@ -34,7 +37,10 @@ public sealed class SceneGraph(int maxLayers)
     public void ApplyPending()
     {
         while (_pending.TryDequeue(out var command))
+        {
             command.ApplyTo(this);
+            StructureVersion++;
+        }
     }
 
     internal void Add(LayerState state)

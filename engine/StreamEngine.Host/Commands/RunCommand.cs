@@ -1,5 +1,7 @@
+using Microsoft.Extensions.Logging;
 using System.CommandLine;
 using StreamEngine.Host.Show;
+using StreamEngine.State;
 
 namespace StreamEngine.Host.Commands;
 
@@ -15,18 +17,27 @@ internal static class RunCommand
         var seconds = new Option<double?>("--seconds") { Description = "stop after this many seconds (default: run until Ctrl+C)" };
         var statusEvery = new Option<double>("--status-every") { Description = "seconds between status lines (frames, drops, timing)", DefaultValueFactory = _ => 10 };
         var noApi = new Option<bool>("--no-api") { Description = "do not start the control plane (REST, WebSocket, metrics, health)" };
-        var command = new Command("run", "Run a show live until Ctrl+C or SIGTERM.") { scene, outputs, fps, size, seconds, statusEvery, noApi };
+        var fresh = new Option<bool>("--fresh") { Description = "start from the scene file even if the state store has a saved state of this show" };
+        var command = new Command("run", "Run a show live until Ctrl+C or SIGTERM; its state is saved and restored after a crash.")
+            { scene, outputs, fps, size, seconds, statusEvery, noApi, fresh };
         command.SetAction((parse, _) => CommandRunner.RunAsync(async stop =>
         {
             var config = global.LoadConfig(parse);
             using var loggers = GlobalOptions.Loggers(config);
-            using var session = ShowSession.Open(config, parse.GetValue(scene)!, parse.GetValue(size), parse.GetValue(fps), loggers);
+            var scenePath = parse.GetValue(scene)!;
+            await using var store = ShowStore.Open(config, scenePath, loggers);
+            var saved = parse.GetValue(fresh) ? null : await ShowStore.LoadAsync(store, scenePath, loggers.CreateLogger("state"), stop);
+            using var session = ShowSession.Open(config, scenePath, parse.GetValue(size), parse.GetValue(fps), loggers, saved);
+            await using var writer = new StateWriter(store, loggers.CreateLogger<StateWriter>());
+            var persistence = new ShowPersistence(session, writer, loggers.CreateLogger<ShowPersistence>());
+            session.Hooks.Add(persistence);
             var targets = parse.GetValue(outputs) is { Length: > 0 } given ? given : [DefaultRecording("show")];
             await using var encoder = Encoders.Create(config, session.Format, live: true, targets, loggers);
             var every = parse.GetValue(statusEvery);
             if (every is < 0.2 or > 3600) throw new UserInputException("--status-every", "--status-every", $"expected 0.2 to 3600 seconds, got {every}");
             await LiveShow.RunAsync(session, encoder, Duration(parse.GetValue(seconds)), loggers, stop, every,
-                parse.GetValue(noApi) ? null : clock => ControlPlane.StartAsync(config, session, encoder, clock, loggers, stop));
+                parse.GetValue(noApi) ? null : clock => ControlPlane.StartAsync(config, session, encoder, clock, loggers, stop, persistence),
+                session.FirstFrame);
             return CommandRunner.Ok;
         }));
         return command;

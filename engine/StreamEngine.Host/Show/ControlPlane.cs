@@ -3,6 +3,7 @@ using StreamEngine.Core.Clock;
 using StreamEngine.Encoding.FFmpeg;
 using StreamEngine.Host.Config;
 using StreamEngine.Server;
+using StreamEngine.State;
 
 namespace StreamEngine.Host.Show;
 
@@ -24,18 +25,20 @@ internal sealed class ControlPlane : IAsyncDisposable
     }
 
     public static async Task<IAsyncDisposable> StartAsync(EngineConfig config, ShowSession session, FFmpegEncoder encoder, LiveFrameClock clock,
-        ILoggerFactory loggers, CancellationToken cancellationToken)
+        ILoggerFactory loggers, CancellationToken cancellationToken, ShowPersistence? persistence = null)
     {
-        var controller = new ShowController(session, encoder, clock);
+        var controller = new ShowController(session, encoder, clock) { AfterMutation = persistence is null ? null : persistence.SaveNowAsync };
         controller.StartEvents();
-        var metrics = new EngineMetrics(controller);
+        var writer = persistence?.Writer;
+        var metrics = new EngineMetrics(controller, writer is null ? null : () =>
+            (writer.Health.Status == StateHealthStatus.Healthy, writer.Counters.SaveFailures + writer.Counters.AppendFailures));
         session.Stats.Rendered += metrics.ObserveRender;
         var options = new ControlServerOptions
         {
             BindAddress = config.BindAddress, Port = config.Port, WsPort = config.WsPort, MetricsPort = config.MetricsPort,
             HealthPort = config.HealthPort, ApiToken = config.ApiToken?.Value, WsPassword = config.WsPassword?.Value,
         };
-        var server = new ControlServer(options, controller, metrics, () => Health(session), loggers);
+        var server = new ControlServer(options, controller, metrics, () => Health(session, writer), loggers);
         try
         {
             await server.StartAsync(cancellationToken);
@@ -50,10 +53,18 @@ internal sealed class ControlPlane : IAsyncDisposable
         return new ControlPlane(session, controller, metrics, server);
     }
 
-    private static HealthReport Health(ShowSession session)
+    /// <summary>Ready while frames are rendered; degraded (still ready: the stream goes on) while the state store is retrying.</summary>
+    private static HealthReport Health(ShowSession session, StateWriter? writer)
     {
         var checks = new Dictionary<string, string> { ["frames"] = session.Stats.Frames.ToString() };
-        return new HealthReport("ok", checks);
+        var status = "ok";
+        if (writer?.Health is { Status: StateHealthStatus.Degraded } store)
+        {
+            status = "degraded";
+            checks["stateStore"] = $"degraded since {store.Since:O}: {store.Reason}";
+        }
+        else if (writer is not null) checks["stateStore"] = "ok";
+        return new HealthReport(status, checks);
     }
 
     public async ValueTask DisposeAsync()

@@ -29,16 +29,26 @@ internal sealed class ShowSession : IDisposable
     public Compositor Compositor { get; }
     public PluginCatalog Plugins { get; }
     public AnimationRuntime Animations { get; }
+
+    /// <summary>Frame hooks run after the animations each frame (persistence, scripts).</summary>
+    public List<IFrameHook> Hooks { get; } = [];
+
+    /// <summary>The frame the show starts at: 0, or where a restored show was.</summary>
+    public long FirstFrame { get; private init; }
+
+    /// <summary>The scene file the show came from (a saved state is only restored for the same file).</summary>
+    public string Source { get; private init; } = "";
     public FrameStats Stats { get; } = new();
 
-    public static ShowSession Open(EngineConfig config, string scenePath, string? sizeFlag, int? fpsFlag, ILoggerFactory loggers)
+    /// <param name="saved">A saved state of this show to continue from (layers, animations, triggers, time), or null to start the scene file afresh.</param>
+    public static ShowSession Open(EngineConfig config, string scenePath, string? sizeFlag, int? fpsFlag, ILoggerFactory loggers, SavedScene? saved = null)
     {
         var plugins = LoadPlugins(config, loggers);
         try
         {
             var (read, problems) = ReadScene(scenePath, config, plugins);
             if (read is null || problems.Count > 0) throw new UserInputException(scenePath, problems);
-            var scene = read;
+            var scene = saved?.Scene ?? read;
             var (width, height) = ParseSize(sizeFlag ?? scene.Size, config);
             var format = new VideoFormat(width, height, fpsFlag ?? scene.Fps ?? config.TargetFps);
             var graph = new SceneGraph(config.MaxLayers);
@@ -46,8 +56,13 @@ internal sealed class ShowSession : IDisposable
             var assets = Path.GetDirectoryName(Path.GetFullPath(scenePath))!;
             var compositor = new Compositor(format, plugins, loggers, assets, smoothTransforms: config.RenderQuality != "low");
             var animations = new AnimationRuntime(graph, plugins, loggers.CreateLogger<AnimationRuntime>());
-            _ = SceneAnimations.StartAsync(animations, scene);
-            return new ShowSession(format, graph, compositor, plugins, animations);
+            if (saved is null) _ = SceneAnimations.StartAsync(animations, scene);
+            else _ = SceneAnimations.RestoreAsync(animations, scene);
+            return new ShowSession(format, graph, compositor, plugins, animations)
+            {
+                FirstFrame = saved?.Frame ?? 0,
+                Source = Path.GetFullPath(scenePath),
+            };
         }
         catch
         {
@@ -68,6 +83,7 @@ internal sealed class ShowSession : IDisposable
     {
         var pipeline = new FramePipeline(Scene, Compositor, new FrameBufferPool(Format, bufferCount), sink, Stats);
         pipeline.AddHook(Animations);
+        foreach (var hook in Hooks) pipeline.AddHook(hook);
         return pipeline;
     }
 

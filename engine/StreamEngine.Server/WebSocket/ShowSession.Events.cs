@@ -15,7 +15,7 @@ internal sealed partial class ShowSession
     }
 
     /// <summary>Called on engine threads: must stay cheap and never block.</summary>
-    public bool Wants(EventSubscription intent) => Volatile.Read(ref _identified) && (Subscriptions & intent) != 0 && !IsClosing;
+    public bool Wants(EventSubscription intent) => _identified && (Subscriptions & intent) != 0 && !IsClosing;
 
     /// <summary>Called on engine threads: queues the event, or ends the session if its queue is full. Never blocks.</summary>
     public void Enqueue(EventEnvelope envelope)
@@ -28,9 +28,13 @@ internal sealed partial class ShowSession
     private void CloseInBackground(WebSocketCloseCode code, string reason)
     {
         if (IsClosing || Volatile.Read(ref _backgroundClose) is not null) return;
-        var close = new Task<Task>(() => CloseAsync(code, reason));
+        var close = new Task<Task>(() =>
+        {
+            if (code == WebSocketCloseCode.SessionInvalidated)
+                _logger.LogInformation("WebSocket session {Session} is not reading its events; disconnecting it", Id);
+            return CloseAsync(code, reason);
+        });
         if (Interlocked.CompareExchange(ref _backgroundClose, close.Unwrap(), null) is not null) return;
-        if (code == WebSocketCloseCode.SessionInvalidated) _logger.LogInformation("WebSocket session {Session} is not reading its events; disconnecting it", Id);
         close.Start(TaskScheduler.Default);
     }
 

@@ -6,7 +6,7 @@ namespace StreamEngine.Server.WebSocket;
 
 internal sealed partial class ShowSession
 {
-    private bool _identified;
+    private volatile bool _identified;
 
     private async Task HandleMessageAsync(ReadOnlyMemory<byte> utf8)
     {

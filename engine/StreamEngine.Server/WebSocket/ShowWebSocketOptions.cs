@@ -19,8 +19,9 @@ public sealed class ShowWebSocketOptions
     public TimeSpan CloseTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
-    /// Browser origins (<c>scheme://host:port</c>) allowed to connect. Empty: only pages served from loopback
-    /// (localhost, 127.0.0.1, [::1]). Clients that send no Origin header (scripts, bots) are not affected.
+    /// Browser origins (<c>scheme://host:port</c>) allowed to connect. Empty: any origin when a password is set,
+    /// otherwise only pages served from loopback (localhost, 127.0.0.1, [::1]). Clients that send no Origin header
+    /// (scripts, bots) are not affected.
     /// </summary>
     public IReadOnlyList<string> AllowedOrigins { get; set; } = [];
 

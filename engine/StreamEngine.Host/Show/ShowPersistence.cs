@@ -1,0 +1,47 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using StreamEngine.Core.Pipeline;
+using StreamEngine.Sdk;
+using StreamEngine.State;
+
+namespace StreamEngine.Host.Show;
+
+/// <summary>
+/// Keeps the store's copy of the show current: a frame hook snapshots the scene when a queued change or an animation
+/// start/stop happened (and every few seconds, so the saved show time stays fresh), and the writer saves it behind.
+/// A control-plane change is acknowledged only once a snapshot that contains it is saved.
+/// </summary>
+internal sealed class ShowPersistence(ShowSession session, StateWriter writer, ILogger<ShowPersistence> logger) : IFrameHook
+{
+    private static readonly TimeSpan Refresh = TimeSpan.FromSeconds(5);
+    private readonly ConcurrentQueue<TaskCompletionSource> _waiting = new();
+    private long _savedStructure = -1, _savedAnimations = -1;
+    private double _savedAt = double.NegativeInfinity;
+
+    public StateWriter Writer => writer;
+
+    public void OnFrame(FrameTime time)
+    {
+        var changed = session.Scene.StructureVersion != _savedStructure || session.Animations.Version != _savedAnimations;
+        if (!changed && _waiting.IsEmpty && time.Seconds - _savedAt < Refresh.TotalSeconds) return;
+        writer.SceneChanged(SavedScene.Capture(session, time));
+        (_savedStructure, _savedAnimations, _savedAt) = (session.Scene.StructureVersion, session.Animations.Version, time.Seconds);
+        while (_waiting.TryDequeue(out var waiter)) waiter.TrySetResult();
+    }
+
+    /// <summary>Completes once everything applied so far is in the store (or the store is down: then it is logged and saved on recovery).</summary>
+    public async Task SaveNowAsync()
+    {
+        var captured = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _waiting.Enqueue(captured);
+        await captured.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        try
+        {
+            await writer.FlushAsync(CancellationToken.None);
+        }
+        catch (StoreUnavailableException e)
+        {
+            logger.LogWarning("A change was applied but not yet saved ({Reason}); it is saved when the store is back", e.Message);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using Microsoft.Extensions.Logging;
+using StreamEngine.Server.Control;
+
+namespace StreamEngine.Server.WebSocket;
+
+/// <summary>
+/// Serves the WebSocket control protocol (docs/protocol.md) to accepted connections, and fans the show's events out
+/// to the clients that subscribed to them. One instance per engine; <see cref="HandleAsync"/> once per connection.
+/// </summary>
+public sealed class ShowWebSocketHandler : IDisposable
+{
+    private readonly IShowControl _show;
+    private readonly ShowWebSocketOptions _options;
+    private readonly ILogger<ShowWebSocketHandler> _logger;
+    private readonly ShowRequests _requests;
+    private readonly Lock _sessionsLock = new();
+    private ShowSession[] _sessions = [];
+    private long _nextSessionId;
+
+    public ShowWebSocketHandler(IShowControl show, ShowWebSocketOptions options, ILogger<ShowWebSocketHandler> logger, TimeProvider? time = null)
+    {
+        options.Validate();
+        _show = show;
+        _options = options;
+        _logger = logger;
+        _requests = new ShowRequests(show, time ?? TimeProvider.System, logger);
+        _show.Events += OnShowEvent;
+    }
+
+    /// <summary>Clients connected right now, identified or not.</summary>
+    public int ConnectedClients => Volatile.Read(ref _sessions).Length;
+
+    /// <summary>
+    /// Serves one accepted WebSocket until it closes. Never throws. <paramref name="isLoopback"/>: the client is on
+    /// this machine (it may change the show when no password is configured). Cancelling <paramref name="stop"/> closes
+    /// the connection with 1001 (going away).
+    /// </summary>
+    public async Task HandleAsync(System.Net.WebSockets.WebSocket socket, bool isLoopback, CancellationToken stop)
+    {
+        var session = new ShowSession(Interlocked.Increment(ref _nextSessionId), socket, isLoopback, _options, _requests, _logger);
+        _logger.LogDebug("WebSocket session {Session} connected (loopback: {Loopback})", session.Id, isLoopback);
+        Add(session);
+        try
+        {
+            await session.RunAsync(stop);
+        }
+        catch (Exception e)
+        {
+            _logger.LogWarning(e, "WebSocket session {Session} failed", session.Id);
+        }
+        finally
+        {
+            Remove(session);
+            _logger.LogDebug("WebSocket session {Session} disconnected", session.Id);
+        }
+    }
+
+    public void Dispose() => _show.Events -= OnShowEvent;
+
+    /// <summary>Whether a browser page from <paramref name="origin"/> may connect (see <see cref="ShowWebSocketOptions.AllowedOrigins"/>).</summary>
+    public bool AllowsOrigin(string? origin)
+    {
+        var allowed = OriginPolicy.Allows(origin, _options);
+        if (!allowed) _logger.LogInformation("WebSocket connection from the web page origin {Origin} refused", origin);
+        return allowed;
+    }
+
+    /// <summary>Runs on engine threads: only queues, never waits for a client.</summary>
+    private void OnShowEvent(ShowEvent showEvent)
+    {
+        try
+        {
+            var sessions = Volatile.Read(ref _sessions);
+            if (sessions.Length == 0) return;
+            var intent = EventSubscriptions.IntentOf(showEvent.Category);
+            EventEnvelope? envelope = null;
+            foreach (var session in sessions)
+            {
+                if (session.Wants(intent)) session.Enqueue(envelope ??= new EventEnvelope(showEvent, intent));
+            }
+        }
+        catch (Exception e)
+        {
+            _logger.LogWarning(e, "Show event {EventType} was not sent to WebSocket clients", showEvent.Type);
+        }
+    }
+
+    private void Add(ShowSession session)
+    {
+        lock (_sessionsLock) Volatile.Write(ref _sessions, [.. _sessions, session]);
+    }
+
+    private void Remove(ShowSession session)
+    {
+        lock (_sessionsLock) Volatile.Write(ref _sessions, _sessions.Where(s => s != session).ToArray());
+    }
+}
