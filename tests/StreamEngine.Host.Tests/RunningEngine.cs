@@ -22,10 +22,13 @@ internal sealed class RunningEngine : IAsyncDisposable
     public string Metrics => $"http://127.0.0.1:{Environment["METRICS_PORT"]}/metrics";
     public string Health => $"http://127.0.0.1:{Environment["HEALTH_PORT"]}/health";
 
-    public static async Task<RunningEngine> StartAsync(string recording, string scene = "hello", params (string, string?)[] env)
+    public static Task<RunningEngine> StartAsync(string recording, string scene = "hello", params (string, string?)[] env) =>
+        StartSceneAsync(recording, RepoPaths.Samples(scene, "scene.json"), Engine.Environment(env));
+
+    /// <summary>Starts a scene file with a given environment (reuse one to restart the same show on the same data).</summary>
+    public static async Task<RunningEngine> StartSceneAsync(string recording, string scenePath, Dictionary<string, string?> environment)
     {
-        var environment = Engine.Environment(env);
-        var process = ProcessRunner.Start("dotnet", [RepoPaths.BuiltEngine, "run", "--scene", RepoPaths.Samples(scene, "scene.json"),
+        var process = ProcessRunner.Start("dotnet", [RepoPaths.BuiltEngine, "run", "--scene", scenePath,
             "--size", "320x180", "--output", recording, "--status-every", "1"], environment);
         var engine = new RunningEngine(process, environment, recording);
         await process.WaitForLineAsync(l => l.Contains("Control plane on"), TimeSpan.FromSeconds(60));
