@@ -28,9 +28,10 @@ internal sealed partial class ShowRequests
 
     private async Task<JsonObject?> ControlAnimation(JsonObject data, RequestContext context)
     {
+        var id = RequiredString(data, "animationId");
         var control = new AnimationControl(
             RequiredString(data, "action"), OptionalNumber(data, "seconds"), OptionalString(data, "label"), OptionalNumber(data, "speed"));
-        await _show.ControlAnimationAsync(RequiredString(data, "animationId"), control);
+        await _show.ControlAnimationAsync(id, control);
         return null;
     }
 

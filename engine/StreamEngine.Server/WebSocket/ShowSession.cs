@@ -80,11 +80,15 @@ internal sealed partial class ShowSession
         while (!IsClosing)
         {
             var message = await _reader.ReadAsync(_lifetime.Token);
+            if (message.Kind == IncomingKind.Close)
+            {
+                await CloseAsync(WebSocketCloseCode.NormalClosure, "");
+                return;
+            }
+            // The server may have started closing (engine stopping, slow reader) while this message came in.
+            if (IsClosing) break;
             switch (message.Kind)
             {
-                case IncomingKind.Close:
-                    await CloseAsync(WebSocketCloseCode.NormalClosure, "");
-                    return;
                 case IncomingKind.TooBig:
                     await CloseAsync(WebSocketCloseCode.MessageTooBig, $"A message may have at most {_options.MaxMessageBytes} bytes.");
                     break;

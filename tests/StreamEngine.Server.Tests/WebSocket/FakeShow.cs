@@ -40,7 +40,7 @@ internal sealed class FakeShow : IShowControl
             if (_layers.Any(l => l.Id == layer.Id)) throw new ShowRequestException(RequestFailure.Conflict, $"layer {layer.Id} exists");
             _layers.Add(layer.Clone());
         }
-        Changed("LayerAdded", layer);
+        Changed("LayerCreated", layer);
         return Task.FromResult(layer.Clone());
     }
 

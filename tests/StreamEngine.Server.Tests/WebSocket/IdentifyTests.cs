@@ -110,7 +110,7 @@ public sealed class IdentifyTests
         Assert.Equal(1, (int)(await client.NextAsync(2))["negotiatedRpcVersion"]!);
         await client.RequestAsync("CreateLayer", new JsonObject { ["layer"] = new JsonObject { ["id"] = "title", ["type"] = "overlay.text" } });
 
-        Assert.Equal("LayerAdded", (string)(await client.NextEventAsync())["eventType"]!);
+        Assert.Equal("LayerCreated", (string)(await client.NextEventAsync())["eventType"]!);
     }
 
     [Fact]

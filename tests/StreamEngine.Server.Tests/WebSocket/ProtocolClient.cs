@@ -103,7 +103,13 @@ internal sealed class ProtocolClient : IAsyncDisposable
             while (true)
             {
                 var (text, closeStatus) = await ReceiveTextAsync();
-                if (text is null) return closeStatus;
+                if (text is null)
+                {
+                    // Answer the close frame, as browsers do, so the server need not wait for its timeout.
+                    using var timeout = new CancellationTokenSource(Patience);
+                    await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "", timeout.Token);
+                    return closeStatus;
+                }
             }
         }
         catch (WebSocketException)

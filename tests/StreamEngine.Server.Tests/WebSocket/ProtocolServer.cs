@@ -70,9 +70,16 @@ internal sealed class ProtocolServer : IAsyncDisposable
         return client;
     }
 
+    /// <summary>Stops the server as the engine does on shutdown; connected clients are told.</summary>
+    public async Task StopAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        await _app.StopAsync(timeout.Token);
+    }
+
     public async ValueTask DisposeAsync()
     {
-        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5))) await _app.StopAsync(timeout.Token);
+        await StopAsync();
         await _app.DisposeAsync();
         Handler.Dispose();
         _loggers.Dispose();
