@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Prometheus;
 using StreamEngine.Server.Control;
 using StreamEngine.Server.Rest;
+using StreamEngine.Server.WebSocket;
 
 namespace StreamEngine.Server;
 
@@ -19,6 +20,7 @@ public sealed class ControlServer(ControlServerOptions options, IShowControl sho
     : IAsyncDisposable
 {
     private WebApplication? _app;
+    private WebSocket.ShowWebSocketHandler? _webSocket;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -36,7 +38,6 @@ public sealed class ControlServer(ControlServerOptions options, IShowControl sho
                 kestrel.Listen(address, port);
         });
         var app = builder.Build();
-        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         app.MapShowApi(show, $"*:{options.Port}");
         app.MapOpenApi("/openapi/{documentName}.json").RequireHost($"*:{options.Port}");
         MapWebSocket(app);
@@ -55,14 +56,17 @@ public sealed class ControlServer(ControlServerOptions options, IShowControl sho
 
     private void MapWebSocket(WebApplication app)
     {
-        // The WebSocket protocol is mapped by its own module (see WebSocket/); until then the port answers 426.
-        app.Map("/", (HttpContext context) => Results.StatusCode(StatusCodes.Status426UpgradeRequired)).RequireHost($"*:{options.WsPort}");
+        _webSocket = new WebSocket.ShowWebSocketHandler(show,
+            new WebSocket.ShowWebSocketOptions { Password = options.WsPassword, MaxMessageBytes = options.MaxMessageBytes },
+            loggers.CreateLogger<WebSocket.ShowWebSocketHandler>());
+        app.MapShowWebSocket(_webSocket, "/").RequireHost($"*:{options.WsPort}");
     }
 
     public async ValueTask DisposeAsync()
     {
         if (_app is null) return;
         await _app.StopAsync();
+        _webSocket?.Dispose();
         await _app.DisposeAsync();
     }
 }

@@ -57,6 +57,8 @@ public static class ShowWebSocketEndpoints
             return;
         }
         var remote = context.Connection.RemoteIpAddress;
+        // On a dual-stack listener an IPv4 client on this machine shows up as ::ffff:127.0.0.1.
+        if (remote is { IsIPv4MappedToIPv6: true }) remote = remote.MapToIPv4();
         var isLoopback = remote is not null && IPAddress.IsLoopback(remote);
         var stopping = context.RequestServices.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
