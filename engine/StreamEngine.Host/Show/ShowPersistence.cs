@@ -16,6 +16,7 @@ internal sealed class ShowPersistence(ShowSession session, StateWriter writer, I
     private static readonly TimeSpan Refresh = TimeSpan.FromSeconds(5);
     private readonly ConcurrentQueue<TaskCompletionSource> _waiting = new();
     private long _savedStructure = -1, _savedAnimations = -1;
+    private long _capturedStructure = -1, _capturedAnimations = -1; // read by request threads
     private double _savedAt = double.NegativeInfinity;
 
     public StateWriter Writer => writer;
@@ -26,15 +27,23 @@ internal sealed class ShowPersistence(ShowSession session, StateWriter writer, I
         if (!changed && _waiting.IsEmpty && time.Seconds - _savedAt < Refresh.TotalSeconds) return;
         writer.SceneChanged(SavedScene.Capture(session, time));
         (_savedStructure, _savedAnimations, _savedAt) = (session.Scene.StructureVersion, session.Animations.Version, time.Seconds);
+        Volatile.Write(ref _capturedStructure, _savedStructure);
+        Volatile.Write(ref _capturedAnimations, _savedAnimations);
         while (_waiting.TryDequeue(out var waiter)) waiter.TrySetResult();
     }
 
     /// <summary>Completes once everything applied so far is in the store (or the store is down: then it is logged and saved on recovery).</summary>
     public async Task SaveNowAsync()
     {
-        var captured = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _waiting.Enqueue(captured);
-        await captured.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        // The frame that applied the change usually captured it already (this hook runs after the commands):
+        // then only the writer has to finish; otherwise wait for the next frame's capture.
+        var (structure, animations) = (session.Scene.StructureVersion, session.Animations.Version);
+        if (Volatile.Read(ref _capturedStructure) < structure || Volatile.Read(ref _capturedAnimations) < animations)
+        {
+            var captured = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiting.Enqueue(captured);
+            await captured.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        }
         try
         {
             await writer.FlushAsync(CancellationToken.None);
