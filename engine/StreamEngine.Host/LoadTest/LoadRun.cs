@@ -51,7 +51,7 @@ internal sealed class LoadRun(Uri url, string? password, string layerId, int cli
             var wait = period * n - clock.Elapsed;
             if (wait > TimeSpan.Zero) await Task.Delay(wait, cancellationToken);
         }
-        await Task.WhenAll(requests).WaitAsync(TimeSpan.FromSeconds(15), cancellationToken).ContinueWith(_ => { });
+        await Task.WhenAll(requests).WaitAsync(TimeSpan.FromSeconds(60), cancellationToken).ContinueWith(_ => { });
         var answered = requests.Count(r => r.IsCompletedSuccessfully && Ok(r.Result));
         var failed = requests.Count(r => r.IsCompletedSuccessfully && !Ok(r.Result));
         return (requests.Count, answered, failed);

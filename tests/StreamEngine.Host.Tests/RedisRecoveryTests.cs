@@ -1,0 +1,77 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using StreamEngine.TestFixtures;
+
+namespace StreamEngine.Host.Tests;
+
+/// <summary>The show's state in a real Redis: restored after a SIGKILL, and an outage never stops the stream.</summary>
+public sealed class RedisRecoveryTests : IDisposable
+{
+    private readonly TempDirectory _dir = new("redis-recovery");
+    private readonly RedisServer _redis = RedisServer.WithPassword("redis-pass-5521");
+
+    private Dictionary<string, string?> Environment() =>
+        Engine.Environment(("REDIS_URL", _redis.Url), ("REDIS_PASSWORD", _redis.Password));
+
+    [Fact]
+    public async Task After_a_SIGKILL_the_scene_comes_back_from_redis()
+    {
+        var env = Environment();
+        await using (var first = await RunningEngine.StartAsync(_dir.File("a.ts"), env: [.. env.Select(e => (e.Key, e.Value))]))
+        {
+            Assert.Contains(first.Process.Stderr, l => l.Contains("redis://127.0.0.1"));
+            var patched = await first.Api.PatchAsync("api/layers/bid", RunningEngine.Json("""{ "props": { "text": "Current bid  9.9 ETH" } }"""));
+            Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
+            first.Process.Signal(ProcessRunner.SigKill);
+            await first.Process.WaitForExitAsync(TimeSpan.FromSeconds(10));
+        }
+
+        await using var second = await RunningEngine.StartAsync(_dir.File("b.ts"), env: [.. env.Select(e => (e.Key, e.Value))]);
+        var bid = await second.GetObjectAsync("api/layers/bid");
+        Assert.Equal("Current bid  9.9 ETH", bid["props"]!["text"]!.GetValue<string>());
+        Assert.DoesNotContain(_redis.Password!, second.Process.AllOutput);
+    }
+
+    [Fact]
+    public async Task With_redis_down_the_stream_goes_on_health_says_degraded_and_the_state_catches_up()
+    {
+        var env = Environment();
+        await using var engine = await RunningEngine.StartAsync(_dir.File("c.ts"), env: [.. env.Select(e => (e.Key, e.Value))]);
+        using var http = new HttpClient();
+
+        _redis.Stop();
+        var patched = await engine.Api.PatchAsync("api/layers/bid", RunningEngine.Json("""{ "props": { "text": "Current bid  4.2 ETH" } }"""));
+        Assert.Equal(HttpStatusCode.OK, patched.StatusCode); // applied; saved when Redis is back
+        var degraded = await Poll(async () => (await http.GetStringAsync(engine.Health + "/ready")).Contains("degraded"), TimeSpan.FromSeconds(30));
+        Assert.True(degraded, "health/ready should report degraded while Redis is down");
+        var before = (await engine.GetObjectAsync("api/stats"))["frames"]!.GetValue<long>();
+        await Task.Delay(1500);
+        Assert.True((await engine.GetObjectAsync("api/stats"))["frames"]!.GetValue<long>() > before + 20, "frames should keep coming while Redis is down");
+
+        _redis.Start();
+        var healthy = await Poll(async () => !(await http.GetStringAsync(engine.Health + "/ready")).Contains("degraded"), TimeSpan.FromSeconds(60));
+        Assert.True(healthy, "health/ready should recover once Redis is back");
+
+        engine.Process.Signal(ProcessRunner.SigKill);
+        await engine.Process.WaitForExitAsync(TimeSpan.FromSeconds(10));
+        await using var restarted = await RunningEngine.StartAsync(_dir.File("d.ts"), env: [.. env.Select(e => (e.Key, e.Value))]);
+        Assert.Equal("Current bid  4.2 ETH", (await restarted.GetObjectAsync("api/layers/bid"))["props"]!["text"]!.GetValue<string>());
+    }
+
+    private static async Task<bool> Poll(Func<Task<bool>> condition, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await condition()) return true;
+            await Task.Delay(250);
+        }
+        return false;
+    }
+
+    public void Dispose()
+    {
+        _redis.Dispose();
+        _dir.Dispose();
+    }
+}
