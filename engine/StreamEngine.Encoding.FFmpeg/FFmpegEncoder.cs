@@ -49,6 +49,9 @@ public sealed partial class FFmpegEncoder : IEncoder
     /// <summary>Frames refused by <see cref="TryWrite"/> (queue full or encoder restarting) or lost with a dead encoder process.</summary>
     public long FramesDropped => Interlocked.Read(ref _framesDropped);
 
+    /// <summary>Frames waiting to be written to the encoder process.</summary>
+    public int QueuedFrames => _frames.Reader.Count;
+
     /// <summary>How many times the encoder process died and was restarted.</summary>
     public int EncoderRestarts { get; private set; }
 

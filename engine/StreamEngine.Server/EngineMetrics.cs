@@ -12,20 +12,22 @@ public sealed class EngineMetrics : IDisposable
     private readonly CollectorRegistry _registry = Metrics.NewCustomRegistry();
     private readonly Counter _frames, _dropped, _reconnects, _outputBytes;
     private readonly Histogram _renderSeconds;
-    private readonly Gauge _jitter, _layers, _animations, _outputState, _storeHealthy;
+    private readonly Gauge _jitter, _layers, _animations, _outputState, _storeHealthy, _encoderQueue, _storeLatency;
     private readonly Counter _storeFailures;
     private readonly Timer _timer;
     private readonly IShowControl _show;
-    private readonly Func<(bool Healthy, long Failures)>? _store;
+    private readonly Func<(bool Healthy, long Failures, TimeSpan LastSave)>? _store;
 
-    public EngineMetrics(IShowControl show, Func<(bool Healthy, long Failures)>? store = null)
+    public EngineMetrics(IShowControl show, Func<(bool Healthy, long Failures, TimeSpan LastSave)>? store = null)
     {
         _show = show;
         _store = store;
         var f = Metrics.WithCustomRegistry(_registry);
         DotNetStats.Register(_registry);
         _frames = f.CreateCounter("streamengine_frames_rendered_total", "Frames rendered.");
-        _dropped = f.CreateCounter("streamengine_frames_dropped_total", "Frames not delivered to the encoder.");
+        _dropped = f.CreateCounter("streamengine_frames_dropped_total", "Frames not delivered, by stage: encoder (it was behind) or clock (the frame thread was late).", "stage");
+        _encoderQueue = f.CreateGauge("streamengine_encoder_queue_frames", "Frames waiting for the encoder.");
+        _storeLatency = f.CreateGauge("streamengine_state_store_save_seconds", "Duration of the last state store save.");
         _renderSeconds = f.CreateHistogram("streamengine_render_seconds", "Time to produce one frame (commands, hooks, compose, copy).",
             new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(0.0005, 2, 10) });
         _jitter = f.CreateGauge("streamengine_pacing_jitter_p99_seconds", "99th percentile of how late frames start.");
@@ -49,7 +51,9 @@ public sealed class EngineMetrics : IDisposable
         {
             var stats = _show.Stats();
             _frames.IncTo(stats.Frames);
-            _dropped.IncTo(stats.Dropped);
+            _dropped.WithLabels("encoder").IncTo(stats.DroppedEncoderBehind);
+            _dropped.WithLabels("clock").IncTo(stats.DroppedLate);
+            _encoderQueue.Set(stats.EncoderQueue);
             _jitter.Set(stats.JitterMsP99 / 1000);
             _animations.Set(stats.Animations);
             _layers.Set(_show.Info.Layers);
@@ -63,6 +67,7 @@ public sealed class EngineMetrics : IDisposable
             {
                 _storeHealthy.Set(store.Healthy ? 1 : 0);
                 _storeFailures.IncTo(store.Failures);
+                _storeLatency.Set(store.LastSave.TotalSeconds);
             }
         }
         catch (Exception) { /* metrics never take the engine down */ }

@@ -22,6 +22,10 @@ public sealed class RedisRecoveryTests : IDisposable
             Assert.Contains(first.Process.Stderr, l => l.Contains("redis://127.0.0.1"));
             var patched = await first.Api.PatchAsync("api/layers/bid", RunningEngine.Json("""{ "props": { "text": "Current bid  9.9 ETH" } }"""));
             Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
+            var timeline = await first.Api.PostAsync("api/animations", RunningEngine.Json("""
+                { "id": "sway", "kind": "tween", "target": "artwork", "property": "rotation", "from": -2, "to": 2, "duration": 3, "repeat": -1, "pingPong": true }
+                """));
+            Assert.Equal(HttpStatusCode.Created, timeline.StatusCode);
             first.Process.Signal(ProcessRunner.SigKill);
             await first.Process.WaitForExitAsync(TimeSpan.FromSeconds(10));
         }
@@ -29,6 +33,8 @@ public sealed class RedisRecoveryTests : IDisposable
         await using var second = await RunningEngine.StartAsync(_dir.File("b.ts"), env: [.. env.Select(e => (e.Key, e.Value))]);
         var bid = await second.GetObjectAsync("api/layers/bid");
         Assert.Equal("Current bid  9.9 ETH", bid["props"]!["text"]!.GetValue<string>());
+        var animations = JsonNode.Parse(await second.Api.GetStringAsync("api/animations"))!.AsArray();
+        Assert.Contains(animations, a => a!["id"]!.GetValue<string>() == "sway");
         Assert.DoesNotContain(_redis.Password!, second.Process.AllOutput);
     }
 

@@ -31,7 +31,7 @@ internal sealed class ControlPlane : IAsyncDisposable
         controller.StartEvents();
         var writer = persistence?.Writer;
         var metrics = new EngineMetrics(controller, writer is null ? null : () =>
-            (writer.Health.Status == StateHealthStatus.Healthy, writer.Counters.SaveFailures + writer.Counters.AppendFailures));
+            (writer.Health.Status == StateHealthStatus.Healthy, writer.Counters.SaveFailures + writer.Counters.AppendFailures, writer.Counters.LastSaveLatency));
         session.Stats.Rendered += metrics.ObserveRender;
         var options = new ControlServerOptions
         {

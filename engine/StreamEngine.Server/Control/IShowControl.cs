@@ -61,7 +61,11 @@ public sealed record ShowInfo(int Width, int Height, int Fps, long Frame, double
 
 public sealed record OutputInfo(string Id, string Target, string State, int Reconnects, long BytesSent, string? LastError);
 
-public sealed record StatsInfo(long Frames, long Dropped, double RenderMsP50, double RenderMsP99, double JitterMsP99, int Animations);
+/// <param name="DroppedEncoderBehind">Frames not taken because the encoder was behind.</param>
+/// <param name="DroppedLate">Frame slots skipped because the frame thread was late.</param>
+/// <param name="EncoderQueue">Frames waiting for the encoder now.</param>
+public sealed record StatsInfo(long Frames, long Dropped, double RenderMsP50, double RenderMsP99, double JitterMsP99, int Animations,
+    long DroppedEncoderBehind = 0, long DroppedLate = 0, int EncoderQueue = 0);
 
 public sealed record PluginInfo(string Id, string Version, string SdkVersion, string State, IReadOnlyList<string> LayerTypes, string? Error);
 
