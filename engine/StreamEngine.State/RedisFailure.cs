@@ -5,9 +5,9 @@ namespace StreamEngine.State;
 /// <summary>Turns what StackExchange.Redis throws into one short reason an operator can act on, without credentials.</summary>
 internal static class RedisFailure
 {
-    public static string Explain(Exception e, IConnectionMultiplexer redis, bool passwordGiven)
+    public static string Explain(Exception e, IConnectionMultiplexer redis, bool passwordGiven, bool credentialsRejected)
     {
-        if (IsAuthentication(e))
+        if (IsAuthentication(e) || (credentialsRejected && e is RedisConnectionException))
             return passwordGiven
                 ? "Redis refused the credentials; check REDIS_PASSWORD (or the password in REDIS_URL)"
                 : "Redis requires a password; set REDIS_PASSWORD (or put it in REDIS_URL as redis://:password@host:port)";
@@ -24,16 +24,19 @@ internal static class RedisFailure
         };
     }
 
-    private static bool IsAuthentication(Exception e)
+    public static bool IsAuthentication(Exception e)
     {
         for (Exception? inner = e; inner is not null; inner = inner.InnerException)
         {
             if (inner is RedisConnectionException { FailureType: ConnectionFailureType.AuthenticationFailure }) return true;
-            if (inner.Message.Contains("NOAUTH", StringComparison.Ordinal) || inner.Message.Contains("WRONGPASS", StringComparison.Ordinal)
-                || inner.Message.Contains("AuthenticationFailure", StringComparison.Ordinal)) return true;
+            if (MentionsAuthentication(inner.Message)) return true;
         }
         return false;
     }
+
+    public static bool MentionsAuthentication(string text) =>
+        text.Contains("NOAUTH", StringComparison.Ordinal) || text.Contains("WRONGPASS", StringComparison.Ordinal)
+        || text.Contains("AuthenticationFailure", StringComparison.Ordinal);
 
     private static string FirstLine(string message) => message.Split('\n')[0].Trim();
 }

@@ -20,10 +20,12 @@ public sealed class RedisStateStore : IStateStore
     private readonly ConnectionMultiplexer _redis;
     private readonly IDatabase _db;
     private readonly RedisLocation _location;
+    private readonly RedisConnectionWatch _watch;
     private readonly TimeProvider _time;
     private readonly string _prefix;
 
-    private RedisStateStore(ConnectionMultiplexer redis, RedisLocation location, string show, TimeProvider time)
+    private RedisStateStore(ConnectionMultiplexer redis, RedisLocation location, string show, TimeProvider time,
+        ILogger logger, string connectLog)
     {
         _redis = redis;
         _db = redis.GetDatabase(location.Database);
@@ -31,6 +33,7 @@ public sealed class RedisStateStore : IStateStore
         _time = time;
         _prefix = KeyPrefix(show);
         Description = $"{location} show={show}";
+        _watch = new RedisConnectionWatch(redis, Description, logger, connectLog);
     }
 
     public string Description { get; }
@@ -62,10 +65,9 @@ public sealed class RedisStateStore : IStateStore
             BacklogPolicy = BacklogPolicy.FailFast,
             ReconnectRetryPolicy = new LinearRetry(500),
         };
-        var redis = ConnectionMultiplexer.Connect(options);
-        var store = new RedisStateStore(redis, location, show, time ?? TimeProvider.System);
-        RedisConnectionLog.Attach(redis, store.Description, logger);
-        return store;
+        using var connectLog = new StringWriter();
+        var redis = ConnectionMultiplexer.Connect(options, connectLog);
+        return new RedisStateStore(redis, location, show, time ?? TimeProvider.System, logger, connectLog.ToString());
     }
 
     public async Task<SavedShow?> LoadShowAsync(CancellationToken cancellationToken)
@@ -84,7 +86,7 @@ public sealed class RedisStateStore : IStateStore
     {
         var json = new JsonObject
         {
-            ["scene"] = JsonNode.Parse(show.Scene.ToJsonString()),
+            ["scene"] = show.Scene.DeepClone(),
             ["frame"] = show.Frame,
             ["fps"] = show.Fps,
             ["savedAt"] = show.SavedAt.ToString("O", CultureInfo.InvariantCulture),
@@ -115,11 +117,15 @@ public sealed class RedisStateStore : IStateStore
     {
         try
         {
-            return await operation().WaitAsync(OperationTimeout, cancellationToken);
+            var result = await operation().WaitAsync(OperationTimeout, cancellationToken);
+            _watch.Succeeded();
+            return result;
         }
         catch (Exception e) when (e is RedisException or TimeoutException or ObjectDisposedException or System.Text.Json.JsonException)
         {
-            throw new StoreUnavailableException($"{Description} could not {what}: {RedisFailure.Explain(e, _redis, _location.Password is not null)}", e);
+            _watch.Failed(e);
+            var reason = RedisFailure.Explain(e, _redis, _location.Password is not null, _watch.CredentialsRejected);
+            throw new StoreUnavailableException($"{Description} could not {what}: {reason}", e);
         }
     }
 
