@@ -32,6 +32,13 @@ public sealed class WebSocketTests : IDisposable
         do evt = await ReceiveAsync(watcher); while (evt["d"]?["eventType"]?.GetValue<string>() != "LayerChanged");
         Assert.Equal("Going twice", evt["d"]!["eventData"]!["layer"]!["props"]!["text"]!.GetValue<string>());
 
+        using var chatWatcher = await IdentifyAsync(url, password, subscriptions: 16); // chat events
+        var chat = await engine.Api.PostAsync("api/chat", RunningEngine.Json("""{ "author": "@alice", "text": "bid 3 ETH" }"""));
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, chat.StatusCode);
+        var message = await ReceiveAsync(chatWatcher);
+        Assert.Equal("ChatMessage", message["d"]!["eventType"]!.GetValue<string>());
+        Assert.Equal("bid 3 ETH", message["d"]!["eventData"]!["text"]!.GetValue<string>());
+
         using var intruder = new ClientWebSocket();
         await intruder.ConnectAsync(url, CancellationToken.None);
         await ReceiveAsync(intruder); // Hello

@@ -92,6 +92,18 @@ internal sealed partial class ShowController(ShowSession session, FFmpegEncoder 
 
     public Task RaiseEventAsync(string name) => Run(() => session.Animations.RaiseAsync(name));
 
+    public async Task InjectChatAsync(string author, string text)
+    {
+        if (string.IsNullOrWhiteSpace(author) || author.Length > 64) throw new ShowRequestException(RequestFailure.Invalid, "author: expected 1 to 64 characters", "author");
+        if (string.IsNullOrWhiteSpace(text) || text.Length > 500) throw new ShowRequestException(RequestFailure.Invalid, "text: expected 1 to 500 characters", "text");
+        Publish(EventCategory.Chat, "ChatMessage", new JsonObject
+        {
+            ["id"] = Guid.NewGuid().ToString("N"), ["source"] = "api", ["author"] = author, ["text"] = text,
+            ["time"] = DateTimeOffset.UtcNow.ToString("O"),
+        });
+        await RaiseEventAsync("chat");
+    }
+
     public IReadOnlyList<OutputInfo> Outputs() =>
         [.. encoder.Outputs.Select(o => new OutputInfo(o.Id, o.Target, o.State.ToString(), o.ReconnectCount, o.BytesSent, o.LastError))];
 

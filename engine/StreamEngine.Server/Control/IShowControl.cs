@@ -36,6 +36,12 @@ public interface IShowControl
     /// <summary>Raises a show event (<c>bid</c>, <c>sold</c> …) for triggers.</summary>
     Task RaiseEventAsync(string name);
 
+    /// <summary>
+    /// Injects a chat message as if a viewer had sent it (for testing a show, or a bridge from another chat):
+    /// it reaches event subscribers and raises the <c>chat</c> show event for triggers.
+    /// </summary>
+    Task InjectChatAsync(string author, string text);
+
     IReadOnlyList<OutputInfo> Outputs();
 
     Task<string> AddOutputAsync(string target);

@@ -62,6 +62,11 @@ internal static class ShowApi
             await show.RaiseEventAsync(name);
             return Results.Accepted();
         }));
+        change.MapPost("/chat", (HttpRequest request) => WithBody(request, async body =>
+        {
+            await show.InjectChatAsync(Text(body, "author"), Text(body, "text"));
+            return Results.Accepted();
+        }));
         change.MapPost("/outputs", (HttpRequest request) => WithBody(request, async body =>
         {
             if (body["target"] is not JsonValue target || target.GetValueKind() != JsonValueKind.String)
@@ -75,6 +80,10 @@ internal static class ShowApi
             return Results.NoContent();
         }));
     }
+
+    private static string Text(JsonObject body, string field) =>
+        body[field] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>()
+            : throw new ShowRequestException(RequestFailure.Invalid, $"{field}: expected a string", field);
 
     private static async Task<IResult> WithBody(HttpRequest request, Func<JsonObject, Task<IResult>> handle, bool required = true)
     {

@@ -47,6 +47,12 @@ internal sealed partial class ShowRequests
         return null;
     }
 
+    private async Task<JsonObject?> InjectChatMessage(JsonObject data, RequestContext context)
+    {
+        await _show.InjectChatAsync(RequiredString(data, "author"), RequiredString(data, "text"));
+        return null;
+    }
+
     private Task<JsonObject?> GetOutputList(JsonObject data, RequestContext context) =>
         Done(new JsonObject { ["outputs"] = ToJsonArray(_show.Outputs()) });
 

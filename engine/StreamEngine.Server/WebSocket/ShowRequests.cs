@@ -35,7 +35,7 @@ internal sealed partial class ShowRequests
             ["GetLayerList"] = GetLayerList, ["GetLayer"] = GetLayer, ["CreateLayer"] = CreateLayer,
             ["SetLayer"] = SetLayer, ["RemoveLayer"] = RemoveLayer, ["ReorderLayers"] = ReorderLayers,
             ["StartAnimation"] = StartAnimation, ["ControlAnimation"] = ControlAnimation,
-            ["GetAnimationList"] = GetAnimationList, ["RaiseShowEvent"] = RaiseShowEvent,
+            ["GetAnimationList"] = GetAnimationList, ["RaiseShowEvent"] = RaiseShowEvent, ["InjectChatMessage"] = InjectChatMessage,
             ["GetOutputList"] = GetOutputList, ["AddOutput"] = AddOutput, ["RemoveOutput"] = RemoveOutput,
             ["GetPluginList"] = GetPluginList, ["Sleep"] = Sleep,
         };

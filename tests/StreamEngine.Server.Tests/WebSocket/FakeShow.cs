@@ -94,6 +94,12 @@ internal sealed class FakeShow : IShowControl
 
     public Task<IReadOnlyList<JsonObject>> AnimationsAsync() => Task.FromResult<IReadOnlyList<JsonObject>>([]);
 
+    public Task InjectChatAsync(string author, string text)
+    {
+        Raise(new ShowEvent(EventCategory.Chat, "ChatMessage", new JsonObject { ["author"] = author, ["text"] = text }));
+        return Task.CompletedTask;
+    }
+
     public Task RaiseEventAsync(string name)
     {
         lock (_lock) _raised.Add(name);
