@@ -120,6 +120,26 @@ public sealed partial class ApiTests : IDisposable
         await AssertProblem(await engine.Api.PostAsync("api/animations/slide/wiggle", null), 400, "action", "expected pause, resume");
     }
 
+    [Fact]
+    public async Task A_scene_switch_with_a_crossfade_replaces_every_layer()
+    {
+        await using var engine = await RunningEngine.StartAsync(_dir.File("switch.ts"));
+
+        var switched = await engine.Api.PostAsync("api/scene", RunningEngine.Json("""
+            { "layers": [ { "id": "sold", "type": "background", "props": { "color": "#0000ff" } } ],
+              "transition": { "kind": "crossfade", "duration": 0.5, "easing": "easeInOutSine" } }
+            """));
+        Assert.Equal(HttpStatusCode.NoContent, switched.StatusCode);
+        Assert.Equal("sold", Assert.Single(JsonNode.Parse(await engine.Api.GetStringAsync("api/layers"))!.AsArray())!["id"]!.GetValue<string>());
+        await AssertProblem(await engine.Api.PostAsync("api/scene", RunningEngine.Json("""{ "layers": [], "transition": { "kind": "spin" } }""")), 400, "transition.kind", "not one of cut, crossfade, slide, wipe");
+        await Task.Delay(1500);
+        await engine.StopAsync();
+
+        var info = await Media.ProbeAsync(engine.Recording);
+        var last = await Media.DecodeFrameAsync(engine.Recording, info.Frames - 1, 320, 180);
+        Assert.True(last.IsNear(160, 90, "#0000ff", 30, out var seen), $"after the crossfade the frame should be blue, got {seen}");
+    }
+
     private static double Counter(string metrics, string name) =>
         double.Parse(metrics.Split('\n').First(l => l.StartsWith(name + " ")).Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
 

@@ -16,6 +16,8 @@ public sealed class LiveFrameClock(FramePipeline pipeline, ILogger<LiveFrameCloc
 
     public long FrameIndex => Interlocked.Read(ref _frameIndex);
 
+    public FramePipeline Pipeline => pipeline;
+
     /// <summary>Runs until <paramref name="stop"/> is cancelled. Exceptions from a tick are logged; the clock goes on.</summary>
     public Task RunAsync(CancellationToken stop, long firstFrame = 0)
     {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using StreamEngine.Core.Animation;
 using StreamEngine.Core.Clock;
+using StreamEngine.Core.Rendering;
 using StreamEngine.Core.Scene;
 using StreamEngine.Encoding.FFmpeg;
 using StreamEngine.Sdk;
@@ -62,6 +63,20 @@ internal sealed partial class ShowController(ShowSession session, FFmpegEncoder 
     {
         await Apply(SceneCommand.Reorder(bottomToTop));
         Publish(EventCategory.Layers, "LayersReordered", new JsonObject { ["order"] = new JsonArray([.. bottomToTop.Select(id => (JsonNode)id)]) });
+    }
+
+    public async Task SwitchSceneAsync(IReadOnlyList<LayerState> layers, string transition, double seconds, string easing)
+    {
+        if (!Enum.TryParse<TransitionKind>(transition, ignoreCase: true, out var kind))
+            throw new ShowRequestException(RequestFailure.Invalid, $"transition.kind: '{transition}' is not one of cut, crossfade, slide, wipe", "transition.kind");
+        if (seconds is < 0 or > 60 || !double.IsFinite(seconds))
+            throw new ShowRequestException(RequestFailure.Invalid, $"transition.duration: expected 0 to 60 seconds, got {seconds}", "transition.duration");
+        var unknown = layers.FirstOrDefault(l => session.Plugins.Find(l.Type) is null);
+        if (unknown is not null) throw new ShowRequestException(RequestFailure.Invalid, $"layer '{unknown.Id}': unknown layer type '{unknown.Type}'", "layers");
+        var curve = await Run(() => Task.FromResult(session.Plugins.Resolve(easing)));
+        await Run(() => clock.Pipeline.SwitchSceneAsync(layers, new SceneTransition(kind, seconds, curve)));
+        await Saved();
+        Publish(EventCategory.Layers, "SceneSwitched", new JsonObject { ["transition"] = kind.ToString().ToLowerInvariant(), ["layers"] = layers.Count });
     }
 
     public async Task<string> StartAnimationAsync(JsonObject animation)

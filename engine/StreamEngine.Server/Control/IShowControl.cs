@@ -23,6 +23,12 @@ public interface IShowControl
 
     Task RemoveLayerAsync(string id);
 
+    /// <summary>
+    /// Replaces every layer at once with a transition from what is on screen: <c>cut</c>, <c>crossfade</c>, <c>slide</c>
+    /// or <c>wipe</c>, over <paramref name="seconds"/> with <paramref name="easing"/>.
+    /// </summary>
+    Task SwitchSceneAsync(IReadOnlyList<LayerState> layers, string transition, double seconds, string easing);
+
     /// <summary>Sets z-indexes so the layers are drawn in this order, bottom first; layers not named keep theirs.</summary>
     Task ReorderAsync(IReadOnlyList<string> bottomToTop);
 

@@ -46,6 +46,15 @@ internal static class ShowApi
             await show.ReorderAsync([.. order.Select(n => n!.GetValue<string>())]);
             return Results.NoContent();
         }));
+        change.MapPost("/scene", (HttpRequest request) => WithBody(request, async body =>
+        {
+            if (body["layers"] is not JsonArray layers) return Problems.BadRequest("layers: expected an array of layers", "layers");
+            var transition = body["transition"] as JsonObject ?? [];
+            await show.SwitchSceneAsync([.. layers.Select(l => LayerJson.FromJson(l!))],
+                transition["kind"]?.GetValue<string>() ?? "cut", transition["duration"]?.GetValue<double>() ?? 0.5,
+                transition["easing"]?.GetValue<string>() ?? "easeInOutSine");
+            return Results.NoContent();
+        }));
         change.MapPost("/animations", (HttpRequest request) => WithBody(request, async body =>
         {
             var id = await show.StartAnimationAsync(body);

@@ -45,6 +45,12 @@ internal static class RequestFields
         return items;
     }
 
+    public static IReadOnlyList<JsonObject> RequiredObjectArray(JsonObject data, string field)
+    {
+        if (data[field] is not JsonArray array) throw data[field] is null ? Missing(field, "an array of objects") : WrongType(field, "an array of objects");
+        return [.. array.Select(item => item as JsonObject ?? throw WrongType(field, "an array of objects"))];
+    }
+
     public static double? OptionalNumber(JsonObject data, string field)
     {
         var node = data[field];

@@ -45,6 +45,15 @@ internal sealed partial class ShowRequests
         return null;
     }
 
+    private async Task<JsonObject?> SwitchScene(JsonObject data, RequestContext context)
+    {
+        var layers = RequiredObjectArray(data, "layers").Select(ReadLayer).ToList();
+        var transition = data["transition"] is null ? [] : RequiredObject(data, "transition");
+        await _show.SwitchSceneAsync(layers, OptionalString(transition, "kind") ?? "cut", OptionalNumber(transition, "duration") ?? 0.5,
+            OptionalString(transition, "easing") ?? "easeInOutSine");
+        return null;
+    }
+
     private static LayerState ReadLayer(JsonObject node)
     {
         try

@@ -33,7 +33,7 @@ internal sealed partial class ShowRequests
         {
             ["GetVersion"] = GetVersion, ["GetShowInfo"] = GetShowInfo, ["GetStats"] = GetStats,
             ["GetLayerList"] = GetLayerList, ["GetLayer"] = GetLayer, ["CreateLayer"] = CreateLayer,
-            ["SetLayer"] = SetLayer, ["RemoveLayer"] = RemoveLayer, ["ReorderLayers"] = ReorderLayers,
+            ["SetLayer"] = SetLayer, ["RemoveLayer"] = RemoveLayer, ["ReorderLayers"] = ReorderLayers, ["SwitchScene"] = SwitchScene,
             ["StartAnimation"] = StartAnimation, ["ControlAnimation"] = ControlAnimation,
             ["GetAnimationList"] = GetAnimationList, ["RaiseShowEvent"] = RaiseShowEvent, ["InjectChatMessage"] = InjectChatMessage,
             ["GetOutputList"] = GetOutputList, ["AddOutput"] = AddOutput, ["RemoveOutput"] = RemoveOutput,

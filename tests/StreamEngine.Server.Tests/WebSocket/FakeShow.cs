@@ -94,6 +94,8 @@ internal sealed class FakeShow : IShowControl
 
     public Task<IReadOnlyList<JsonObject>> AnimationsAsync() => Task.FromResult<IReadOnlyList<JsonObject>>([]);
 
+    public Task SwitchSceneAsync(IReadOnlyList<LayerState> layers, string transition, double seconds, string easing) => Task.CompletedTask;
+
     public Task InjectChatAsync(string author, string text)
     {
         Raise(new ShowEvent(EventCategory.Chat, "ChatMessage", new JsonObject { ["author"] = author, ["text"] = text }));

@@ -118,7 +118,7 @@ public sealed class RequestTests
         string[] documented =
         [
             "GetVersion", "GetShowInfo", "GetStats", "GetLayerList", "GetLayer", "CreateLayer", "SetLayer", "RemoveLayer",
-            "ReorderLayers", "StartAnimation", "ControlAnimation", "GetAnimationList", "RaiseShowEvent", "InjectChatMessage", "GetOutputList",
+            "ReorderLayers", "SwitchScene", "StartAnimation", "ControlAnimation", "GetAnimationList", "RaiseShowEvent", "InjectChatMessage", "GetOutputList",
             "AddOutput", "RemoveOutput", "GetPluginList", "Sleep",
         ];
         Assert.Equal(documented.Order(StringComparer.Ordinal), available);
