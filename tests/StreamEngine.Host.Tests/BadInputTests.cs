@@ -28,10 +28,11 @@ public sealed class BadInputTests : IDisposable
     {
         const string secret = "sk-live-do-not-print-4242";
         var run = await Engine.RunAsync(Render(RepoPaths.Samples("hello", "scene.json")),
-            ("TWITTER_API_KEY", secret), ("TARGET_FPS", "0"), ("REDIS_URL", "http://" + secret));
+            ("TWITTER_API_KEY", secret), ("TARGET_FPS", "0"), ("REDIS_URL", $"http://show:{secret}@cache.local:6379"), ("API_TOKEN", secret));
 
         Assert.Equal(2, run.ExitCode);
-        Assert.DoesNotContain("do-not-print", run.AllOutput.Replace("http://" + secret, ""));
+        Assert.Contains("REDIS_URL=http://****@cache.local:6379 is not allowed", run.AllOutput);
+        Assert.DoesNotContain("do-not-print", run.AllOutput);
     }
 
     [Fact]

@@ -68,7 +68,7 @@ public sealed class ConfigLoader
             _problems.Add(new(where, $"unknown setting; known settings are {string.Join(", ", ConfigSettings.All.Select(s => s.Name))}"));
             return this;
         }
-        var shown = setting.IsSecret ? "****" : value;
+        var shown = setting.Display(value);
         if (setting.Apply(_config, value) is { } next) _config = next;
         else _problems.Add(new(where, $"{name}={shown} is not allowed; expected {setting.Expected}"));
         return this;

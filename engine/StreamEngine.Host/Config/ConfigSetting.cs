@@ -3,6 +3,12 @@ namespace StreamEngine.Host.Config;
 /// <summary>One setting: its name (environment variable, config file key), what it accepts and how it applies.</summary>
 internal sealed record ConfigSetting(string Name, string Expected, Func<EngineConfig, string, EngineConfig?> Apply, bool IsSecret = false)
 {
+    /// <summary>How a value is shown in messages: secrets as ****, URLs without their user and password.</summary>
+    public string Display(string value) => IsSecret ? "****" : UrlWithoutCredentials(value);
+
+    private static string UrlWithoutCredentials(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.UserInfo.Length > 0 ? value.Replace(uri.UserInfo + "@", "****@") : value;
+
     public static ConfigSetting Int(string name, int min, int max, Func<EngineConfig, int, EngineConfig> set) =>
         new(name, $"an integer from {min} to {max}",
             (c, v) => int.TryParse(v, out var n) && n >= min && n <= max ? set(c, n) : null);
