@@ -72,4 +72,21 @@ public sealed class SceneGraphTests
 
         Assert.Equal(["under", "first", "second"], scene.Layers.Select(l => l.State.Id));
     }
+
+    [Fact]
+    public async Task A_read_runs_between_frames_and_changes_nothing()
+    {
+        var scene = new SceneGraph(10);
+        _ = scene.Enqueue(SceneCommand.AddLayer(TestLayers.Fill("a", "#fff")));
+        scene.ApplyPending();
+        var version = scene.StructureVersion;
+
+        var query = SceneCommand.Read(s => s.Layers.Count);
+        _ = scene.Enqueue(query);
+        Assert.False(query.Result.IsCompleted);
+        scene.ApplyPending();
+
+        Assert.Equal(1, await query.Result);
+        Assert.Equal(version, scene.StructureVersion);
+    }
 }

@@ -26,6 +26,9 @@ public abstract class SceneCommand
 
     protected abstract void Apply(SceneGraph scene);
 
+    /// <summary>Whether applying it can change the scene (a read does not, so it saves nothing).</summary>
+    internal virtual bool Changes => true;
+
     public static SceneCommand AddLayer(LayerState layer) => new Delegate(s => s.Add(layer.Clone()));
 
     public static SceneCommand RemoveLayer(string id) => new Delegate(s => s.Remove(id));
@@ -71,8 +74,24 @@ public abstract class SceneCommand
         s.Replace(next);
     });
 
+    /// <summary>Reads the scene on the frame thread, between frames, so the result is never half-way through a change.</summary>
+    public static SceneQuery<T> Read<T>(Func<SceneGraph, T> read) => new(read);
+
     private sealed class Delegate(Action<SceneGraph> apply) : SceneCommand
     {
         protected override void Apply(SceneGraph scene) => apply(scene);
     }
+}
+
+/// <summary>A read of the scene run by the frame thread at a frame boundary; <see cref="Result"/> completes with its value.</summary>
+public sealed class SceneQuery<T>(Func<SceneGraph, T> read) : SceneCommand
+{
+    private T? _value;
+
+    public Task<T> Result => Completion.ContinueWith(t => t.IsCompletedSuccessfully ? _value! : throw t.Exception!.InnerException!,
+        CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+
+    internal override bool Changes => false;
+
+    protected override void Apply(SceneGraph scene) => _value = read(scene);
 }

@@ -39,7 +39,7 @@ public sealed class SceneGraph(int maxLayers)
         while (_pending.TryDequeue(out var command))
         {
             command.ApplyTo(this);
-            StructureVersion++;
+            if (command.Changes) StructureVersion++;
         }
     }
 

@@ -29,16 +29,25 @@ internal sealed partial class ShowController(ShowSession session, FFmpegEncoder 
         }
     }
 
-    public IReadOnlyList<LayerState> Layers() => [.. session.Scene.Layers.Select(l => l.State.Clone())];
+    // Animations change layers in place on the frame thread: reads happen there too, between frames.
+    public Task<IReadOnlyList<LayerState>> LayersAsync() =>
+        Read<IReadOnlyList<LayerState>>(scene => [.. scene.Layers.Select(l => l.State.Clone())]);
 
-    public LayerState? Layer(string id) => session.Scene.Find(id)?.State.Clone();
+    public Task<LayerState?> LayerAsync(string id) => Read(scene => scene.Find(id)?.State.Clone());
+
+    private Task<T> Read<T>(Func<SceneGraph, T> read)
+    {
+        var query = SceneCommand.Read(read);
+        _ = session.Scene.Enqueue(query);
+        return query.Result.WaitAsync(TimeSpan.FromSeconds(5));
+    }
 
     public async Task<LayerState> AddLayerAsync(LayerState layer)
     {
         if (session.Plugins.Find(layer.Type) is null)
             throw new ShowRequestException(RequestFailure.Invalid, $"unknown layer type '{layer.Type}'; known: {string.Join(", ", session.Plugins.LayerTypeNames.Order())}", "type");
         await Apply(SceneCommand.AddLayer(layer));
-        var added = Layer(layer.Id)!;
+        var added = (await LayerAsync(layer.Id))!;
         PublishLayer("LayerCreated", layer.Id, added);
         return added;
     }
@@ -48,7 +57,7 @@ internal sealed partial class ShowController(ShowSession session, FFmpegEncoder 
         if (patch["type"] is JsonValue type && session.Plugins.Find(type.ToString()) is null)
             throw new ShowRequestException(RequestFailure.Invalid, $"unknown layer type '{type}'", "type");
         await Apply(SceneCommand.PatchLayer(id, patch));
-        var changed = Layer(id)!;
+        var changed = (await LayerAsync(id))!;
         PublishLayer("LayerChanged", id, changed);
         return changed;
     }

@@ -12,9 +12,11 @@ public interface IShowControl
 {
     ShowInfo Info { get; }
 
-    IReadOnlyList<LayerState> Layers();
+    /// <summary>Copies of the layers, bottom first, read between frames.</summary>
+    Task<IReadOnlyList<LayerState>> LayersAsync();
 
-    LayerState? Layer(string id);
+    /// <summary>A copy of one layer read between frames, or null.</summary>
+    Task<LayerState?> LayerAsync(string id);
 
     Task<LayerState> AddLayerAsync(LayerState layer);
 

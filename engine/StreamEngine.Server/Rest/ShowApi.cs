@@ -19,8 +19,8 @@ internal static class ShowApi
         api.MapGet("/show", () => Results.Ok(show.Info));
         api.MapGet("/stats", () => Results.Ok(show.Stats()));
         api.MapGet("/plugins", () => Results.Ok(show.Plugins()));
-        api.MapGet("/layers", () => Results.Json(new JsonArray([.. show.Layers().Select(l => (JsonNode)LayerJson.ToJson(l))])));
-        api.MapGet("/layers/{id}", (string id) => show.Layer(id) is { } layer
+        api.MapGet("/layers", async () => Results.Json(new JsonArray([.. (await show.LayersAsync()).Select(l => (JsonNode)LayerJson.ToJson(l))])));
+        api.MapGet("/layers/{id}", async (string id) => await show.LayerAsync(id) is { } layer
             ? Results.Json(LayerJson.ToJson(layer))
             : Problems.Result(404, $"layer '{id}' does not exist", "id"));
         api.MapGet("/animations", () => Handle(async () => Results.Json(new JsonArray([.. (await show.AnimationsAsync()).Select(a => (JsonNode)a)]))));

@@ -9,14 +9,14 @@ namespace StreamEngine.Server.WebSocket;
 
 internal sealed partial class ShowRequests
 {
-    private Task<JsonObject?> GetLayerList(JsonObject data, RequestContext context) =>
-        Done(new JsonObject { ["layers"] = new JsonArray(_show.Layers().Select(l => (JsonNode?)LayerJson.ToJson(l)).ToArray()) });
+    private async Task<JsonObject?> GetLayerList(JsonObject data, RequestContext context) =>
+        new JsonObject { ["layers"] = new JsonArray((await _show.LayersAsync()).Select(l => (JsonNode?)LayerJson.ToJson(l)).ToArray()) };
 
-    private Task<JsonObject?> GetLayer(JsonObject data, RequestContext context)
+    private async Task<JsonObject?> GetLayer(JsonObject data, RequestContext context)
     {
         var id = RequiredString(data, "layerId");
-        var layer = _show.Layer(id) ?? throw new ShowRequestException(RequestFailure.NotFound, $"No layer has the id `{id}`.");
-        return Done(new JsonObject { ["layer"] = LayerJson.ToJson(layer) });
+        var layer = await _show.LayerAsync(id) ?? throw new ShowRequestException(RequestFailure.NotFound, $"No layer has the id `{id}`.");
+        return new JsonObject { ["layer"] = LayerJson.ToJson(layer) };
     }
 
     private async Task<JsonObject?> CreateLayer(JsonObject data, RequestContext context)

@@ -94,6 +94,10 @@ internal sealed class FakeShow : IShowControl
 
     public Task<IReadOnlyList<JsonObject>> AnimationsAsync() => Task.FromResult<IReadOnlyList<JsonObject>>([]);
 
+    public Task<IReadOnlyList<LayerState>> LayersAsync() => Task.FromResult(Layers());
+
+    public Task<LayerState?> LayerAsync(string id) => Task.FromResult(Layer(id));
+
     public Task SwitchSceneAsync(IReadOnlyList<LayerState> layers, string transition, double seconds, string easing) => Task.CompletedTask;
 
     public Task InjectChatAsync(string author, string text)
