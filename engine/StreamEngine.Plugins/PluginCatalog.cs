@@ -14,7 +14,7 @@ namespace StreamEngine.Plugins;
 public sealed class PluginCatalog(ILoggerFactory loggers) : ILayerTypeCatalog, IEasingCatalog, IDisposable
 {
     private readonly ILogger _logger = loggers.CreateLogger<PluginCatalog>();
-    private readonly List<LoadedPlugin> _plugins = [];
+    private LoadedPlugin[] _plugins = [];
     private readonly List<PluginFailure> _failures = [];
     private Dictionary<string, ILayerType> _layerTypes = new(StringComparer.Ordinal);
     private Dictionary<string, IEasing> _easings = new(StringComparer.OrdinalIgnoreCase);
@@ -26,7 +26,10 @@ public sealed class PluginCatalog(ILoggerFactory loggers) : ILayerTypeCatalog, I
 
     public IReadOnlyList<LoadedPlugin> Plugins => _plugins;
 
-    public IReadOnlyList<PluginFailure> Failures => _failures;
+    public IReadOnlyList<PluginFailure> Failures
+    {
+        get { lock (_failures) return [.. _failures]; }
+    }
 
     public IEnumerable<string> LayerTypeNames => _layerTypes.Keys;
 
@@ -59,7 +62,7 @@ public sealed class PluginCatalog(ILoggerFactory loggers) : ILayerTypeCatalog, I
             catch (Exception e) when (e is not OutOfMemoryException)
             {
                 var error = e is PluginLoadException ? e.Message : $"{e.GetType().Name}: {e.Message}";
-                _failures.Add(new PluginFailure(folder, error));
+                RecordFailure(folder, error);
                 _logger.LogError("Plugin in {Folder} skipped: {Error}", folder, error);
             }
         }
@@ -67,31 +70,63 @@ public sealed class PluginCatalog(ILoggerFactory loggers) : ILayerTypeCatalog, I
 
     private void Add(LoadedPlugin plugin)
     {
-        var contributions = plugin.Contributions;
-        var layerTypes = Merged(_layerTypes, contributions.LayerTypes, t => t.Name, "layer type", plugin);
-        var easings = Merged(_easings, contributions.Easings, e => e.Name, "easing", plugin);
-        _plugins.Add(plugin);
-        _layerTypes = layerTypes;
-        _easings = easings;
-        _easingProviders = [.. _easingProviders, .. contributions.EasingProviders];
+        Install([.. _plugins, plugin], plugin);
+        _logger.LogInformation("Plugin {PluginId} {Version} loaded: {Contributions}", plugin.Manifest.Id, plugin.Manifest.Version, plugin.Contributions);
+    }
+
+    /// <summary>
+    /// Swaps in a new version of a loaded plugin (same folder) and returns the old one, which the caller unloads once
+    /// nothing uses it. Renderers are recreated from the layers' state at the next frame. Throws <see cref="PluginLoadException"/>
+    /// (leaving the old version in place) when the new one conflicts with another plugin.
+    /// </summary>
+    public LoadedPlugin? Replace(LoadedPlugin next)
+    {
+        var old = _plugins.FirstOrDefault(p => p.Directory == next.Directory);
+        Install([.. _plugins.Where(p => p != old), next], next);
+        lock (_failures) _failures.RemoveAll(f => f.Directory == next.Directory);
+        _logger.LogInformation("Plugin {PluginId} reloaded: {Old} -> {New}: {Contributions}",
+            next.Manifest.Id, old?.Manifest.Version ?? "none", next.Manifest.Version, next.Contributions);
+        return old;
+    }
+
+    /// <summary>Records that a plugin folder could not be (re)loaded.</summary>
+    public void RecordFailure(string directory, string error)
+    {
+        lock (_failures)
+        {
+            _failures.RemoveAll(f => f.Directory == directory);
+            _failures.Add(new PluginFailure(directory, error));
+        }
+    }
+
+    /// <summary>Rebuilds the registries from <paramref name="plugins"/> and publishes them at once; refuses <paramref name="added"/> on a name clash.</summary>
+    private void Install(LoadedPlugin[] plugins, LoadedPlugin added)
+    {
+        var layerTypes = new Dictionary<string, ILayerType>(StringComparer.Ordinal);
+        var easings = new Dictionary<string, IEasing>(StringComparer.OrdinalIgnoreCase);
+        foreach (var plugin in plugins.Where(p => p != added).Append(added))
+        {
+            layerTypes = Merged(layerTypes, plugin.Contributions.LayerTypes, t => t.Name, "layer type", added);
+            easings = Merged(easings, plugin.Contributions.Easings, e => e.Name, "easing", added);
+        }
+        (_plugins, _layerTypes, _easings) = (plugins, layerTypes, easings);
+        _easingProviders = [.. plugins.SelectMany(p => p.Contributions.EasingProviders)];
         _resolvedEasings.Clear();
         Interlocked.Increment(ref _generation);
-        _logger.LogInformation("Plugin {PluginId} {Version} loaded: {Contributions}", plugin.Manifest.Id, plugin.Manifest.Version, contributions);
     }
 
     /// <summary>The registry with the plugin's entries added; a name another plugin already has refuses the plugin.</summary>
     private static Dictionary<string, T> Merged<T>(Dictionary<string, T> current, IEnumerable<T> added, Func<T, string> name, string what, LoadedPlugin plugin)
     {
-        var next = new Dictionary<string, T>(current, current.Comparer);
         foreach (var item in added)
         {
-            if (!next.TryAdd(name(item), item))
+            if (!current.TryAdd(name(item), item))
             {
                 plugin.Unload();
                 throw new PluginLoadException($"plugin '{plugin.Manifest.Id}' registers {what} '{name(item)}', which another plugin already provides");
             }
         }
-        return next;
+        return current;
     }
 
     public void Dispose()
@@ -101,7 +136,7 @@ public sealed class PluginCatalog(ILoggerFactory loggers) : ILayerTypeCatalog, I
         _easingProviders = [];
         _resolvedEasings.Clear();
         foreach (var plugin in _plugins) plugin.Dispose();
-        _plugins.Clear();
+        _plugins = [];
     }
 }
 

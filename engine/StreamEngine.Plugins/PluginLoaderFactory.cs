@@ -27,7 +27,12 @@ internal static class PluginLoaderFactory
         if (!File.Exists(entry))
             throw new PluginLoadException($"plugin '{manifest.Id}': entry assembly '{manifest.EntryAssembly}' not found in {directory}");
 
-        var loader = PluginLoader.CreateFromAssemblyFile(entry, isUnloadable: true, SharedTypes, config => config.PreferSharedTypes = true);
+        // In memory: a new version can be copied over the files of the loaded one (hot reload) without touching it.
+        var loader = PluginLoader.CreateFromAssemblyFile(entry, isUnloadable: true, SharedTypes, config =>
+        {
+            config.PreferSharedTypes = true;
+            config.LoadInMemory = true;
+        });
         try
         {
             var assembly = loader.LoadDefaultAssembly();

@@ -65,6 +65,8 @@ public sealed class Compositor : IDisposable
     public bool Compose(SceneGraph scene, FrameTime time)
     {
         var size = new SKSizeI(Format.Width, Format.Height);
+        if (_catalog.Generation != _drawnCatalogGeneration)
+            foreach (var slot in _slots.Values) slot.ReleaseStaleRenderer(_catalog.Generation);
         var contentChanged = false;
         foreach (var layer in scene.Layers)
         {

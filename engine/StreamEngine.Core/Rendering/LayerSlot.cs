@@ -46,6 +46,14 @@ internal sealed class LayerSlot(string layerId, ILogger logger) : IDisposable
         return true;
     }
 
+    /// <summary>Lets go of a renderer from an older set of plugins, so a reloaded plugin's old version can unload.</summary>
+    public void ReleaseStaleRenderer(long generation)
+    {
+        if (_rendererGeneration == generation || _renderer is null) return;
+        DisposeRenderer();
+        _rendererType = null;
+    }
+
     private SKImage Draw(LayerState state, SKSizeI size, FrameTime time)
     {
         // The surface is kept: content that changes every frame (an animated color, a GIF) is not a new allocation each time.

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using System.CommandLine;
 using StreamEngine.Host.Show;
+using StreamEngine.Plugins;
 using StreamEngine.State;
 
 namespace StreamEngine.Host.Commands;
@@ -31,6 +32,9 @@ internal static class RunCommand
             await using var writer = new StateWriter(store, loggers.CreateLogger<StateWriter>());
             var persistence = new ShowPersistence(session, writer, loggers.CreateLogger<ShowPersistence>());
             session.Hooks.Add(persistence);
+            using var reloader = new PluginReloader(session.Plugins, ShowSession.PluginsDirectory(config), loggers);
+            reloader.Watch();
+            session.Hooks.Add(reloader);
             var targets = parse.GetValue(outputs) is { Length: > 0 } given ? given : [DefaultRecording("show")];
             await using var encoder = Encoders.Create(config, session.Format, live: true, targets, loggers);
             var every = parse.GetValue(statusEvery);
