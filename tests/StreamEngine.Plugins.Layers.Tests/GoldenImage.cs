@@ -1,0 +1,93 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using SkiaSharp;
+using StreamEngine.Core.Rendering;
+using StreamEngine.Core.Scene;
+using StreamEngine.Plugins.Layers;
+using StreamEngine.Sdk;
+using StreamEngine.TestFixtures;
+
+namespace StreamEngine.Plugins.Layers.Tests;
+
+/// <summary>
+/// Renders a scene with the layers plugin's types and compares it with a checked-in PNG under golden/. A pixel counts
+/// as different when a channel differs by more than <see cref="ChannelTolerance"/>; the test fails when more than
+/// <see cref="PixelTolerance"/> of the pixels differ, and writes the actual frame and a difference image beside the test
+/// results so a person can look. Set UPDATE_GOLDEN=1 to write the golden images anew (then look at them before committing).
+/// </summary>
+internal static class GoldenImage
+{
+    public const int ChannelTolerance = 8;
+    public const double PixelTolerance = 0.002;
+
+    private static string GoldenDirectory => Path.Combine(RepoPaths.Root, "tests", "StreamEngine.Plugins.Layers.Tests", "golden");
+
+    public static void Check(string name, int width, int height, params LayerState[] layers)
+    {
+        using var actual = Render(width, height, layers);
+        var golden = Path.Combine(GoldenDirectory, name + ".png");
+        if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1" || !File.Exists(golden) && Environment.GetEnvironmentVariable("CI") is null)
+        {
+            Save(actual, golden);
+            return;
+        }
+        Assert.True(File.Exists(golden), $"golden image {golden} is missing: run the test locally to create it, look at it, and commit it");
+        using var expected = SKBitmap.Decode(golden);
+        var (different, diff) = Compare(expected, actual);
+        if (different <= PixelTolerance * width * height) return;
+        var output = Path.Combine(AppContext.BaseDirectory, "golden-failures");
+        Directory.CreateDirectory(output);
+        Save(actual, Path.Combine(output, name + ".actual.png"));
+        Save(diff, Path.Combine(output, name + ".diff.png"));
+        diff.Dispose();
+        Assert.Fail($"{name}: {different} of {width * height} pixels differ from {golden}; see {output}");
+    }
+
+    private static SKBitmap Render(int width, int height, LayerState[] layers)
+    {
+        var scene = new SceneGraph(100);
+        foreach (var layer in layers) _ = scene.Enqueue(SceneCommand.AddLayer(layer));
+        scene.ApplyPending();
+        using var compositor = new Compositor(new VideoFormat(width, height, 30), new LayerTypes(), NullLoggerFactory.Instance, AssetDirectory);
+        compositor.Compose(scene, new FrameTime(0, 30));
+        Assert.Empty(compositor.Errors);
+        var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Bgra8888, SKAlphaType.Premul));
+        compositor.Pixels.CopyTo(bitmap.GetPixelSpan());
+        return bitmap;
+    }
+
+    public static string AssetDirectory => Path.Combine(RepoPaths.Root, "samples", "hello");
+
+    private static (int Different, SKBitmap Diff) Compare(SKBitmap expected, SKBitmap actual)
+    {
+        Assert.Equal((expected.Width, expected.Height), (actual.Width, actual.Height));
+        var diff = new SKBitmap(actual.Width, actual.Height);
+        var different = 0;
+        for (var y = 0; y < actual.Height; y++)
+        for (var x = 0; x < actual.Width; x++)
+        {
+            var (a, e) = (actual.GetPixel(x, y), expected.GetPixel(x, y));
+            var delta = Math.Max(Math.Max(Math.Abs(a.Red - e.Red), Math.Abs(a.Green - e.Green)), Math.Max(Math.Abs(a.Blue - e.Blue), Math.Abs(a.Alpha - e.Alpha)));
+            if (delta > ChannelTolerance) different++;
+            diff.SetPixel(x, y, delta > ChannelTolerance ? SKColors.Red : new SKColor(a.Red, a.Green, a.Blue, 60));
+        }
+        return (different, diff);
+    }
+
+    private static void Save(SKBitmap bitmap, string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using var data = bitmap.Encode(SKEncodedImageFormat.Png, 100);
+        File.WriteAllBytes(path, data.ToArray());
+    }
+
+    /// <summary>The plugin's layer types, as the engine would find them.</summary>
+    private sealed class LayerTypes : ILayerTypeCatalog
+    {
+        private readonly Dictionary<string, ILayerType> _types = new ILayerType[] { new BackgroundLayer(), new ImageLayer(), new TextLayer(), new ShapeLayer() }
+            .ToDictionary(t => t.Name);
+
+        public long Generation => 0;
+
+        public ILayerType? Find(string typeName) => _types.GetValueOrDefault(typeName);
+    }
+}
