@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SkiaSharp;
+using StreamEngine.Sdk;
 
 namespace StreamEngine.Plugins.Layers;
 
@@ -27,17 +27,11 @@ internal static class Props
     public static SKColor Color(JsonObject props, string name, SKColor fallback) =>
         String(props, name) is { } text ? ParseColor(text, $"props.{name}") : fallback;
 
-    /// <summary>CSS-style colors: #rgb, #rrggbb, #rrggbbaa, or a name Skia knows (white, black …).</summary>
+    /// <summary>CSS-style colors (<see cref="ColorText"/>), or a name Skia knows (white, black …).</summary>
     public static SKColor ParseColor(string text, string where)
     {
-        var hex = text.StartsWith('#') ? text[1..] : null;
-        if (hex is { Length: 3 }) hex = string.Concat(hex.Select(c => $"{c}{c}"));
-        if (hex is { Length: 6 or 8 } && uint.TryParse(hex, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var rgba))
-        {
-            if (hex.Length == 6) rgba = rgba << 8 | 0xff;
-            return new SKColor((byte)(rgba >> 24), (byte)(rgba >> 16), (byte)(rgba >> 8), (byte)rgba);
-        }
-        if (hex is null && SKColor.TryParse(text, out var named)) return named;
+        if (ColorText.TryParse(text, out var color)) return color;
+        if (!text.StartsWith('#') && SKColor.TryParse(text, out var named)) return named;
         throw new ArgumentException($"{where}: expected a color such as \"#ff8800\" or \"#ff880080\", got \"{text}\"");
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using StreamEngine.Sdk;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SkiaSharp;
@@ -60,23 +61,3 @@ public readonly record struct AnimValue(AnimValueKind Kind, double X, double Y, 
 }
 
 public enum AnimValueKind { Number, Color, Point, Size, Discrete }
-
-/// <summary>CSS-style color text: #rgb, #rrggbb, #rrggbbaa.</summary>
-public static class ColorText
-{
-    public static bool TryParse(string text, out SKColor color)
-    {
-        color = default;
-        if (!text.StartsWith('#')) return false;
-        var hex = text[1..];
-        if (hex.Length == 3) hex = string.Concat(hex.Select(c => $"{c}{c}"));
-        if (hex.Length is not (6 or 8) || !uint.TryParse(hex, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var v)) return false;
-        if (hex.Length == 6) v = v << 8 | 0xff;
-        color = new SKColor((byte)(v >> 24), (byte)(v >> 16), (byte)(v >> 8), (byte)v);
-        return true;
-    }
-
-    public static string Format(SKColor c) => c.Alpha == 255
-        ? $"#{c.Red:x2}{c.Green:x2}{c.Blue:x2}"
-        : $"#{c.Red:x2}{c.Green:x2}{c.Blue:x2}{c.Alpha:x2}";
-}
