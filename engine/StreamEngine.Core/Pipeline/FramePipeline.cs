@@ -27,12 +27,17 @@ public sealed class FramePipeline(SceneGraph scene, Compositor compositor, Frame
     public void AddHook(IFrameHook hook) => _hooks.Add(hook);
 
     /// <summary>
-    /// Renders every layer's content once before a live clock starts (decoding images, loading fonts), so the first
-    /// live frames are not late. Call it before the clock runs: it touches the scene from the caller's thread.
+    /// Renders every layer's content once before a live clock starts and waits (up to <paramref name="loadWait"/>) for
+    /// the images and fonts it asked for, so the first live frames are neither late nor empty. Call it before the clock
+    /// runs: it touches the scene from the caller's thread.
     /// </summary>
-    public void WarmUp(FrameTime time)
+    public void WarmUp(FrameTime time, TimeSpan? loadWait = null)
     {
         scene.ApplyPending();
+        compositor.Compose(scene, time);
+        using var wait = new CancellationTokenSource(loadWait ?? TimeSpan.FromSeconds(10));
+        try { compositor.Services.Resources.WhenLoadedAsync(wait.Token).GetAwaiter().GetResult(); }
+        catch (OperationCanceledException) { return; }
         compositor.Compose(scene, time);
     }
 
@@ -61,6 +66,13 @@ public sealed class FramePipeline(SceneGraph scene, Compositor compositor, Frame
         while (!pool.TryRent(out frame)) await Task.Delay(1, cancellationToken);
         var started = Stopwatch.GetTimestamp();
         Advance(time);
+        // Offline there is time to wait: a frame never shows an image still loading.
+        while (true)
+        {
+            compositor.Compose(scene, time);
+            if (compositor.Services.Resources.Loading == 0) break;
+            await compositor.Services.Resources.WhenLoadedAsync(cancellationToken);
+        }
         Compose(frame, time, started);
         await sink.WriteAsync(frame, cancellationToken);
     }

@@ -22,9 +22,13 @@ public sealed class Compositor : IDisposable
     private long _drawnSceneVersion = -1;
     private ActiveTransition? _transition;
     private long _drawnCatalogGeneration = -1;
+    private readonly bool _ownsServices;
 
-    public Compositor(VideoFormat format, ILayerTypeCatalog catalog, ILoggerFactory loggers, string assetDirectory, bool smoothTransforms = true)
+    /// <param name="services">The resource cache and chat feed layers share; when null the compositor makes and owns default ones.</param>
+    public Compositor(VideoFormat format, ILayerTypeCatalog catalog, ILoggerFactory loggers, string assetDirectory, bool smoothTransforms = true, LayerServices? services = null)
     {
+        _ownsServices = services is null;
+        Services = services ?? LayerServices.CreateDefault();
         _transformedSampling = smoothTransforms ? new SKSamplingOptions(SKFilterMode.Linear) : SKSamplingOptions.Default;
         Format = format;
         AssetDirectory = assetDirectory;
@@ -35,6 +39,9 @@ public sealed class Compositor : IDisposable
     }
 
     public VideoFormat Format { get; }
+
+    /// <summary>The resource cache and chat feed shared by the layers.</summary>
+    public LayerServices Services { get; }
 
     /// <summary>Folder that relative asset paths in layer props resolve against.</summary>
     public string AssetDirectory { get; set; }
@@ -65,13 +72,14 @@ public sealed class Compositor : IDisposable
     public bool Compose(SceneGraph scene, FrameTime time)
     {
         var size = new SKSizeI(Format.Width, Format.Height);
+        Services.Resources.BeginFrame();
         if (_catalog.Generation != _drawnCatalogGeneration)
             foreach (var slot in _slots.Values) slot.ReleaseStaleRenderer(_catalog.Generation);
         var contentChanged = false;
         foreach (var layer in scene.Layers)
         {
             if (!IsDrawn(layer.State)) continue;
-            contentChanged |= SlotFor(layer.State.Id).Update(layer, BoxSize(layer.State.Transform, size), time, _catalog, AssetDirectory);
+            contentChanged |= SlotFor(layer.State.Id).Update(layer, BoxSize(layer.State.Transform, size), time, _catalog);
         }
         RemoveSlotsOfDeletedLayers(scene);
 
@@ -130,7 +138,7 @@ public sealed class Compositor : IDisposable
     private LayerSlot SlotFor(string layerId)
     {
         if (!_slots.TryGetValue(layerId, out var slot))
-            _slots[layerId] = slot = new LayerSlot(layerId, _loggers.CreateLogger($"StreamEngine.Layer.{layerId}"));
+            _slots[layerId] = slot = new LayerSlot(layerId, _loggers.CreateLogger($"StreamEngine.Layer.{layerId}"), this);
         return slot;
     }
 
@@ -152,5 +160,6 @@ public sealed class Compositor : IDisposable
         _paint.Dispose();
         _canvas.Dispose();
         _frame.Dispose();
+        if (_ownsServices) Services.Dispose();
     }
 }

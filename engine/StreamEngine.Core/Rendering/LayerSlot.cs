@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using SkiaSharp;
+using StreamEngine.Core.Resources;
 using StreamEngine.Core.Scene;
 using StreamEngine.Sdk;
 
@@ -7,10 +8,11 @@ namespace StreamEngine.Core.Rendering;
 
 /// <summary>
 /// The compositor's cache for one layer: its renderer and the raster of its content, re-rendered
-/// only when the content version (props, size, type) or an animated renderer's content changes.
+/// only when the content version (props, size, type), an animated renderer's content, or a resource it waited for changes.
 /// </summary>
-internal sealed class LayerSlot(string layerId, ILogger logger) : IDisposable
+internal sealed class LayerSlot(string layerId, ILogger logger, Compositor compositor) : IDisposable
 {
+    private readonly LayerResources _resources = new(compositor.Services.Resources);
     private ILayerRenderer? _renderer;
     private string? _rendererType;
     private long _rendererGeneration = -1;
@@ -25,17 +27,18 @@ internal sealed class LayerSlot(string layerId, ILogger logger) : IDisposable
     public string? Error { get; private set; }
 
     /// <summary>Brings the raster up to date; returns true when it changed.</summary>
-    public bool Update(SceneLayer layer, SKSizeI size, FrameTime time, ILayerTypeCatalog catalog, string assetDirectory)
+    public bool Update(SceneLayer layer, SKSizeI size, FrameTime time, ILayerTypeCatalog catalog)
     {
         var state = layer.State;
         if (_rendererType != state.Type || _rendererGeneration != catalog.Generation)
         {
-            ReplaceRenderer(state.Type, catalog, assetDirectory);
+            ReplaceRenderer(state.Type, catalog);
             _rasterVersion = -1;
         }
 
         var animationVersion = _renderer is IAnimatedLayerRenderer animated ? SafeContentVersion(animated, time) : 0;
-        if (_rasterVersion == layer.ContentVersion && _rasterSize == size && animationVersion == _rasterAnimationVersion && Raster is not null)
+        if (_rasterVersion == layer.ContentVersion && _rasterSize == size && animationVersion == _rasterAnimationVersion && Raster is not null
+            && !_resources.LoadFinished)
             return false;
 
         Raster?.Dispose();
@@ -74,6 +77,7 @@ internal sealed class LayerSlot(string layerId, ILogger logger) : IDisposable
             try
             {
                 canvas.Save();
+                _resources.BeginRender();
                 _renderer.Render(new LayerDrawContext(canvas, size, state.Props, time));
                 canvas.RestoreToCount(1);
                 Error = null;
@@ -88,7 +92,7 @@ internal sealed class LayerSlot(string layerId, ILogger logger) : IDisposable
         return surface.Snapshot();
     }
 
-    private void ReplaceRenderer(string type, ILayerTypeCatalog catalog, string assetDirectory)
+    private void ReplaceRenderer(string type, ILayerTypeCatalog catalog)
     {
         DisposeRenderer();
         _rendererType = type;
@@ -102,7 +106,7 @@ internal sealed class LayerSlot(string layerId, ILogger logger) : IDisposable
         }
         try
         {
-            _renderer = layerType.CreateRenderer(new LayerContext(layerId, assetDirectory, logger));
+            _renderer = layerType.CreateRenderer(new LayerContext(layerId, compositor.AssetDirectory, logger, _resources, compositor.Services.Chat));
         }
         catch (Exception e)
         {

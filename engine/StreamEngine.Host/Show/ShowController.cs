@@ -1,3 +1,4 @@
+using StreamEngine.Core.Chat;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using StreamEngine.Core.Animation;
@@ -120,6 +121,7 @@ internal sealed partial class ShowController(ShowSession session, FFmpegEncoder 
     {
         if (string.IsNullOrWhiteSpace(author) || author.Length > 64) throw new ShowRequestException(RequestFailure.Invalid, "author: expected 1 to 64 characters", "author");
         if (string.IsNullOrWhiteSpace(text) || text.Length > 500) throw new ShowRequestException(RequestFailure.Invalid, "text: expected 1 to 500 characters", "text");
+        session.Chat.Post(new ChatPost("api", author, text));
         Publish(EventCategory.Chat, "ChatMessage", new JsonObject
         {
             ["id"] = Guid.NewGuid().ToString("N"), ["source"] = "api", ["author"] = author, ["text"] = text,

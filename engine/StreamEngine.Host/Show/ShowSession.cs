@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
 using StreamEngine.Core.Animation;
+using StreamEngine.Core.Chat;
+using StreamEngine.Core.Resources;
 using StreamEngine.Core.Pipeline;
 using StreamEngine.Core.Rendering;
 using StreamEngine.Core.Scene;
@@ -29,6 +31,7 @@ internal sealed class ShowSession : IDisposable
     public Compositor Compositor { get; }
     public PluginCatalog Plugins { get; }
     public AnimationRuntime Animations { get; }
+    public ChatFeed Chat => Compositor.Services.Chat;
 
     /// <summary>Frame hooks run after the animations each frame (persistence, scripts).</summary>
     public List<IFrameHook> Hooks { get; } = [];
@@ -54,7 +57,8 @@ internal sealed class ShowSession : IDisposable
             var graph = new SceneGraph(config.MaxLayers);
             graph.Enqueue(SceneCommand.LoadLayers(scene.Layers));
             var assets = Path.GetDirectoryName(Path.GetFullPath(scenePath))!;
-            var compositor = new Compositor(format, plugins, loggers, assets, smoothTransforms: config.RenderQuality != "low");
+            var services = new LayerServices(new ResourceCache(new ResourceCacheOptions(), loggers.CreateLogger<ResourceCache>()), new ChatFeed());
+            var compositor = new Compositor(format, plugins, loggers, assets, smoothTransforms: config.RenderQuality != "low", services);
             var animations = new AnimationRuntime(graph, plugins, loggers.CreateLogger<AnimationRuntime>());
             if (saved is null) _ = SceneAnimations.StartAsync(animations, scene);
             else _ = SceneAnimations.RestoreAsync(animations, scene);
@@ -82,6 +86,7 @@ internal sealed class ShowSession : IDisposable
     public FramePipeline CreatePipeline(IFrameSink sink, int bufferCount = 6)
     {
         var pipeline = new FramePipeline(Scene, Compositor, new FrameBufferPool(Format, bufferCount), sink, Stats);
+        pipeline.AddHook(Chat);
         pipeline.AddHook(Animations);
         foreach (var hook in Hooks) pipeline.AddHook(hook);
         return pipeline;
@@ -108,6 +113,7 @@ internal sealed class ShowSession : IDisposable
     public void Dispose()
     {
         Compositor.Dispose();
+        Compositor.Services.Dispose();
         Plugins.Dispose();
     }
 }

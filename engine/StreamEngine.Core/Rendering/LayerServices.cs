@@ -1,0 +1,14 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using StreamEngine.Core.Chat;
+using StreamEngine.Core.Resources;
+
+namespace StreamEngine.Core.Rendering;
+
+/// <summary>What the engine shares with every layer renderer: the resource cache and the chat feed.</summary>
+public sealed record LayerServices(ResourceCache Resources, ChatFeed Chat) : IDisposable
+{
+    /// <summary>Default limits and an empty feed, for tools and tests.</summary>
+    public static LayerServices CreateDefault() => new(new ResourceCache(new ResourceCacheOptions(), NullLogger.Instance), new ChatFeed());
+
+    public void Dispose() => Resources.Dispose();
+}

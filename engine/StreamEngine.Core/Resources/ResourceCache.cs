@@ -1,0 +1,215 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using SkiaSharp;
+using StreamEngine.Sdk.Resources;
+
+namespace StreamEngine.Core.Resources;
+
+/// <summary>
+/// The show's shared images, animations and fonts. A request for something not yet loaded starts its load on the thread
+/// pool and answers <see cref="ResourceStatus.Loading"/>; finished loads are taken in on the frame thread by
+/// <see cref="BeginFrame"/>, which is also where values are replaced and evicted, so a value is never disposed while a
+/// renderer draws it.
+/// </summary>
+public sealed class ResourceCache : IResourceCache, IDisposable
+{
+    private readonly ResourceCacheOptions _options;
+    private readonly ILogger _logger;
+    private readonly ResourceSource _source;
+    private readonly HttpClient _http;
+    private readonly TimeProvider _time;
+    private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<(Entry Entry, object? Value, long Bytes, string? Error)> _finished = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private int _loading;
+    private long _frame;
+
+    public ResourceCache(ResourceCacheOptions options, ILogger logger, TimeProvider? time = null)
+    {
+        _options = options;
+        _logger = logger;
+        _time = time ?? TimeProvider.System;
+        _http = new HttpClient(new SocketsHttpHandler { MaxAutomaticRedirections = 5, ConnectTimeout = options.Timeout }) { Timeout = Timeout.InfiniteTimeSpan };
+        _source = new ResourceSource(options, _http);
+    }
+
+    /// <summary>Changes whenever a load finishes (ready or failed): layers that waited for one render again.</summary>
+    public long Version { get; private set; }
+
+    /// <summary>Decoded bytes held.</summary>
+    public long Bytes { get; private set; }
+
+    /// <summary>Loads started and not yet taken in by <see cref="BeginFrame"/>.</summary>
+    public int Loading => Volatile.Read(ref _loading);
+
+    public Resource<SKImage> Image(string source) =>
+        Get<SKImage>("image", source, async (s, token) => (ResourceDecoder.Image(s, await _source.ReadAsync(s, token), _options.MaxPixels), 0));
+
+    public Resource<AnimatedImage> Animation(string source) =>
+        Get<AnimatedImage>("animation", source, LoadAnimationAsync);
+
+    public Resource<SKTypeface> Typeface(string path) =>
+        Get<SKTypeface>("font", path, async (s, token) =>
+        {
+            var data = await _source.ReadAsync(s, token);
+            using var skData = SKData.CreateCopy(data);
+            return (SKTypeface.FromData(skData) ?? throw new ResourceException($"'{s}' is not a TTF or OTF font"), data.Length);
+        });
+
+    /// <summary>Frame thread, before composing: takes in finished loads, evicts what the budget cannot hold.</summary>
+    public void BeginFrame()
+    {
+        _frame++;
+        var changed = false;
+        while (_finished.TryDequeue(out var done))
+        {
+            Interlocked.Decrement(ref _loading);
+            changed = true;
+            var entry = done.Entry;
+            entry.Loading = false;
+            if (done.Error is not null && entry.Value is not null && ResourceSource.IsUrl(entry.Source))
+            {
+                // A refresh of a URL failed: keep showing what was there, try again after the retry delay.
+                _logger.LogWarning("Resource {Source} could not be refreshed, the loaded one stays: {Error}", entry.Source, done.Error);
+                entry.LoadedAt = _time.GetUtcNow() - _options.Ttl + _options.Retry;
+                continue;
+            }
+            Release(entry);
+            (entry.Value, entry.Error, entry.LoadedAt) = (done.Value, done.Error, _time.GetUtcNow());
+            entry.Bytes = done.Bytes;
+            Bytes += entry.Bytes;
+            if (done.Error is not null) _logger.LogWarning("Resource {Source} cannot be loaded: {Error}", entry.Source, done.Error);
+        }
+        if (changed) Version++;
+        if (Bytes > _options.MaxBytes) Evict();
+    }
+
+    /// <summary>Waits until every load started so far has finished; offline renders use it so no frame shows a loading state.</summary>
+    public async Task WhenLoadedAsync(CancellationToken cancellationToken)
+    {
+        while (Volatile.Read(ref _loading) > _finished.Count) await Task.Delay(5, cancellationToken);
+    }
+
+    private Resource<T> Get<T>(string kind, string source, Func<string, CancellationToken, Task<(T Value, long Bytes)>> load) where T : class
+    {
+        var key = kind + "\n" + source;
+        if (!_entries.TryGetValue(key, out var entry)) _entries[key] = entry = new Entry(source);
+        entry.LastUsed = _frame;
+        if (!entry.Loading && IsStale(entry)) Start(entry, load);
+        return entry switch
+        {
+            { Value: T value } => Resource<T>.Ready(value),
+            { Error: { } error } => Resource<T>.Failed(error),
+            _ => Resource<T>.Loading,
+        };
+    }
+
+    private bool IsStale(Entry entry)
+    {
+        if (entry.Value is null && entry.Error is null) return true;
+        var age = _time.GetUtcNow() - entry.LoadedAt;
+        if (entry.Error is not null) return age >= _options.Retry;
+        return ResourceSource.IsUrl(entry.Source) && age >= _options.Ttl;
+    }
+
+    private void Start<T>(Entry entry, Func<string, CancellationToken, Task<(T Value, long Bytes)>> load) where T : class
+    {
+        entry.Loading = true;
+        Interlocked.Increment(ref _loading);
+        var token = _stopping.Token;
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                var (value, bytes) = await load(entry.Source, token);
+                _finished.Enqueue((entry, value, bytes > 0 ? bytes : SizeOf(value), null));
+            }
+            catch (Exception e) when (e is ResourceException or IOException or UnauthorizedAccessException or ArgumentException)
+            {
+                _finished.Enqueue((entry, null, 0, e.Message));
+            }
+            catch (Exception e)
+            {
+                _finished.Enqueue((entry, null, 0, $"'{entry.Source}': {e.GetType().Name}: {e.Message}"));
+            }
+        }, token);
+    }
+
+    private async Task<(AnimatedImage, long)> LoadAnimationAsync(string source, CancellationToken token)
+    {
+        if (ResourceSource.IsUrl(source) || !Directory.Exists(source))
+            return (ResourceDecoder.Animation(source, await _source.ReadAsync(source, token), _options.MaxPixels), 0);
+        var files = Directory.EnumerateFiles(source).Where(ResourceDecoder.IsImageFile).Order(StringComparer.Ordinal).ToList();
+        if (files.Count == 0) throw new ResourceException($"folder '{source}' holds no PNG, JPEG, WebP, GIF or BMP files");
+        var frames = new List<SKImage>();
+        long pixels = 0;
+        try
+        {
+            foreach (var file in files)
+            {
+                var frame = ResourceDecoder.Image(file, await File.ReadAllBytesAsync(file, token), _options.MaxPixels - pixels);
+                frames.Add(frame);
+                pixels += (long)frame.Width * frame.Height;
+            }
+        }
+        catch
+        {
+            foreach (var frame in frames) frame.Dispose();
+            throw;
+        }
+        return (new AnimatedImage(frames, frames.Select(_ => TimeSpan.Zero).ToList()), 0);
+    }
+
+    private static long SizeOf(object value) => value switch
+    {
+        SKImage image => (long)image.Width * image.Height * 4,
+        AnimatedImage animation => animation.Frames.Sum(f => (long)f.Width * f.Height * 4),
+        _ => 0,
+    };
+
+    private void Evict()
+    {
+        foreach (var (key, entry) in _entries.Where(e => e.Value.Value is not null && e.Value.LastUsed < _frame && !e.Value.Loading)
+                     .OrderBy(e => e.Value.LastUsed).ToList())
+        {
+            if (Bytes <= _options.MaxBytes) break;
+            Release(entry);
+            _entries.Remove(key);
+        }
+    }
+
+    private void Release(Entry entry)
+    {
+        Bytes -= entry.Bytes;
+        entry.Bytes = 0;
+        switch (entry.Value)
+        {
+            case AnimatedImage animation:
+                foreach (var frame in animation.Frames) frame.Dispose();
+                break;
+            case IDisposable disposable:
+                disposable.Dispose();
+                break;
+        }
+        entry.Value = null;
+    }
+
+    public void Dispose()
+    {
+        _stopping.Cancel();
+        foreach (var entry in _entries.Values) Release(entry);
+        _entries.Clear();
+        _http.Dispose();
+    }
+
+    private sealed class Entry(string source)
+    {
+        public string Source { get; } = source;
+        public object? Value { get; set; }
+        public string? Error { get; set; }
+        public long Bytes { get; set; }
+        public bool Loading { get; set; }
+        public long LastUsed { get; set; }
+        public DateTimeOffset LoadedAt { get; set; }
+    }
+}
