@@ -2,9 +2,11 @@ using SkiaSharp;
 
 namespace StreamEngine.Plugins.Layers;
 
-/// <summary>Where an image of a given size goes in a box, by CSS object-fit name.</summary>
+/// <summary>Where an image of a given size goes in a box, by CSS object-fit name (contain, cover, fill, none).</summary>
 internal static class ImageFit
 {
+    private static readonly SKSamplingOptions Sampling = new(SKCubicResampler.Mitchell);
+
     public static SKRect Place(string fit, SKSize image, SKRect box)
     {
         var scale = fit switch
@@ -18,5 +20,16 @@ internal static class ImageFit
         if (float.IsNaN(scale)) return box;
         var size = new SKSize(image.Width * scale, image.Height * scale);
         return SKRect.Create(box.MidX - size.Width / 2, box.MidY - size.Height / 2, size.Width, size.Height);
+    }
+
+    /// <summary>Draws <paramref name="source"/> (a region of <paramref name="image"/>, all of it by default) fitted into the box, clipped to it, with a high-quality filter.</summary>
+    public static void Draw(SKCanvas canvas, SKImage image, string fit, SKRect box, SKRect? source = null)
+    {
+        var from = source ?? SKRect.Create(image.Width, image.Height);
+        var dest = Place(fit, from.Size, box);
+        canvas.Save();
+        canvas.ClipRect(box);
+        canvas.DrawImage(image, from, dest, Sampling);
+        canvas.Restore();
     }
 }

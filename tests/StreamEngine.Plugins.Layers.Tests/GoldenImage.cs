@@ -21,9 +21,16 @@ internal static class GoldenImage
 
     private static string GoldenDirectory => Path.Combine(RepoPaths.Root, "tests", "StreamEngine.Plugins.Layers.Tests", "golden");
 
-    public static void Check(string name, int width, int height, params LayerState[] layers)
+    public static void Check(string name, int width, int height, params LayerState[] layers) =>
+        CheckAt(name, width, height, 0, null, layers);
+
+    /// <summary>
+    /// Renders frame <paramref name="frame"/> (30 fps) after <paramref name="prepare"/> has set up the shared services
+    /// (posting chat messages, for example), and compares it with the golden image.
+    /// </summary>
+    public static void CheckAt(string name, int width, int height, long frame, Action<LayerServices>? prepare, params LayerState[] layers)
     {
-        using var actual = Render(width, height, layers);
+        using var actual = Render(width, height, layers, frame, prepare);
         var golden = Path.Combine(GoldenDirectory, name + ".png");
         if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1" || !File.Exists(golden) && Environment.GetEnvironmentVariable("CI") is null)
         {
@@ -42,13 +49,21 @@ internal static class GoldenImage
         Assert.Fail($"{name}: {different} of {width * height} pixels differ from {golden}; see {output}");
     }
 
-    private static SKBitmap Render(int width, int height, LayerState[] layers)
+    /// <summary>Renders the layers at a frame, waiting for the images and fonts they load, as an offline render does.</summary>
+    public static SKBitmap Render(int width, int height, LayerState[] layers, long frame = 0, Action<LayerServices>? prepare = null)
     {
         var scene = new SceneGraph(100);
         foreach (var layer in layers) _ = scene.Enqueue(SceneCommand.AddLayer(layer));
         scene.ApplyPending();
         using var compositor = new Compositor(new VideoFormat(width, height, 30), new LayerTypes(), NullLoggerFactory.Instance, AssetDirectory);
-        compositor.Compose(scene, new FrameTime(0, 30));
+        prepare?.Invoke(compositor.Services);
+        var time = new FrameTime(frame, 30);
+        compositor.Compose(scene, time);
+        while (compositor.Services.Resources.Loading > 0)
+        {
+            compositor.Services.Resources.WhenLoadedAsync(CancellationToken.None).Wait(TimeSpan.FromSeconds(30));
+            compositor.Compose(scene, time);
+        }
         Assert.Empty(compositor.Errors);
         var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Bgra8888, SKAlphaType.Premul));
         compositor.Pixels.CopyTo(bitmap.GetPixelSpan());

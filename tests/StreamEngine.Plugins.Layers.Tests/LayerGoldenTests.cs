@@ -1,19 +1,10 @@
-using System.Text.Json.Nodes;
-using StreamEngine.Sdk;
+using static StreamEngine.Plugins.Layers.Tests.TestLayers;
 
 namespace StreamEngine.Plugins.Layers.Tests;
 
 /// <summary>Each layer type and feature rendered to PNG and compared with its golden image.</summary>
 public sealed class LayerGoldenTests
 {
-    private static LayerState Layer(string id, string type, string props, double x = 0, double y = 0, double w = 0, double h = 0) => new()
-    {
-        Id = id, Type = type, Transform = new LayerTransform { X = x, Y = y, Width = w, Height = h },
-        Props = JsonNode.Parse(props)!.AsObject(),
-    };
-
-    private static LayerState Backdrop => Layer("bg", "background", """{ "color": "#1a1a2e" }""");
-
     [Fact]
     public void Background_linear_gradient() =>
         GoldenImage.Check("background-linear", 320, 180, Layer("bg", "background", """{ "gradient": { "type": "linear", "angle": 135, "colors": ["#0b1d3a", "#e94560"] } }"""));
