@@ -3,6 +3,7 @@ using SkiaSharp;
 using StreamEngine.Core.Rendering;
 using StreamEngine.Core.Scene;
 using StreamEngine.Sdk;
+using StreamEngine.TestFixtures;
 
 namespace StreamEngine.Core.Tests;
 
@@ -21,6 +22,26 @@ public sealed class CompositorTests : IDisposable
     {
         _scene.ApplyPending();
         _compositor.Compose(_scene, new FrameTime(frame, 30));
+    }
+
+    [Fact]
+    public async Task A_layer_waiting_for_an_image_renders_again_when_the_load_finishes_without_any_change_to_it()
+    {
+        using var dir = new TempDirectory();
+        var path = Path.Combine(dir.Root, "art.png");
+        using (var bitmap = new SKBitmap(8, 8))
+        {
+            bitmap.Erase(SKColors.Red);
+            File.WriteAllBytes(path, bitmap.Encode(SKEncodedImageFormat.Png, 100).ToArray());
+        }
+        _ = _scene.Enqueue(SceneCommand.AddLayer(new LayerState { Id = "art", Type = "picture", Props = new() { ["src"] = path } }));
+        Compose(0);
+        Assert.Equal(SKColors.Empty, At(2, 2));
+
+        await _compositor.Services.Resources.WhenLoadedAsync(CancellationToken.None);
+        Compose(1);
+        Assert.Equal(SKColors.Red, At(2, 2));
+        Assert.Empty(_compositor.Errors);
     }
 
     [Fact]

@@ -4,7 +4,7 @@ using StreamEngine.Sdk;
 
 namespace StreamEngine.Core.Tests;
 
-/// <summary>Layer types for compositor tests: a solid fill, one that always throws, one that counts its renders.</summary>
+/// <summary>Layer types for compositor tests: a solid fill that counts its renders, one that always throws, a picture from the resource cache.</summary>
 internal sealed class TestLayers : ILayerTypeCatalog
 {
     public int Renders;
@@ -13,20 +13,24 @@ internal sealed class TestLayers : ILayerTypeCatalog
 
     public ILayerType? Find(string typeName) => typeName switch
     {
-        "fill" => new Type(typeName, ctx =>
+        "fill" => new Type(typeName, _ => ctx =>
         {
             Renders++;
             ctx.Canvas.Clear(SKColor.Parse(ctx.Props["color"]!.GetValue<string>()));
         }),
-        "broken" => new Type(typeName, _ => throw new InvalidOperationException("renderer exploded")),
+        "broken" => new Type(typeName, _ => _ => throw new InvalidOperationException("renderer exploded")),
+        "picture" => new Type(typeName, layer => ctx =>
+        {
+            if (layer.Resources.Image(ctx.Props["src"]!.GetValue<string>()).ValueOrThrow() is { } image) ctx.Canvas.DrawImage(image, 0, 0, SKSamplingOptions.Default);
+        }),
         _ => null,
     };
 
-    private sealed class Type(string name, Action<LayerDrawContext> render) : ILayerType
+    private sealed class Type(string name, Func<LayerContext, Action<LayerDrawContext>> render) : ILayerType
     {
         public string Name => name;
 
-        public ILayerRenderer CreateRenderer(LayerContext context) => new Renderer(render);
+        public ILayerRenderer CreateRenderer(LayerContext context) => new Renderer(render(context));
     }
 
     private sealed class Renderer(Action<LayerDrawContext> render) : ILayerRenderer
