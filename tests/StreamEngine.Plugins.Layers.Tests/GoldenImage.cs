@@ -98,7 +98,10 @@ internal static class GoldenImage
     /// <summary>The plugin's layer types, as the engine would find them.</summary>
     private sealed class LayerTypes : ILayerTypeCatalog
     {
-        private readonly Dictionary<string, ILayerType> _types = new ILayerType[] { new BackgroundLayer(), new ImageLayer(), new TextLayer(), new ShapeLayer() }
+        // Every layer type of the plugin, found the way the plugin loader finds them.
+        private readonly Dictionary<string, ILayerType> _types = typeof(BackgroundLayer).Assembly.GetTypes()
+            .Where(t => typeof(ILayerType).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })
+            .Select(t => (ILayerType)Activator.CreateInstance(t)!)
             .ToDictionary(t => t.Name);
 
         public long Generation => 0;

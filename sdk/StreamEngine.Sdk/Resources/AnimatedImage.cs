@@ -65,9 +65,9 @@ public sealed class AnimatedImage
         var passes = (long)(elapsed.Ticks / duration.Ticks);
         var within = TimeSpan.FromTicks(elapsed.Ticks % duration.Ticks);
         if (playback == Playback.Once && passes > 0) return count - 1;
-        var index = Find(within, count, start);
-        // Ping-pong plays every odd pass backwards: 0 1 2 3 3 2 1 0 0 1 ...
-        return playback == Playback.PingPong && passes % 2 == 1 ? Math.Max(0, count - 1 - index) : index;
+        // Ping-pong plays every odd pass backwards, each frame for its own duration: 0 1 2 3 3 2 1 0 0 1 ...
+        if (playback == Playback.PingPong && passes % 2 == 1) within = duration - within - TimeSpan.FromTicks(1);
+        return Find(within, count, start);
     }
 
     private static int Find(TimeSpan within, int count, Func<int, TimeSpan> start)

@@ -112,6 +112,7 @@ public sealed class ResourceCacheTests : IDisposable
         Assert.Equal(0, gif.FrameAt(TimeSpan.FromMilliseconds(650), Playback.Loop));
         Assert.Equal(2, gif.FrameAt(TimeSpan.FromMilliseconds(650), Playback.Once));
         Assert.Equal(2, gif.FrameAt(TimeSpan.FromMilliseconds(650), Playback.PingPong));
+        Assert.Equal(1, gif.FrameAt(TimeSpan.FromMilliseconds(900), Playback.PingPong));
         Assert.Equal(0, gif.FrameAt(TimeSpan.FromMilliseconds(1150), Playback.PingPong));
     }
 
