@@ -31,6 +31,13 @@ internal static class GoldenImage
     public static void CheckAt(string name, int width, int height, long frame, Action<LayerServices>? prepare, params LayerState[] layers)
     {
         using var actual = Render(width, height, layers, frame, prepare);
+        Check(name, actual);
+    }
+
+    /// <summary>Compares a rendered frame with the golden image <paramref name="name"/>.</summary>
+    public static void Check(string name, SKBitmap actual)
+    {
+        var (width, height) = (actual.Width, actual.Height);
         var golden = Path.Combine(GoldenDirectory, name + ".png");
         if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1" || !File.Exists(golden) && Environment.GetEnvironmentVariable("CI") is null)
         {
@@ -50,7 +57,8 @@ internal static class GoldenImage
     }
 
     /// <summary>Renders the layers at a frame, waiting for the images and fonts they load, as an offline render does.</summary>
-    public static SKBitmap Render(int width, int height, LayerState[] layers, long frame = 0, Action<LayerServices>? prepare = null)
+    /// <param name="waitForResources">False renders the frame as a live show would before its images have arrived.</param>
+    public static SKBitmap Render(int width, int height, LayerState[] layers, long frame = 0, Action<LayerServices>? prepare = null, bool waitForResources = true)
     {
         var scene = new SceneGraph(100);
         foreach (var layer in layers) _ = scene.Enqueue(SceneCommand.AddLayer(layer));
@@ -59,7 +67,7 @@ internal static class GoldenImage
         prepare?.Invoke(compositor.Services);
         var time = new FrameTime(frame, 30);
         compositor.Compose(scene, time);
-        while (compositor.Services.Resources.Loading > 0)
+        while (waitForResources && compositor.Services.Resources.Loading > 0)
         {
             compositor.Services.Resources.WhenLoadedAsync(CancellationToken.None).Wait(TimeSpan.FromSeconds(30));
             compositor.Compose(scene, time);
