@@ -21,21 +21,12 @@ public sealed class HotReloadTests : IDisposable
 
     private string PluginFolder => _dir.File("plugins/color");
 
-    private static async Task BuildAsync(string color, bool broken, string version, string output)
-    {
-        var build = await ProcessRunner.RunAsync("dotnet", ["build", Path.Combine(RepoPaths.Root, "tests/fixtures/plugins/ColorPlugin"),
-            "-c", "Release", $"-p:PluginColor={color}", $"-p:PluginBroken={broken.ToString().ToLowerInvariant()}", $"-p:PluginVersion={version}",
-            "-o", output, "-nologo", "-v", "quiet"], timeout: TimeSpan.FromMinutes(3));
-        Assert.True(build.ExitCode == 0, build.AllOutput);
-    }
-
     /// <summary>Deploys a build over the running plugin's folder, as a user copying a new version would.</summary>
     private async Task DeployAsync(string color, bool broken, string version)
     {
         var staging = _dir.File($"build-{version}");
-        await BuildAsync(color, broken, version, staging);
-        foreach (var file in Directory.EnumerateFiles(staging))
-            File.Copy(file, Path.Combine(PluginFolder, Path.GetFileName(file)), overwrite: true);
+        await ColorPluginBuild.BuildAsync(color, broken, version, staging);
+        ColorPluginBuild.Deploy(staging, PluginFolder);
     }
 
     private void Tick(FramePipeline pipeline, int frames)
@@ -47,7 +38,7 @@ public sealed class HotReloadTests : IDisposable
     public async Task A_new_version_replaces_the_old_live_the_old_unloads_and_a_broken_one_leaves_it_running()
     {
         Directory.CreateDirectory(PluginFolder);
-        await BuildAsync("ff0000", broken: false, "1.0.0", PluginFolder);
+        await ColorPluginBuild.BuildAsync("ff0000", broken: false, "1.0.0", PluginFolder);
         using var catalog = new PluginCatalog(NullLoggerFactory.Instance);
         catalog.LoadDirectory(_dir.File("plugins"));
         var scene = new SceneGraph(5);

@@ -1,0 +1,50 @@
+using System.Text.RegularExpressions;
+using StreamEngine.TestFixtures;
+
+namespace StreamEngine.Host.Tests;
+
+/// <summary>
+/// Hot reload through the real CLI: `run` streams a layer of the fixture plugin (red), the test copies version 2
+/// (green) over it while the show is live, and the recording shows red frames, then green ones, none dropped.
+/// </summary>
+public sealed partial class PluginReloadLiveTests : IDisposable
+{
+    private readonly TempDirectory _dir = new("reload-live");
+
+    [GeneratedRegex(@"Frames (\d+), dropped (\d+)")]
+    private static partial Regex StatusLine();
+
+    [Fact]
+    public async Task Copying_a_new_version_over_a_live_plugin_switches_its_layers_at_a_frame_boundary_without_dropping_a_frame()
+    {
+        var plugins = Directory.CreateDirectory(_dir.File("plugins/color")).FullName;
+        await ColorPluginBuild.BuildAsync("ff0000", broken: false, "1.0.0", plugins);
+        var green = _dir.File("build-green");
+        await ColorPluginBuild.BuildAsync("00ff00", broken: false, "2.0.0", green);
+        var scene = _dir.File("scene.json");
+        File.WriteAllText(scene, """{ "size": "64x36", "fps": 30, "layers": [ { "id": "c", "type": "test.color" } ] }""");
+        var recording = _dir.File("show.ts");
+
+        using var engine = Engine.Start(["run", "--scene", scene, "--output", recording, "--status-every", "0.5", "--no-api"],
+            ("STREAM_ENGINE_PLUGINS", _dir.File("plugins")));
+        await engine.WaitForLineAsync(l => StatusLine().IsMatch(l), TimeSpan.FromSeconds(30));
+        ColorPluginBuild.Deploy(green, plugins);
+        await engine.WaitForLineAsync(l => l.Contains("the old version is unloaded"), TimeSpan.FromSeconds(60));
+        await engine.WaitForLineAsync(l => StatusLine().IsMatch(l), TimeSpan.FromSeconds(10), skip: engine.Stderr.Count(l => StatusLine().IsMatch(l)));
+        var status = StatusLine().Match(engine.Stderr.Last(l => StatusLine().IsMatch(l)));
+        engine.Signal(ProcessRunner.SigTerm);
+        await engine.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(engine.ExitCode == 0, engine.AllOutput);
+        Assert.Equal("0", status.Groups[2].Value);
+        Assert.Contains(engine.Stderr, l => l.Contains("reloaded: 1.0.0 -> 2.0.0"));
+
+        // One averaged pixel per frame: red frames, then green frames, nothing else in between.
+        var pixels = await Media.RunAsync("ffmpeg", TimeSpan.FromSeconds(60), "-v", "error", "-i", recording, "-vf", "scale=1:1", "-f", "rawvideo", "-pix_fmt", "rgb24", "-");
+        var colors = pixels.Chunk(3).Select(p => p[0] > 200 && p[1] < 60 ? 'R' : p[1] > 200 && p[0] < 60 ? 'G' : '?').ToArray();
+        var sequence = new string(colors);
+        Assert.Matches("^R+G+$", sequence);
+        Assert.True(sequence.Count(c => c == 'G') >= 5, sequence);
+    }
+
+    public void Dispose() => _dir.Dispose();
+}
