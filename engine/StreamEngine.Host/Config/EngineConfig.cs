@@ -22,6 +22,10 @@ public sealed record EngineConfig
     public int MaxLayers { get; init; } = 50;
     public int TargetFps { get; init; } = 30;
     public string RenderQuality { get; init; } = "high";
+    public int ResourceCacheMb { get; init; } = 512;
+    public int RemoteImageMaxMb { get; init; } = 20;
+    public int RemoteImageTimeoutSeconds { get; init; } = 10;
+    public int RemoteImageTtlSeconds { get; init; } = 300;
     public int Width { get; init; } = 1920;
     public int Height { get; init; } = 1080;
     public string LogLevel { get; init; } = "info";

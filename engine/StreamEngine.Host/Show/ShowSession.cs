@@ -57,7 +57,7 @@ internal sealed class ShowSession : IDisposable
             var graph = new SceneGraph(config.MaxLayers);
             graph.Enqueue(SceneCommand.LoadLayers(scene.Layers));
             var assets = Path.GetDirectoryName(Path.GetFullPath(scenePath))!;
-            var services = new LayerServices(new ResourceCache(new ResourceCacheOptions(), loggers.CreateLogger<ResourceCache>()), new ChatFeed());
+            var services = new LayerServices(new ResourceCache(ResourceOptions(config), loggers.CreateLogger<ResourceCache>()), new ChatFeed());
             var compositor = new Compositor(format, plugins, loggers, assets, smoothTransforms: config.RenderQuality != "low", services);
             var animations = new AnimationRuntime(graph, plugins, loggers.CreateLogger<AnimationRuntime>());
             if (saved is null) _ = SceneAnimations.StartAsync(animations, scene);
@@ -82,6 +82,12 @@ internal sealed class ShowSession : IDisposable
         if (!result.IsValid) return (null, result.Problems);
         return (result.Scene, SceneAnimations.Check(result.Scene!, plugins));
     }
+
+    private static ResourceCacheOptions ResourceOptions(EngineConfig config) => new(
+        MaxBytes: (long)config.ResourceCacheMb << 20,
+        MaxDownloadBytes: (long)config.RemoteImageMaxMb << 20,
+        DownloadTimeout: TimeSpan.FromSeconds(config.RemoteImageTimeoutSeconds),
+        UrlTtl: TimeSpan.FromSeconds(config.RemoteImageTtlSeconds));
 
     public FramePipeline CreatePipeline(IFrameSink sink, int bufferCount = 6)
     {
