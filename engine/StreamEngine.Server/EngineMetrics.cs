@@ -13,7 +13,8 @@ public sealed class EngineMetrics : IDisposable
     private readonly Counter _frames, _dropped, _reconnects, _outputBytes;
     private readonly Histogram _renderSeconds;
     private readonly Gauge _jitter, _layers, _animations, _outputState, _storeHealthy, _encoderQueue, _storeLatency;
-    private readonly Counter _storeFailures;
+    private readonly Counter _storeFailures, _chatMessages;
+    private readonly Gauge _resourceBytes;
     private readonly Timer _timer;
     private readonly IShowControl _show;
     private readonly Func<(bool Healthy, long Failures, TimeSpan LastSave)>? _store;
@@ -38,6 +39,8 @@ public sealed class EngineMetrics : IDisposable
         _outputBytes = f.CreateCounter("streamengine_output_bytes_total", "Bytes sent per output (rate = bitrate).", "output");
         _storeHealthy = f.CreateGauge("streamengine_state_store_healthy", "1 when the state store accepts writes.");
         _storeFailures = f.CreateCounter("streamengine_state_store_failures_total", "Failed state store writes.");
+        _chatMessages = f.CreateCounter("streamengine_chat_messages_total", "Chat messages that entered the show.");
+        _resourceBytes = f.CreateGauge("streamengine_resource_cache_bytes", "Decoded images, animations and fonts held by the resource cache.");
         _timer = new Timer(_ => Refresh(), null, TimeSpan.Zero, TimeSpan.FromSeconds(1));
     }
 
@@ -54,6 +57,8 @@ public sealed class EngineMetrics : IDisposable
             _dropped.WithLabels("encoder").IncTo(stats.DroppedEncoderBehind);
             _dropped.WithLabels("clock").IncTo(stats.DroppedLate);
             _encoderQueue.Set(stats.EncoderQueue);
+            _chatMessages.IncTo(stats.ChatMessages);
+            _resourceBytes.Set(stats.ResourceCacheBytes);
             _jitter.Set(stats.JitterMsP99 / 1000);
             _animations.Set(stats.Animations);
             _layers.Set(_show.Info.Layers);

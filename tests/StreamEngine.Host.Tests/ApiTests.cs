@@ -89,6 +89,8 @@ public sealed partial class ApiTests : IDisposable
         using var http = new HttpClient();
 
         var first = await http.GetStringAsync(engine.Metrics);
+        for (var i = 0; i < 3; i++)
+            Assert.Equal(HttpStatusCode.Accepted, (await engine.Api.PostAsync("api/chat", RunningEngine.Json($$"""{ "author": "viewer{{i}}", "text": "hello" }"""))).StatusCode);
         await Task.Delay(2500);
         var second = await http.GetStringAsync(engine.Metrics);
 
@@ -96,6 +98,8 @@ public sealed partial class ApiTests : IDisposable
             Assert.Matches(PrometheusLine(), line);
         Assert.True(Counter(second, "streamengine_frames_rendered_total") > Counter(first, "streamengine_frames_rendered_total"));
         Assert.Contains("streamengine_render_seconds_bucket", second);
+        Assert.Equal(3, Counter(second, "streamengine_chat_messages_total"));
+        Assert.True(Counter(second, "streamengine_resource_cache_bytes") > 0); // the sample's artwork, decoded
         Assert.Contains("streamengine_output_state{output=\"out1\"}", second);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(engine.Health + "/live")).StatusCode);
         var ready = await http.GetAsync(engine.Health + "/ready");

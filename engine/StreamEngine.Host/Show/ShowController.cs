@@ -148,7 +148,8 @@ internal sealed partial class ShowController(ShowSession session, FFmpegEncoder 
     {
         var stats = session.Stats;
         return new StatsInfo(stats.Frames, stats.Dropped, stats.RenderMsPercentile(50), stats.RenderMsPercentile(99),
-            stats.JitterMsPercentile(99), session.Animations.Count, stats.DroppedEncoderFull, stats.DroppedLate, encoder.QueuedFrames);
+            stats.JitterMsPercentile(99), session.Animations.Count, stats.DroppedEncoderFull, stats.DroppedLate, encoder.QueuedFrames,
+            session.Chat.LastSequence, session.Compositor.Services.Resources.Bytes);
     }
 
     public IReadOnlyList<PluginInfo> Plugins() =>

@@ -78,8 +78,10 @@ public sealed record OutputInfo(string Id, string Target, string State, int Reco
 /// <param name="DroppedEncoderBehind">Frames not taken because the encoder was behind.</param>
 /// <param name="DroppedLate">Frame slots skipped because the frame thread was late.</param>
 /// <param name="EncoderQueue">Frames waiting for the encoder now.</param>
+/// <param name="ChatMessages">Chat messages that have entered the show.</param>
+/// <param name="ResourceCacheBytes">Decoded images, animations and fonts held by the resource cache.</param>
 public sealed record StatsInfo(long Frames, long Dropped, double RenderMsP50, double RenderMsP99, double JitterMsP99, int Animations,
-    long DroppedEncoderBehind = 0, long DroppedLate = 0, int EncoderQueue = 0);
+    long DroppedEncoderBehind = 0, long DroppedLate = 0, int EncoderQueue = 0, long ChatMessages = 0, long ResourceCacheBytes = 0);
 
 public sealed record PluginInfo(string Id, string Version, string SdkVersion, string State, IReadOnlyList<string> LayerTypes, string? Error);
 
