@@ -45,6 +45,8 @@ public sealed partial class ApiTests : IDisposable
         await AssertProblem(await engine.Api.PostAsync("api/layers", RunningEngine.Json("""{ "id": "h", "type": "hologram" }""")), 400, "type", "unknown layer type 'hologram'");
         await AssertProblem(await engine.Api.PatchAsync("api/layers/ghost", RunningEngine.Json("{}")), 404, null, "layer 'ghost' does not exist");
         await AssertProblem(await engine.Api.PostAsync("api/animations", RunningEngine.Json("""{ "kind": "tween", "target": "bid", "property": "x", "to": 1, "easing": "boing" }""")), 400, null, "easing 'boing' is unknown");
+        await AssertProblem(await engine.Api.PostAsync("api/chat", RunningEngine.Json("""{ "author": "ana", "text": "hi", "badges": "mod" }""")), 400, "badges", "expected up to 5 strings");
+        await AssertProblem(await engine.Api.PostAsync("api/chat", RunningEngine.Json("""{ "author": "", "text": "hi" }""")), 400, "author", "1 to 64 characters");
 
         Assert.Equal(HttpStatusCode.Created, (await engine.Api.PostAsync("api/layers", RunningEngine.Json("""{ "id": "seventh", "type": "shape" }"""))).StatusCode);
         await AssertProblem(await engine.Api.PostAsync("api/layers", RunningEngine.Json("""{ "id": "eighth", "type": "shape" }""")), 400, null, "MAX_LAYERS is 7");

@@ -9,8 +9,8 @@ namespace StreamEngine.Core.Chat;
 public sealed record ChatPost(string Source, string Author, string Text, IReadOnlyList<string>? Badges = null, string? Color = null, string? Highlight = null, string? Id = null);
 
 /// <summary>
-/// The show's chat: messages are posted from any thread and enter the feed at the next frame boundary, numbered and
-/// stamped with that frame. Only the newest <see cref="Capacity"/> are kept, so memory stays flat however long the show.
+/// The show's chat: messages are posted from any thread and enter the feed at the next frame boundary, numbered,
+/// stamped with that frame, and highlighted (bid, moderator, question) when their source did not say. Only the newest <see cref="Capacity"/> are kept, so memory stays flat however long the show.
 /// </summary>
 public sealed class ChatFeed(int capacity = 256) : IChatFeed, IFrameHook
 {
@@ -32,13 +32,21 @@ public sealed class ChatFeed(int capacity = 256) : IChatFeed, IFrameHook
         while (_posted.TryDequeue(out var post))
         {
             var sequence = _last + 1;
+            var badges = post.Badges ?? [];
             var message = new ChatMessage(sequence, post.Id ?? $"{post.Source}-{sequence}", post.Source, post.Author, post.Text,
-                post.Badges ?? [], post.Color, post.Highlight, time);
+                badges, post.Color, post.Highlight ?? Highlight(post.Text, badges), time);
             _ring[sequence % capacity] = message;
             _last = sequence;
             MessageShown?.Invoke(message);
         }
     }
+
+    /// <summary>Why a message stands out when its source did not say: a bid, a moderator's message, a question.</summary>
+    public static string? Highlight(string text, IReadOnlyList<string> badges) =>
+        BidText.TryParse(text, out _) ? "bid"
+        : badges.Any(b => b is "moderator" or "broadcaster") ? "moderator"
+        : text.TrimEnd().EndsWith('?') ? "question"
+        : null;
 
     public int CopyLatest(Span<ChatMessage> destination)
     {

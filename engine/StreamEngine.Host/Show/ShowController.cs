@@ -117,14 +117,14 @@ internal sealed partial class ShowController(ShowSession session, FFmpegEncoder 
 
     public Task RaiseEventAsync(string name) => Run(() => session.Animations.RaiseAsync(name));
 
-    public async Task InjectChatAsync(string author, string text)
+    public async Task InjectChatAsync(ChatInput message)
     {
-        if (string.IsNullOrWhiteSpace(author) || author.Length > 64) throw new ShowRequestException(RequestFailure.Invalid, "author: expected 1 to 64 characters", "author");
-        if (string.IsNullOrWhiteSpace(text) || text.Length > 500) throw new ShowRequestException(RequestFailure.Invalid, "text: expected 1 to 500 characters", "text");
-        session.Chat.Post(new ChatPost("api", author, text));
+        session.Chat.Post(new ChatPost("api", message.Author, message.Text, message.Badges, message.Color, message.Highlight));
         Publish(EventCategory.Chat, "ChatMessage", new JsonObject
         {
-            ["id"] = Guid.NewGuid().ToString("N"), ["source"] = "api", ["author"] = author, ["text"] = text,
+            ["id"] = Guid.NewGuid().ToString("N"), ["source"] = "api", ["author"] = message.Author, ["text"] = message.Text,
+            ["badges"] = new JsonArray([.. message.Badges.Select(b => JsonValue.Create(b))]),
+            ["highlight"] = message.Highlight ?? ChatFeed.Highlight(message.Text, message.Badges),
             ["time"] = DateTimeOffset.UtcNow.ToString("O"),
         });
         await RaiseEventAsync("chat");

@@ -48,7 +48,7 @@ public interface IShowControl
     /// Injects a chat message as if a viewer had sent it (for testing a show, or a bridge from another chat):
     /// it reaches event subscribers and raises the <c>chat</c> show event for triggers.
     /// </summary>
-    Task InjectChatAsync(string author, string text);
+    Task InjectChatAsync(ChatInput message);
 
     IReadOnlyList<OutputInfo> Outputs();
 

@@ -73,7 +73,7 @@ internal static class ShowApi
         }));
         change.MapPost("/chat", (HttpRequest request) => WithBody(request, async body =>
         {
-            await show.InjectChatAsync(Text(body, "author"), Text(body, "text"));
+            await show.InjectChatAsync(ChatInput.FromJson(body));
             return Results.Accepted();
         }));
         change.MapPost("/outputs", (HttpRequest request) => WithBody(request, async body =>

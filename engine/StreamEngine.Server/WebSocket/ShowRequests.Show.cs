@@ -49,7 +49,7 @@ internal sealed partial class ShowRequests
 
     private async Task<JsonObject?> InjectChatMessage(JsonObject data, RequestContext context)
     {
-        await _show.InjectChatAsync(RequiredString(data, "author"), RequiredString(data, "text"));
+        await _show.InjectChatAsync(ChatInput.FromJson(data));
         return null;
     }
 

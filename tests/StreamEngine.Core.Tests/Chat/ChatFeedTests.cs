@@ -22,6 +22,37 @@ public sealed class ChatFeedTests
         Assert.Equal("bid", shown[1].Highlight);
     }
 
+    [Theory]
+    [InlineData("bid 2.5", 2.5, null)]
+    [InlineData("2.5 ETH", 2.5, "ETH")]
+    [InlineData("I bid $300!", 300, "USD")]
+    [InlineData("€1,200", 1200, "EUR")]
+    [InlineData("1.2k", 1200, null)]
+    [InlineData("  Bid: 3 eth ", 3, "ETH")]
+    [InlineData("400", 400, null)]
+    public void Bids_are_read_from_messages_that_are_only_an_amount(string text, double amount, string? currency)
+    {
+        Assert.True(BidText.TryParse(text, out var bid));
+        Assert.Equal(((decimal)amount, currency), (bid.Amount, bid.Currency));
+        Assert.Equal("bid", ChatFeed.Highlight(text, []));
+    }
+
+    [Theory]
+    [InlineData("lot 3 is nice")]
+    [InlineData("bid")]
+    [InlineData("0")]
+    [InlineData("2.5 apples")]
+    [InlineData("who bids 5?")]
+    public void A_number_in_a_sentence_is_not_a_bid(string text) => Assert.False(BidText.TryParse(text, out _));
+
+    [Fact]
+    public void Moderators_and_questions_are_highlighted_when_the_source_did_not_say()
+    {
+        Assert.Equal("moderator", ChatFeed.Highlight("welcome all", ["moderator"]));
+        Assert.Equal("question", ChatFeed.Highlight("is shipping included? ", []));
+        Assert.Null(ChatFeed.Highlight("gm", ["subscriber"]));
+    }
+
     [Fact]
     public void Only_the_newest_messages_are_kept_and_copied_oldest_first()
     {

@@ -100,9 +100,9 @@ internal sealed class FakeShow : IShowControl
 
     public Task SwitchSceneAsync(IReadOnlyList<LayerState> layers, string transition, double seconds, string easing) => Task.CompletedTask;
 
-    public Task InjectChatAsync(string author, string text)
+    public Task InjectChatAsync(ChatInput message)
     {
-        Raise(new ShowEvent(EventCategory.Chat, "ChatMessage", new JsonObject { ["author"] = author, ["text"] = text }));
+        Raise(new ShowEvent(EventCategory.Chat, "ChatMessage", new JsonObject { ["author"] = message.Author, ["text"] = message.Text }));
         return Task.CompletedTask;
     }
 
