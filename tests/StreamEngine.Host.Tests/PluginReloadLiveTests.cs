@@ -38,12 +38,44 @@ public sealed partial class PluginReloadLiveTests : IDisposable
         Assert.Equal("0", status.Groups[2].Value);
         Assert.Contains(engine.Stderr, l => l.Contains("reloaded: 1.0.0 -> 2.0.0"));
 
-        // One averaged pixel per frame: red frames, then green frames, nothing else in between.
-        var pixels = await Media.RunAsync("ffmpeg", TimeSpan.FromSeconds(60), "-v", "error", "-i", recording, "-vf", "scale=1:1", "-f", "rawvideo", "-pix_fmt", "rgb24", "-");
-        var colors = pixels.Chunk(3).Select(p => p[0] > 200 && p[1] < 60 ? 'R' : p[1] > 200 && p[0] < 60 ? 'G' : '?').ToArray();
-        var sequence = new string(colors);
+        // Red frames, then green frames, nothing else in between.
+        var sequence = await FrameColorsAsync(recording);
         Assert.Matches("^R+G+$", sequence);
         Assert.True(sequence.Count(c => c == 'G') >= 5, sequence);
+    }
+
+    [Fact]
+    public async Task A_plugin_reloads_on_request_over_the_api_and_a_broken_version_is_refused_with_its_error()
+    {
+        var plugins = Directory.CreateDirectory(_dir.File("plugins/color")).FullName;
+        await ColorPluginBuild.BuildAsync("ff0000", broken: false, "1.0.0", plugins);
+        var broken = _dir.File("build-broken");
+        await ColorPluginBuild.BuildAsync("0000ff", broken: true, "3.0.0", broken);
+        var scene = _dir.File("scene.json");
+        File.WriteAllText(scene, """{ "layers": [ { "id": "c", "type": "test.color" } ] }""");
+        await using var engine = await RunningEngine.StartSceneAsync(_dir.File("show.ts"), scene, Engine.Environment(("STREAM_ENGINE_PLUGINS", _dir.File("plugins"))));
+
+        var reloaded = await engine.Api.PostAsync("api/plugins/test.color/reload", null);
+        Assert.Equal(System.Net.HttpStatusCode.OK, reloaded.StatusCode);
+        Assert.Equal("1.0.0", System.Text.Json.Nodes.JsonNode.Parse(await reloaded.Content.ReadAsStringAsync())!["version"]!.GetValue<string>());
+
+        ColorPluginBuild.Deploy(broken, plugins);
+        await engine.Process.WaitForLineAsync(l => l.Contains("was not reloaded, the running version stays"), TimeSpan.FromSeconds(60));
+        var refused = await engine.Api.PostAsync("api/plugins/test.color/reload", null);
+        Assert.Equal(System.Net.HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("broken on purpose", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await engine.Api.PostAsync("api/plugins/nope/reload", null)).StatusCode);
+
+        await engine.StopAsync();
+        var colors = await FrameColorsAsync(engine.Recording);
+        Assert.Matches("^R+$", colors); // the running red version kept rendering throughout
+    }
+
+    /// <summary>One letter per frame of a recording, from its averaged pixel: R red, G green, ? anything else.</summary>
+    private static async Task<string> FrameColorsAsync(string recording)
+    {
+        var pixels = await Media.RunAsync("ffmpeg", TimeSpan.FromSeconds(60), "-v", "error", "-i", recording, "-vf", "scale=1:1", "-f", "rawvideo", "-pix_fmt", "rgb24", "-");
+        return new string([.. pixels.Chunk(3).Select(p => p[0] > 200 && p[1] < 60 ? 'R' : p[1] > 200 && p[0] < 60 ? 'G' : '?')]);
     }
 
     public void Dispose() => _dir.Dispose();

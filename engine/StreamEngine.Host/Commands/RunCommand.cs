@@ -35,6 +35,7 @@ internal static class RunCommand
             using var reloader = new PluginReloader(session.Plugins, ShowSession.PluginsDirectory(config), loggers);
             reloader.Watch();
             session.Hooks.Add(reloader);
+            session.Reloader = reloader;
             var targets = parse.GetValue(outputs) is { Length: > 0 } given ? given : [DefaultRecording("show")];
             await using var encoder = Encoders.Create(config, session.Format, live: true, targets, loggers);
             var every = parse.GetValue(statusEvery);

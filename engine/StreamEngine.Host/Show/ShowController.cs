@@ -1,3 +1,4 @@
+using StreamEngine.Plugins;
 using StreamEngine.Core.Chat;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -157,6 +158,17 @@ internal sealed partial class ShowController(ShowSession session, FFmpegEncoder 
         .. session.Plugins.Plugins.Select(p => new PluginInfo(p.Manifest.Id, p.Manifest.Version, p.Manifest.SdkVersion, "loaded", [.. p.LayerTypes.Select(t => t.Name)], null)),
         .. session.Plugins.Failures.Select(f => new PluginInfo(Path.GetFileName(f.Directory), "?", "?", "failed", [], f.Error)),
     ];
+
+    public async Task<PluginInfo> ReloadPluginAsync(string id)
+    {
+        var reloader = session.Reloader ?? throw new ShowRequestException(RequestFailure.Invalid, "plugins cannot be reloaded in this mode", "id");
+        var folder = session.Plugins.Plugins.FirstOrDefault(p => p.Manifest.Id == id)?.Directory
+            ?? session.Plugins.Failures.FirstOrDefault(f => Path.GetFileName(f.Directory) == id)?.Directory
+            ?? throw new ShowRequestException(RequestFailure.NotFound, $"plugin '{id}' is not loaded", "id");
+        try { await reloader.ReloadAsync(folder); }
+        catch (PluginLoadException e) { throw new ShowRequestException(RequestFailure.Failed, $"plugin '{id}' was not reloaded, the running version stays: {e.Message}", "id"); }
+        return Plugins().First(p => p.Id == id || Path.GetFileName(folder) == p.Id);
+    }
 
     private async Task Apply(SceneCommand command)
     {

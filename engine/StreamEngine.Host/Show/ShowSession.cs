@@ -33,6 +33,9 @@ internal sealed class ShowSession : IDisposable
     public AnimationRuntime Animations { get; }
     public ChatFeed Chat => Compositor.Services.Chat;
 
+    /// <summary>Watches the plugins directory and swaps new versions in (set by <c>run</c>).</summary>
+    public PluginReloader? Reloader { get; set; }
+
     /// <summary>Frame hooks run after the animations each frame (persistence, scripts).</summary>
     public List<IFrameHook> Hooks { get; } = [];
 

@@ -60,6 +60,12 @@ public interface IShowControl
 
     IReadOnlyList<PluginInfo> Plugins();
 
+    /// <summary>
+    /// Loads the plugin's folder again (as saving a file into it does) and swaps the new version in at a frame boundary;
+    /// returns the plugin as it is now. A version that fails to load leaves the running one and fails the request with its error.
+    /// </summary>
+    Task<PluginInfo> ReloadPluginAsync(string id);
+
     /// <summary>Every change, as it happens (frame stats once a second). Handlers run on engine threads: be quick.</summary>
     event Action<ShowEvent>? Events;
 }
@@ -112,4 +118,4 @@ public sealed class ShowRequestException(RequestFailure failure, string message,
     public string? Field { get; } = field;
 }
 
-public enum RequestFailure { Invalid, NotFound, Conflict, Unavailable }
+public enum RequestFailure { Invalid, NotFound, Conflict, Unavailable, Failed }

@@ -11,6 +11,7 @@ internal static class Problems
         RequestFailure.NotFound => StatusCodes.Status404NotFound,
         RequestFailure.Conflict => StatusCodes.Status409Conflict,
         RequestFailure.Unavailable => StatusCodes.Status503ServiceUnavailable,
+        RequestFailure.Failed => StatusCodes.Status422UnprocessableEntity,
         _ => StatusCodes.Status400BadRequest,
     }, e.Message, e.Field);
 

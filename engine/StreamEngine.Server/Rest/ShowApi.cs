@@ -83,6 +83,7 @@ internal static class ShowApi
             var id = await show.AddOutputAsync(target.GetValue<string>());
             return Results.Created($"/api/outputs/{id}", new { id });
         }));
+        change.MapPost("/plugins/{id}/reload", (string id) => Handle(async () => Results.Ok(await show.ReloadPluginAsync(id))));
         change.MapDelete("/outputs/{id}", (string id) => Handle(async () =>
         {
             await show.RemoveOutputAsync(id);

@@ -68,6 +68,9 @@ internal sealed partial class ShowRequests
     private Task<JsonObject?> GetPluginList(JsonObject data, RequestContext context) =>
         Done(new JsonObject { ["plugins"] = ToJsonArray(_show.Plugins()) });
 
+    private async Task<JsonObject?> ReloadPlugin(JsonObject data, RequestContext context) =>
+        new() { ["plugin"] = ToJson(await _show.ReloadPluginAsync(RequiredString(data, "pluginId"))) };
+
     /// <summary>A pause between the requests of a serial batch, as in obs-websocket.</summary>
     private async Task<JsonObject?> Sleep(JsonObject data, RequestContext context)
     {

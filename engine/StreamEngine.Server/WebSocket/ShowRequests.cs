@@ -37,7 +37,7 @@ internal sealed partial class ShowRequests
             ["StartAnimation"] = StartAnimation, ["ControlAnimation"] = ControlAnimation,
             ["GetAnimationList"] = GetAnimationList, ["RaiseShowEvent"] = RaiseShowEvent, ["InjectChatMessage"] = InjectChatMessage,
             ["GetOutputList"] = GetOutputList, ["AddOutput"] = AddOutput, ["RemoveOutput"] = RemoveOutput,
-            ["GetPluginList"] = GetPluginList, ["Sleep"] = Sleep,
+            ["GetPluginList"] = GetPluginList, ["ReloadPlugin"] = ReloadPlugin, ["Sleep"] = Sleep,
         };
     }
 
@@ -99,6 +99,7 @@ internal sealed partial class ShowRequests
         RequestFailure.NotFound => RequestStatus.ResourceNotFound,
         RequestFailure.Conflict => RequestStatus.ResourceAlreadyExists,
         RequestFailure.Unavailable => RequestStatus.NotReady,
+        RequestFailure.Failed => RequestStatus.RequestProcessingFailed,
         _ => RequestStatus.InvalidRequestField,
     };
 

@@ -100,6 +100,9 @@ internal sealed class FakeShow : IShowControl
 
     public Task SwitchSceneAsync(IReadOnlyList<LayerState> layers, string transition, double seconds, string easing) => Task.CompletedTask;
 
+    public Task<PluginInfo> ReloadPluginAsync(string id) =>
+        throw new ShowRequestException(RequestFailure.NotFound, $"plugin '{id}' is not loaded", "pluginId");
+
     public Task InjectChatAsync(ChatInput message)
     {
         Raise(new ShowEvent(EventCategory.Chat, "ChatMessage", new JsonObject { ["author"] = message.Author, ["text"] = message.Text }));
