@@ -5,6 +5,10 @@ namespace StreamEngine.Host.Tests;
 /// <summary>The engine's CLI as a user runs it: the Release build made by <c>./stream-engine build</c> (tests/run.sh does it first).</summary>
 internal static class Engine
 {
+    private static readonly List<string> DataDirectories = [];
+
+    static Engine() => AppDomain.CurrentDomain.ProcessExit += (_, _) => RemoveDataDirectories();
+
     public static Dictionary<string, string?> Environment(params (string Key, string? Value)[] extra)
     {
         if (!File.Exists(RepoPaths.BuiltEngine))
@@ -20,10 +24,27 @@ internal static class Engine
             ["WS_PORT"] = FreePort.Tcp().ToString(),
             ["METRICS_PORT"] = FreePort.Tcp().ToString(),
             ["HEALTH_PORT"] = FreePort.Tcp().ToString(),
-            ["STREAM_ENGINE_DATA"] = Directory.CreateTempSubdirectory("se-data-").FullName,
+            ["STREAM_ENGINE_DATA"] = NewDataDirectory(),
         };
         foreach (var (k, v) in extra) env[k] = v;
         return env;
+    }
+
+    /// <summary>A data directory for one engine (reused by a test that restarts the same show), removed when the tests end.</summary>
+    private static string NewDataDirectory()
+    {
+        var path = Directory.CreateTempSubdirectory("se-data-").FullName;
+        lock (DataDirectories) DataDirectories.Add(path);
+        return path;
+    }
+
+    private static void RemoveDataDirectories()
+    {
+        lock (DataDirectories)
+            foreach (var path in DataDirectories)
+                try { Directory.Delete(path, recursive: true); }
+                catch (IOException) { }
+                catch (UnauthorizedAccessException) { }
     }
 
     public static ProcessRunner Start(IEnumerable<string> args, params (string, string?)[] env) =>
