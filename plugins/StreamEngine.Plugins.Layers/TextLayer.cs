@@ -10,7 +10,7 @@ namespace StreamEngine.Plugins.Layers;
 /// <c>font</c> {<c>family</c> (sans, serif, mono or an installed family name), <c>file</c> (a TTF/OTF file shipped with
 /// the show, relative to the scene file; overrides family), <c>size</c> (pixels, default 32), <c>weight</c> (100-900,
 /// default 400), <c>style</c> (normal, italic)};
-/// <c>align</c> (left, center, right); <c>lineHeight</c> (multiple of the size, default 1.2);
+/// <c>align</c> (left, center, right, or start: right for right-to-left text such as Arabic); <c>lineHeight</c> (multiple of the size, default 1.2);
 /// <c>letterSpacing</c> (extra pixels after each character, default 0); <c>maxLines</c> (0 = no limit) with
 /// <c>ellipsis</c> (what ends cut text, default "…"); <c>outline</c> {<c>color</c>, <c>width</c> (pixels, default 2)};
 /// <c>shadow</c> (a color for a hard shadow, or {<c>color</c>, <c>dx</c>, <c>dy</c>, <c>blur</c>}).

@@ -69,6 +69,7 @@ internal sealed class TextBlock
             {
                 TextAlign.Center => (LayoutWidth - _lines[i].Width) / 2,
                 TextAlign.Right => LayoutWidth - _lines[i].Width,
+                TextAlign.Start when _lines[i].RightToLeft => LayoutWidth - _lines[i].Width,
                 _ => 0,
             };
             var baseline = y + i * LineHeight + _baseline;

@@ -33,13 +33,16 @@ internal static class TextProps
     }
 
     /// <summary>A font file shipped with the show (through the shared resource cache), else an installed family.</summary>
-    public static SKTypeface? Typeface(JsonObject font, LayerContext layer)
+    /// <param name="font">The <c>font</c> object of the props.</param>
+    /// <param name="layer">The layer, for the resource cache and the show's folder.</param>
+    /// <param name="weight">A weight to use instead of the props' (bold author names); ignored for a font file.</param>
+    public static SKTypeface? Typeface(JsonObject font, LayerContext layer, int? weight = null)
     {
         if (Props.String(font, "font.file") is { } file) return layer.Resources.Typeface(layer.ResolveAsset(file)).ValueOrThrow();
         var style = Props.String(font, "font.style") ?? "normal";
         if (style is not ("normal" or "italic")) throw Props.Bad("font.style", "normal or italic", font["style"]);
-        var weight = Props.Integer(font, "font.weight", 400, 100, 1000);
-        return FontLibrary.Find(Props.String(font, "font.family") ?? "sans", weight, style == "italic");
+        weight ??= Props.Integer(font, "font.weight", 400, 100, 1000);
+        return FontLibrary.Find(Props.String(font, "font.family") ?? "sans", weight.Value, style == "italic");
     }
 
     private static TextAlign Align(JsonObject props) =>
@@ -48,7 +51,8 @@ internal static class TextProps
             null or "left" => TextAlign.Left,
             "center" => TextAlign.Center,
             "right" => TextAlign.Right,
-            _ => throw Props.Bad("align", "left, center or right", props["align"]),
+            "start" => TextAlign.Start,
+            _ => throw Props.Bad("align", "left, center, right or start", props["align"]),
         };
 
     private static TextOutline? Outline(JsonObject props) =>

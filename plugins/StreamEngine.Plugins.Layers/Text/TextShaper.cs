@@ -23,14 +23,15 @@ internal static class TextShaper
         var runs = new List<GlyphRun>();
         var x = 0f;
         var pieces = FontRuns(text, style.Typeface);
-        if (IsRightToLeft(text)) pieces.Reverse();
+        var rightToLeft = IsRightToLeft(text);
+        if (rightToLeft) pieces.Reverse();
         foreach (var (typeface, start, length) in pieces)
         {
             var run = ShapeRun(text, start, length, typeface, style, x, out var width);
             if (run.Glyphs.Length > 0) runs.Add(run);
             x += width;
         }
-        return new ShapedText(runs, x);
+        return new ShapedText(runs, x, rightToLeft);
     }
 
     private static GlyphRun ShapeRun(string text, int start, int length, SKTypeface typeface, TextStyle style, float x, out float width)

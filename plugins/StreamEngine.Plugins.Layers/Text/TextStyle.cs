@@ -25,7 +25,8 @@ internal sealed record TextStyle(
     TextOutline? Outline = null,
     TextShadow? Shadow = null);
 
-internal enum TextAlign { Left, Center, Right }
+/// <summary>Horizontal alignment; <see cref="Start"/> is left for left-to-right lines and right for right-to-left ones.</summary>
+internal enum TextAlign { Left, Center, Right, Start }
 
 /// <param name="Color">Stroke color.</param>
 /// <param name="Width">Pixels the outline extends beyond the glyph edge.</param>
