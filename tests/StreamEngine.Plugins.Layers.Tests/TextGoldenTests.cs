@@ -32,7 +32,7 @@ public sealed class TextGoldenTests
         GoldenImage.Check("text-scripts", 480, 270, Backdrop,
             Layer("arabic", "overlay.text", """{ "text": "مزاد مباشر الآن", "align": "right", "font": { "size": 34 } }""", 20, 10, 440, 56),
             Layer("devanagari", "overlay.text", """{ "text": "नीलामी शुरू हो गई है", "font": { "size": 30 } }""", 20, 76, 440, 56),
-            Layer("emoji", "overlay.text", """{ "text": "Bid now 🔥🎨👍🏽 ❤️", "font": { "size": 32 } }""", 20, 140, 440, 56),
+            Layer("emoji", "overlay.text", """{ "text": "Bid now 🔥🎨👍🏽 ❤️ 🇵🇹 👩‍👩‍👧", "font": { "size": 32 } }""", 20, 140, 440, 56),
             Layer("mixed", "overlay.text", """{ "text": "Ligatures: office ffi — Ελληνικά — Кирилл", "font": { "size": 19, "family": "serif" } }""", 20, 212, 440, 40));
 
     [Fact]
