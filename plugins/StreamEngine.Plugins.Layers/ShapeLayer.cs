@@ -40,7 +40,8 @@ public sealed class ShapeLayer : ILayerType
             using var path = ShapeGeometry.Build(props, kind, box);
             var canvas = context.Canvas;
             // One layer for fill and stroke together, so where they overlap the opacity is not applied twice.
-            if (opacity < 1) canvas.SaveLayer(new SKPaint { Color = SKColors.White.WithAlpha((byte)Math.Round(opacity * 255)) });
+            using var fade = opacity < 1 ? new SKPaint { Color = SKColors.White.WithAlpha((byte)Math.Round(opacity * 255)) } : null;
+            if (fade is not null) canvas.SaveLayer(fade);
             using var paint = new SKPaint { IsAntialias = true };
             if (!isLine && props["fill"] is { } fill)
             {
@@ -56,7 +57,7 @@ public sealed class ShapeLayer : ILayerType
                 paint.Color = Props.Color(props, "stroke", SKColors.White);
                 canvas.DrawPath(path, paint);
             }
-            if (opacity < 1) canvas.Restore();
+            if (fade is not null) canvas.Restore();
         }
 
         private static void SetFill(SKPaint paint, JsonNode fill, SKRect box)

@@ -49,9 +49,11 @@ internal sealed class ChatCard
     public void Draw(SKCanvas canvas, float x, float y, float opacity)
     {
         if (opacity <= 0) return;
-        var faded = opacity < 1;
-        if (faded) canvas.SaveLayer(new SKPaint { Color = SKColors.White.WithAlpha((byte)Math.Round(opacity * 255)) });
-        DrawBackground(canvas, SKRect.Create(x, y, Width, Height));
+        var box = SKRect.Create(x, y, Width, Height);
+        using var fade = opacity < 1 ? new SKPaint { Color = SKColors.White.WithAlpha((byte)Math.Round(opacity * 255)) } : null;
+        // Bounded to the card: an unbounded layer would be a whole-box offscreen for every fading card.
+        if (fade is not null) canvas.SaveLayer(SKRect.Inflate(box, 2, 2), fade);
+        DrawBackground(canvas, box);
         var left = x + _accentWidth + _style.Padding;
         var top = y + _style.Padding;
         var centre = top + _rowHeight / 2;
@@ -63,7 +65,7 @@ internal sealed class ChatCard
         _author.Draw(canvas, left, centre - _author.Height / 2);
         _tag?.Draw(canvas, x + Width - _style.Padding - _tag.Width, centre);
         _text.Draw(canvas, x + _accentWidth + _style.Padding, top + _rowHeight + _style.Text.Size * 0.15f);
-        if (faded) canvas.Restore();
+        if (fade is not null) canvas.Restore();
     }
 
     private void DrawBackground(SKCanvas canvas, SKRect box)
