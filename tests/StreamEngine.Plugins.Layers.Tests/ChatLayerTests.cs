@@ -57,6 +57,24 @@ public sealed class ChatLayerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void The_same_chat_renders_the_same_frames()
+    {
+        byte[] Render()
+        {
+            using var run = new ChatRun(320, 180, """{ "column": "fill" }""");
+            for (var frame = 0; frame < 20; frame++)
+            {
+                if (frame % 3 == 0) run.Chat.Post(Conversation[frame / 3 % Conversation.Length]);
+                run.Frame(frame);
+            }
+            return run.Compositor.Pixels.ToArray();
+        }
+        var first = Render();
+        Assert.Contains(first, b => b != 0);
+        Assert.Equal(first, Render());
+    }
+
+    [Fact]
     public void Managed_memory_stays_flat_with_30000_messages_at_50_per_second()
     {
         using var run = new ChatRun(320, 180, """{ "maxVisible": 10 }""");
