@@ -50,6 +50,8 @@ public sealed class TextGoldenTests
     [InlineData("""{ "text": "x", "maxLines": -1 }""", "props.maxLines: expected a whole number from 0 to 1000")]
     [InlineData("""{ "text": "x", "font": { "size": "big" } }""", "props.font.size: expected a number")]
     [InlineData("""{ "text": "x", "outline": { "color": "reddish" } }""", "props.outline.color: expected a color")]
+    [InlineData("""{ "text": "x", "lineHeight": 0 }""", "props.lineHeight: expected a multiple of the font size above 0")]
+    [InlineData("""{ "text": "x", "align": "justify" }""", "props.align: expected left, center, right or start")]
     [InlineData("""{ "text": "x", "shadow": 3 }""", "props.shadow: expected a color or { color, dx, dy, blur }")]
     [InlineData("""{ "text": "x", "font": { "file": "missing-font.ttf" } }""", "missing-font.ttf")]
     public void Bad_text_props_show_an_error_naming_the_prop(string props, string error) =>

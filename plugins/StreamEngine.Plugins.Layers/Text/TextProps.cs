@@ -19,12 +19,14 @@ internal static class TextProps
         if (Typeface(font, layer) is not { } typeface) return null;
         var size = (float)Props.Number(font, "font.size", defaultSize);
         if (size <= 0) throw Props.Bad("font.size", "a size in pixels above 0", font["size"]);
+        var lineHeight = (float)Props.Number(props, "lineHeight", 1.2);
+        if (lineHeight <= 0) throw Props.Bad("lineHeight", "a multiple of the font size above 0", props["lineHeight"]);
         return new TextStyle(
             typeface,
             size,
             Props.Color(props, "color", defaultColor),
             Align(props),
-            (float)Props.Number(props, "lineHeight", 1.2),
+            lineHeight,
             (float)Props.Number(props, "letterSpacing", 0),
             Props.Integer(props, "maxLines", 0, 0, 1000),
             Props.String(props, "ellipsis") ?? "…",
