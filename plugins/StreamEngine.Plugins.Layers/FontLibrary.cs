@@ -31,9 +31,6 @@ internal static class FontLibrary
         return all.Count > 0 ? Closest(all.Where(t => t.FamilyName == all[0].FamilyName).ToList(), weight, italic) : SKTypeface.Default;
     }
 
-    /// <summary>Starts the scan of the font folders on a pool thread, so the first text drawn does not wait for it on the frame thread.</summary>
-    public static void ScanInBackground() => _ = Task.Run(() => Installed.Value);
-
     /// <summary>Every installed typeface, in path order (for per-character fallback).</summary>
     public static IReadOnlyList<SKTypeface> All => Installed.Value;
 

@@ -18,9 +18,6 @@ namespace StreamEngine.Plugins.Layers;
 /// </summary>
 public sealed class TextLayer : ILayerType
 {
-    /// <summary>Created when the plugin loads: a good time to find the installed fonts.</summary>
-    public TextLayer() => FontLibrary.ScanInBackground();
-
     public string Name => "overlay.text";
 
     public ILayerRenderer CreateRenderer(LayerContext context) => new Renderer(context);

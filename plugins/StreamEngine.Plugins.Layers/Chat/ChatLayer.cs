@@ -20,9 +20,6 @@ namespace StreamEngine.Plugins.Layers;
 /// </summary>
 public sealed class ChatLayer : ILayerType
 {
-    /// <summary>Created when the plugin loads: a good time to find the installed fonts.</summary>
-    public ChatLayer() => FontLibrary.ScanInBackground();
-
     public string Name => "chat";
 
     public ILayerRenderer CreateRenderer(LayerContext context) => new Renderer(context);
