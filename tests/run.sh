@@ -11,6 +11,9 @@ command -v nginx >/dev/null || packages+=(nginx)
 [ -f /usr/share/nginx/modules/ngx_rtmp_module.so ] || packages+=(libnginx-mod-rtmp)
 command -v redis-server >/dev/null || packages+=(redis-server)
 [ -d /usr/share/fonts/truetype/dejavu ] || packages+=(fonts-dejavu-core)
+# Text golden tests: Arabic, Devanagari and other scripts, and color emoji, found by per-character font fallback.
+[ -f /usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf ] || packages+=(fonts-noto-core)
+[ -f /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ] || packages+=(fonts-noto-color-emoji)
 if [ ${#packages[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
     echo "tests/run.sh: missing ${packages[*]}; install them with: sudo apt-get install -y ${packages[*]}" >&2

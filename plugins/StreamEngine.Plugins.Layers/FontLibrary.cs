@@ -1,12 +1,11 @@
-using System.Collections.Concurrent;
 using SkiaSharp;
 
 namespace StreamEngine.Plugins.Layers;
 
 /// <summary>
 /// Finds typefaces by family, weight and slant. The engine's Skia build reads no system font configuration, so the
-/// font folders are scanned once (off the frame thread on first use) and font files shipped with a show load by path.
-/// Generic names: sans, serif, mono.
+/// font folders are scanned once (on first use) and searched here; font files shipped with a show load through the
+/// resource cache. Generic names: sans, serif, mono.
 /// </summary>
 internal static class FontLibrary
 {
@@ -18,7 +17,6 @@ internal static class FontLibrary
         ["mono"] = ["DejaVu Sans Mono", "Liberation Mono", "Noto Sans Mono", "FreeMono"],
     };
     private static readonly Lazy<IReadOnlyList<SKTypeface>> Installed = new(Scan);
-    private static readonly ConcurrentDictionary<string, SKTypeface?> Files = new();
 
     /// <summary>The best installed match, else any installed font, else Skia's default (which may draw nothing).</summary>
     public static SKTypeface Find(string family, int weight, bool italic)
@@ -33,12 +31,10 @@ internal static class FontLibrary
         return all.Count > 0 ? Closest(all.Where(t => t.FamilyName == all[0].FamilyName).ToList(), weight, italic) : SKTypeface.Default;
     }
 
-    /// <summary>A font file shipped with a show.</summary>
-    public static SKTypeface FromFile(string path) =>
-        Files.GetOrAdd(path, p => File.Exists(p) ? SKTypeface.FromFile(p) : null)
-        ?? throw new FileNotFoundException($"props.font.file: font file '{path}' does not exist or is not a font");
+    /// <summary>Every installed typeface, in path order (for per-character fallback).</summary>
+    public static IReadOnlyList<SKTypeface> All => Installed.Value;
 
-    private static SKTypeface Closest(List<SKTypeface> candidates, int weight, bool italic) =>
+    public static SKTypeface Closest(IReadOnlyList<SKTypeface> candidates, int weight, bool italic) =>
         candidates.OrderBy(t => (t.FontStyle.Slant != SKFontStyleSlant.Upright) == italic ? 0 : 1)
             .ThenBy(t => Math.Abs(t.FontStyle.Weight - weight))
             .ThenBy(t => t.FontStyle.Width == (int)SKFontStyleWidth.Normal ? 0 : 1)

@@ -5,11 +5,14 @@ using StreamEngine.Sdk;
 
 namespace StreamEngine.Plugins.Layers;
 
-/// <summary>Reads typed values from a layer's props; a bad value throws a message naming the prop and what was expected.</summary>
-internal static class Props
+/// <summary>
+/// Reads typed values from a layer's props; a bad value throws a message naming the prop and what was expected.
+/// A name may be a path (<c>font.size</c>) when <c>props</c> is the nested object: the last part is looked up.
+/// </summary>
+internal static partial class Props
 {
     public static string? String(JsonObject props, string name) =>
-        props[name] switch
+        props[Key(name)] switch
         {
             null => null,
             JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
@@ -17,7 +20,7 @@ internal static class Props
         };
 
     public static double Number(JsonObject props, string name, double fallback) =>
-        props[name] switch
+        props[Key(name)] switch
         {
             null => fallback,
             JsonValue v when v.GetValueKind() == JsonValueKind.Number => v.GetValue<double>(),
@@ -34,6 +37,8 @@ internal static class Props
         if (!text.StartsWith('#') && SKColor.TryParse(text, out var named)) return named;
         throw new ArgumentException($"{where}: expected a color such as \"#ff8800\" or \"#ff880080\", got \"{text}\"");
     }
+
+    private static string Key(string name) => name[(name.LastIndexOf('.') + 1)..];
 
     public static ArgumentException Bad(string name, string expected, JsonNode? got) =>
         new($"props.{name}: expected {expected}, got {got?.ToJsonString() ?? "null"}");

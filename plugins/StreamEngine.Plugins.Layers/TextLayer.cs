@@ -1,14 +1,20 @@
-using System.Text.Json.Nodes;
 using SkiaSharp;
+using StreamEngine.Plugins.Layers.Text;
 using StreamEngine.Sdk;
 
 namespace StreamEngine.Plugins.Layers;
 
 /// <summary>
-/// <c>overlay.text</c>: text wrapped to the layer's width.
-/// Props: <c>text</c>, <c>color</c>, <c>font</c> {<c>family</c> (sans, serif, mono or an installed family), <c>file</c> (a font file shipped with the show),
-/// <c>size</c>, <c>weight</c> (100-900), <c>style</c> (normal, italic)}, <c>align</c> (left, center, right),
-/// <c>lineHeight</c> (multiple of the size), <c>shadow</c> (a color).
+/// <c>overlay.text</c>: text shaped with HarfBuzz (any script, emoji) and wrapped to the layer's width.
+/// Props: <c>text</c>; <c>color</c> (default white);
+/// <c>font</c> {<c>family</c> (sans, serif, mono or an installed family name), <c>file</c> (a TTF/OTF file shipped with
+/// the show, relative to the scene file; overrides family), <c>size</c> (pixels, default 32), <c>weight</c> (100-900,
+/// default 400), <c>style</c> (normal, italic)};
+/// <c>align</c> (left, center, right, or start: right for right-to-left text such as Arabic); <c>lineHeight</c> (multiple of the size, default 1.2);
+/// <c>letterSpacing</c> (extra pixels after each character, default 0); <c>maxLines</c> (0 = no limit) with
+/// <c>ellipsis</c> (what ends cut text, default "…"); <c>outline</c> {<c>color</c>, <c>width</c> (pixels, default 2)};
+/// <c>shadow</c> (a color for a hard shadow, or {<c>color</c>, <c>dx</c>, <c>dy</c>, <c>blur</c>}).
+/// Characters the font lacks are drawn with an installed font that has them.
 /// </summary>
 public sealed class TextLayer : ILayerType
 {
@@ -20,40 +26,9 @@ public sealed class TextLayer : ILayerType
     {
         public void Render(LayerDrawContext context)
         {
-            var props = context.Props;
-            var text = Props.String(props, "text") ?? "";
-            var fontProps = props["font"] as JsonObject ?? [];
-            var typeface = Typeface(fontProps);
-            using var font = new SKFont(typeface, (float)Props.Number(fontProps, "size", 32)) { Edging = SKFontEdging.Antialias, Subpixel = true };
-            using var paint = new SKPaint { Color = Props.Color(props, "color", SKColors.White), IsAntialias = true };
-            var align = Props.String(props, "align") switch
-            {
-                null or "left" => SKTextAlign.Left,
-                "center" => SKTextAlign.Center,
-                "right" => SKTextAlign.Right,
-                var other => throw new ArgumentException($"props.align: expected left, center or right, got \"{other}\""),
-            };
-            var lineHeight = font.Size * (float)Props.Number(props, "lineHeight", 1.2);
-            var x = align switch { SKTextAlign.Center => context.Size.Width / 2f, SKTextAlign.Right => context.Size.Width, _ => 0f };
-            var y = -font.Metrics.Ascent;
-            var shadow = props["shadow"] is null ? (SKColor?)null : Props.Color(props, "shadow", SKColors.Black);
-            foreach (var line in TextWrap.Lines(text, font, context.Size.Width))
-            {
-                if (shadow is { } s)
-                {
-                    using var shadowPaint = new SKPaint { Color = s, IsAntialias = true };
-                    context.Canvas.DrawText(line, x + font.Size / 16, y + font.Size / 16, align, font, shadowPaint);
-                }
-                context.Canvas.DrawText(line, x, y, align, font, paint);
-                y += lineHeight;
-            }
-        }
-
-        private SKTypeface Typeface(JsonObject font)
-        {
-            if (Props.String(font, "file") is { } file) return FontLibrary.FromFile(layer.ResolveAsset(file));
-            var italic = Props.String(font, "style") is "italic";
-            return FontLibrary.Find(Props.String(font, "family") ?? "sans", (int)Props.Number(font, "weight", 400), italic);
+            if (TextProps.Read(context.Props, layer, 32, SKColors.White) is not { } style) return;
+            var text = Props.String(context.Props, "text") ?? "";
+            TextBlock.Layout(text, style, context.Size.Width).Draw(context.Canvas, 0, 0);
         }
 
         public void Dispose() { }

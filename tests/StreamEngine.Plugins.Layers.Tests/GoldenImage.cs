@@ -60,10 +60,24 @@ internal static class GoldenImage
     /// <param name="waitForResources">False renders the frame as a live show would before its images have arrived.</param>
     public static SKBitmap Render(int width, int height, LayerState[] layers, long frame = 0, Action<LayerServices>? prepare = null, bool waitForResources = true)
     {
+        using var compositor = Compose(width, height, layers, frame, prepare, waitForResources);
+        Assert.Empty(compositor.Errors);
+        return Copy(compositor);
+    }
+
+    /// <summary>The layers that fail to render, with their errors (a bad prop, a missing file).</summary>
+    public static List<(string LayerId, string Error)> Errors(int width, int height, params LayerState[] layers)
+    {
+        using var compositor = Compose(width, height, layers, 0, null, waitForResources: true);
+        return compositor.Errors.ToList();
+    }
+
+    private static Compositor Compose(int width, int height, LayerState[] layers, long frame, Action<LayerServices>? prepare, bool waitForResources)
+    {
         var scene = new SceneGraph(100);
         foreach (var layer in layers) _ = scene.Enqueue(SceneCommand.AddLayer(layer));
         scene.ApplyPending();
-        using var compositor = new Compositor(new VideoFormat(width, height, 30), new LayerTypes(), NullLoggerFactory.Instance, AssetDirectory);
+        var compositor = new Compositor(new VideoFormat(width, height, 30), new LayerTypes(), NullLoggerFactory.Instance, AssetDirectory);
         prepare?.Invoke(compositor.Services);
         var time = new FrameTime(frame, 30);
         compositor.Compose(scene, time);
@@ -72,7 +86,13 @@ internal static class GoldenImage
             compositor.Services.Resources.WhenLoadedAsync(CancellationToken.None).Wait(TimeSpan.FromSeconds(30));
             compositor.Compose(scene, time);
         }
-        Assert.Empty(compositor.Errors);
+        return compositor;
+    }
+
+    /// <summary>The compositor's last frame as a bitmap.</summary>
+    public static SKBitmap Copy(Compositor compositor)
+    {
+        var (width, height) = (compositor.Format.Width, compositor.Format.Height);
         var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Bgra8888, SKAlphaType.Premul));
         compositor.Pixels.CopyTo(bitmap.GetPixelSpan());
         return bitmap;
@@ -103,12 +123,11 @@ internal static class GoldenImage
         File.WriteAllBytes(path, data.ToArray());
     }
 
-    /// <summary>The plugin's layer types, as the engine would find them.</summary>
-    private sealed class LayerTypes : ILayerTypeCatalog
+    /// <summary>The plugin's layer types, as the engine would find them: every public class implementing <see cref="ILayerType"/>.</summary>
+    internal sealed class LayerTypes : ILayerTypeCatalog
     {
-        // Every layer type of the plugin, found the way the plugin loader finds them.
-        private readonly Dictionary<string, ILayerType> _types = typeof(BackgroundLayer).Assembly.GetTypes()
-            .Where(t => typeof(ILayerType).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })
+        private readonly Dictionary<string, ILayerType> _types = typeof(TextLayer).Assembly.GetExportedTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(ILayerType).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) is not null)
             .Select(t => (ILayerType)Activator.CreateInstance(t)!)
             .ToDictionary(t => t.Name);
 

@@ -9,13 +9,13 @@ namespace StreamEngine.Sdk.Chat;
 public sealed record Bid(decimal Amount, string? Currency);
 
 /// <summary>
-/// Recognises a chat message that is a bid: the whole message is an amount, optionally after "bid" or "I bid" and with a
+/// Recognises a chat message that is a bid: the whole message is an amount, optionally after "bid", "!bid" or "I bid" and with a
 /// currency sign or unit — "bid 2.5", "2.5 ETH", "$300", "€1,200", "1.2k", "I bid 3!". A message that only mentions a
 /// number in a sentence ("lot 3 is nice") is not a bid.
 /// </summary>
 public static partial class BidText
 {
-    [GeneratedRegex(@"^\s*(?:(?:i\s+)?bid(?:ding)?\s*:?\s*)?(?<sign>[$€£Ξ])?\s*(?<number>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?<fraction>\d+))?\s*(?<unit>eth|usd|usdc|eur|gbp|sol|k)?\s*!*\s*$",
+    [GeneratedRegex(@"^\s*(?:!?(?:i\s+)?bid(?:ding)?\s*:?\s*)?(?<sign>[$€£Ξ])?\s*(?<number>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?<fraction>\d+))?\s*(?<unit>eth|usd|usdc|eur|gbp|sol|k)?\s*!*\s*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 50)]
     private static partial Regex Pattern();
 

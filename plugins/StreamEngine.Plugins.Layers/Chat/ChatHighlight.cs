@@ -1,0 +1,38 @@
+using System.Text.RegularExpressions;
+using SkiaSharp;
+using StreamEngine.Sdk.Chat;
+
+namespace StreamEngine.Plugins.Layers.Chat;
+
+/// <summary>Why a message stands out, and how: an accent color and a tag at the end of its author line.</summary>
+internal sealed record ChatHighlight(SKColor Accent, string? Tag, bool LargeTag)
+{
+    private static readonly SKColor Gold = new(0xFF, 0xC2, 0x33);
+    private static readonly SKColor Sky = new(0x4C, 0xC9, 0xF0);
+    private static readonly SKColor Mint = new(0x3D, 0xDC, 0x97);
+    private static readonly SKColor Violet = new(0xB7, 0x94, 0xF6);
+
+    // An amount with its currency (2.5 ETH, $300, 1,200 EUR, 3k), else a plain number.
+    private static readonly Regex Amount = new(
+        @"[$€£]\s?\d[\d,]*(?:\.\d+)?[kKmM]?|\d[\d,]*(?:\.\d+)?\s?(?:ETH|BTC|SOL|USDC?|EUR|GBP|[kKmM]\b)|\d[\d,]*(?:\.\d+)?",
+        RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50));
+
+    /// <summary>
+    /// The highlight of a message: its own (<c>bid</c>, <c>question</c>, <c>mention</c>, <c>moderator</c>), else a
+    /// mention when the text names one of <paramref name="mentions"/>, else moderator when the author has that badge.
+    /// </summary>
+    public static ChatHighlight? For(ChatMessage message, IReadOnlyList<string> mentions)
+    {
+        var kind = message.Highlight
+            ?? (mentions.Any(m => message.Text.Contains(m, StringComparison.OrdinalIgnoreCase)) ? "mention" : null)
+            ?? (message.Badges.Contains("moderator", StringComparer.OrdinalIgnoreCase) ? "moderator" : null);
+        return kind switch
+        {
+            "bid" => new ChatHighlight(Gold, Amount.Match(message.Text) is { Success: true } m ? m.Value : "BID", true),
+            "question" => new ChatHighlight(Violet, "Q&A", false),
+            "mention" => new ChatHighlight(Sky, "@", false),
+            "moderator" => new ChatHighlight(Mint, null, false),
+            _ => null,
+        };
+    }
+}
