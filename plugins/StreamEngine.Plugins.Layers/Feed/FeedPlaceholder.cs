@@ -1,4 +1,5 @@
 using SkiaSharp;
+using StreamEngine.Plugins.Layers.Text;
 using StreamEngine.Sdk;
 
 namespace StreamEngine.Plugins.Layers.Feed;
@@ -35,8 +36,8 @@ internal static class FeedPlaceholder
 
     private static void Caption(SKCanvas canvas, SKRect card, string text)
     {
-        using var font = new SKFont(FontLibrary.Find("sans", 500, false), Math.Max(12, Math.Min(card.Width, card.Height) / 16)) { Edging = SKFontEdging.Antialias };
-        using var paint = new SKPaint { IsAntialias = true, Color = Ink };
-        canvas.DrawText(text, card.MidX, card.MidY + font.Size * 1.6f, SKTextAlign.Center, font, paint);
+        var style = new TextStyle(FontLibrary.Find("sans", 500, false), Math.Max(12, Math.Min(card.Width, card.Height) / 16), Ink, TextAlign.Center, MaxLines: 1);
+        var block = TextBlock.Layout(text, style, card.Width);
+        block.Draw(canvas, card.Left, card.MidY + style.Size * 0.6f);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using SkiaSharp;
+using StreamEngine.Plugins.Layers.Text;
 
 namespace StreamEngine.Plugins.Layers.Feed;
 
@@ -26,38 +27,26 @@ internal static class MetadataPanel
         using (var scrim = new SKPaint { Shader = shader })
             canvas.DrawRect(new SKRect(panel.Left, panel.Top - unit * 1.5f, panel.Right, panel.Bottom), scrim);
 
-        using var titleFont = Font(700, unit * 1.15f);
-        using var detailFont = Font(400, unit * 0.72f);
-        using var priceFont = Font(800, unit * 1.2f);
-        using var white = new SKPaint { IsAntialias = true, Color = SKColors.White };
-        using var muted = new SKPaint { IsAntialias = true, Color = new SKColor(0xff, 0xff, 0xff, 0xb0) };
-        using var gold = new SKPaint { IsAntialias = true, Color = accent };
-
-        var priceWidth = price is null ? 0 : priceFont.MeasureText(price) + padding;
+        var white = SKColors.White;
+        var muted = new SKColor(0xff, 0xff, 0xff, 0xb0);
+        var priceStyle = Style(800, unit * 1.2f, accent) with { Align = TextAlign.Right };
+        var priceWidth = price is null ? 0 : TextBlock.Layout(price, priceStyle, float.PositiveInfinity).Width + padding;
         var textWidth = panel.Width - padding * 2 - priceWidth;
-        var baseline = panel.Bottom - padding - unit * 0.95f;
-        if (title is not null) canvas.DrawText(Fit(title, titleFont, textWidth), panel.Left + padding, baseline, SKTextAlign.Left, titleFont, white);
         var details = string.Join("  ·  ", new[] { artist, collection }.OfType<string>());
-        if (details.Length > 0) canvas.DrawText(Fit(details, detailFont, textWidth), panel.Left + padding, baseline + unit * 1.05f, SKTextAlign.Left, detailFont, muted);
-        if (price is not null)
-        {
-            canvas.DrawText(price, panel.Right - padding, baseline, SKTextAlign.Right, priceFont, gold);
-            canvas.DrawText("CURRENT BID", panel.Right - padding, baseline + unit * 1.05f, SKTextAlign.Right, detailFont, muted);
-        }
+        var detailBlock = TextBlock.Layout(details, Style(400, unit * 0.72f, muted), textWidth);
+        var titleBlock = TextBlock.Layout(title ?? "", Style(700, unit * 1.15f, white), textWidth);
+        var detailTop = panel.Bottom - padding - detailBlock.LineHeight;
+        var titleTop = detailTop - titleBlock.LineHeight;
+        titleBlock.Draw(canvas, panel.Left + padding, titleTop);
+        detailBlock.Draw(canvas, panel.Left + padding, detailTop);
+        if (price is null) return;
+        var right = panel.Right - padding - priceWidth;
+        TextBlock.Layout(price, priceStyle, priceWidth).Draw(canvas, right, titleTop);
+        TextBlock.Layout("CURRENT BID", Style(600, unit * 0.62f, muted) with { Align = TextAlign.Right, LetterSpacing = unit * 0.06f }, priceWidth)
+            .Draw(canvas, right, detailTop + unit * 0.08f);
     }
 
-    private static SKFont Font(int weight, float size) =>
-        new(FontLibrary.Find("sans", weight, false), size) { Edging = SKFontEdging.Antialias, Subpixel = true };
-
-    /// <summary>The text, shortened with an ellipsis when it is wider than <paramref name="width"/>.</summary>
-    private static string Fit(string text, SKFont font, float width)
-    {
-        if (font.MeasureText(text) <= width) return text;
-        for (var length = text.Length - 1; length > 0; length--)
-        {
-            var shortened = text[..length].TrimEnd() + "…";
-            if (font.MeasureText(shortened) <= width) return shortened;
-        }
-        return "…";
-    }
+    /// <summary>One line of sans text, cut with an ellipsis when it does not fit.</summary>
+    private static TextStyle Style(int weight, float size, SKColor color) =>
+        new(FontLibrary.Find("sans", weight, false), size, color, MaxLines: 1);
 }
