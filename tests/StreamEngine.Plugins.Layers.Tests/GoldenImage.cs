@@ -31,6 +31,13 @@ internal static class GoldenImage
     public static void CheckAt(string name, int width, int height, long frame, Action<LayerServices>? prepare, params LayerState[] layers)
     {
         using var actual = Render(width, height, layers, frame, prepare);
+        Match(name, actual);
+    }
+
+    /// <summary>Compares a rendered frame with the golden image <paramref name="name"/> (creating it when missing locally).</summary>
+    public static void Match(string name, SKBitmap actual)
+    {
+        var (width, height) = (actual.Width, actual.Height);
         var golden = Path.Combine(GoldenDirectory, name + ".png");
         if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1" || !File.Exists(golden) && Environment.GetEnvironmentVariable("CI") is null)
         {
@@ -57,7 +64,13 @@ internal static class GoldenImage
         scene.ApplyPending();
         using var compositor = new Compositor(new VideoFormat(width, height, 30), new LayerTypes(), NullLoggerFactory.Instance, AssetDirectory);
         prepare?.Invoke(compositor.Services);
-        var time = new FrameTime(frame, 30);
+        ComposeLoaded(compositor, scene, new FrameTime(frame, 30));
+        return Snapshot(compositor, width, height);
+    }
+
+    /// <summary>Composes a frame, and again at the same time until every image and font it asked for has loaded.</summary>
+    public static void ComposeLoaded(Compositor compositor, SceneGraph scene, FrameTime time)
+    {
         compositor.Compose(scene, time);
         while (compositor.Services.Resources.Loading > 0)
         {
@@ -65,6 +78,11 @@ internal static class GoldenImage
             compositor.Compose(scene, time);
         }
         Assert.Empty(compositor.Errors);
+    }
+
+    /// <summary>The compositor's last frame as a bitmap.</summary>
+    public static SKBitmap Snapshot(Compositor compositor, int width, int height)
+    {
         var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Bgra8888, SKAlphaType.Premul));
         compositor.Pixels.CopyTo(bitmap.GetPixelSpan());
         return bitmap;
@@ -95,10 +113,12 @@ internal static class GoldenImage
         File.WriteAllBytes(path, data.ToArray());
     }
 
-    /// <summary>The plugin's layer types, as the engine would find them.</summary>
-    private sealed class LayerTypes : ILayerTypeCatalog
+    /// <summary>The plugin's layer types, as the engine would find them: every public ILayerType in its assembly.</summary>
+    internal sealed class LayerTypes : ILayerTypeCatalog
     {
-        private readonly Dictionary<string, ILayerType> _types = new ILayerType[] { new BackgroundLayer(), new ImageLayer(), new TextLayer(), new ShapeLayer() }
+        private readonly Dictionary<string, ILayerType> _types = typeof(BackgroundLayer).Assembly.GetExportedTypes()
+            .Where(t => typeof(ILayerType).IsAssignableFrom(t) && !t.IsAbstract)
+            .Select(t => (ILayerType)Activator.CreateInstance(t)!)
             .ToDictionary(t => t.Name);
 
         public long Generation => 0;
