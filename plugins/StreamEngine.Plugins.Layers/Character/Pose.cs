@@ -13,7 +13,14 @@ internal static class Pose
         using var paint = new SKPaint { Color = SKColors.White.WithAlpha((byte)Math.Round(Math.Clamp(opacity, 0, 1) * 255)), BlendMode = blend };
         var dest = figure;
         dest.Offset(0, drop);
-        canvas.DrawImage(frame.Image, frame.Source, dest, Sampling, paint);
+        if (frame.Source == SKRect.Create(frame.Image.Width, frame.Image.Height))
+        {
+            canvas.DrawImage(frame.Image, dest, Sampling, paint);
+            return;
+        }
+        // A frame of a sheet is cut out first: sampling the sheet itself would bleed its neighbours into the edges.
+        using var part = frame.Image.Subset(SKRectI.Round(frame.Source));
+        canvas.DrawImage(part, dest, Sampling, paint);
     }
 
     /// <summary>

@@ -83,14 +83,14 @@ def host(mouth_kind="smile", eye_kind="open", brow=0, arm=None, bob=0, sparkle=F
     if arm is not None:
         # raised right arm holding a gavel; arm is the hand's height
         arm_height, tilt = arm
-        hand = f"206,{arm_height + 10}"
-        limb = f"M184,262 L218,{arm_height + 62} L{hand}"
+        hand = f"198,{arm_height + 10}"
+        limb = f"M184,262 L212,{arm_height + 62} L{hand}"
         parts.append(f'<path d="{limb}" fill="none" stroke-width="30"/><path d="{limb}" fill="none" stroke="{suit}" stroke-width="23"/>')
-        gavel = f'rotate({tilt} 206 {arm_height + 10})'
-        parts.append(f'<g transform="{gavel}"><rect x="202" y="{arm_height - 46}" width="9" height="58" rx="3" fill="#8c5a2b"/>'
-                     f'<rect x="180" y="{arm_height - 68}" width="54" height="26" rx="6" fill="#a86b32"/>'
-                     f'<rect x="178" y="{arm_height - 64}" width="8" height="18" rx="2" fill="#ffd166"/><rect x="228" y="{arm_height - 64}" width="8" height="18" rx="2" fill="#ffd166"/></g>')
-        parts.append(f'<circle cx="206" cy="{arm_height + 12}" r="14" fill="{skin}"/>')
+        gavel = f'rotate({tilt} 198 {arm_height + 10})'
+        parts.append(f'<g transform="{gavel}"><rect x="194" y="{arm_height - 46}" width="9" height="58" rx="3" fill="#8c5a2b"/>'
+                     f'<rect x="172" y="{arm_height - 68}" width="54" height="26" rx="6" fill="#a86b32"/>'
+                     f'<rect x="170" y="{arm_height - 64}" width="8" height="18" rx="2" fill="#ffd166"/><rect x="220" y="{arm_height - 64}" width="8" height="18" rx="2" fill="#ffd166"/></g>')
+        parts.append(f'<circle cx="198" cy="{arm_height + 12}" r="14" fill="{skin}"/>')
     parts.append('</g>')
     return "\n".join(parts)
 
@@ -132,7 +132,8 @@ def assistant(mouth_kind="smile", eye_kind="open", brow=0, arm=None, bob=0, spar
 
 def sheet(draw, poses, cols, w, h):
     rows = (len(poses) + cols - 1) // cols
-    body = "".join(f'<g transform="translate({(i % cols) * w},{(i // cols) * h})">{draw(**p)}</g>\n' for i, p in enumerate(poses))
+    # Each frame is a nested <svg>, which clips it to its cell: nothing spills into a neighbouring frame.
+    body = "".join(f'<svg x="{(i % cols) * w}" y="{(i // cols) * h}" width="{w}" height="{h}">{draw(**p)}</svg>\n' for i, p in enumerate(poses))
     return svg(w * cols, h * rows, body)
 
 
@@ -151,7 +152,7 @@ def character(name, draw, w, h):
     for i, pose in enumerate(reacting):
         write(f"{name}/reacting/{i:02}.svg", svg(w, h, draw(**pose)))
     celebrating = [dict(mouth_kind="grin", eye_kind="happy", brow=6, arm=a, bob=b, sparkle=s)
-                   for a, b, s in (((112, -28), 0, False), ((92, -8), -3, True), ((84, 8), -5, True), ((92, -8), -3, False))]
+                   for a, b, s in (((112, -28), 0, False), ((92, -8), -3, True), ((84, 4), -5, True), ((92, -8), -3, False))]
     write(f"{name}/celebrating.svg", sheet(draw, celebrating, 2, w, h))
 
 
