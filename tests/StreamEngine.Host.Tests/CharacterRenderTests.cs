@@ -9,7 +9,7 @@ namespace StreamEngine.Host.Tests;
 /// </summary>
 public sealed class CharacterRenderTests : IDisposable
 {
-    private const string Skin = "#f0c29a", Accent = "#ffd166", Bar = "#121a33", Gavel = "#a86b32", AssistantBubble = "#d8f3ef";
+    private const string Skin = "#f0c29a", Accent = "#ffd166", Bar = "#1f2f6b", Gavel = "#a86b32", AssistantBubble = "#d8f3ef";
 
     private readonly TempDirectory _dir = new("characters");
 

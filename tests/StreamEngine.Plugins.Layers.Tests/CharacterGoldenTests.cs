@@ -75,15 +75,17 @@ public sealed class CharacterGoldenTests
         GoldenImage.Match($"host-{type}-midway", frame);
     }
 
-    [Fact]
-    public void Speech_pops_in_when_it_starts()
+    [Theory]
+    [InlineData("bubble")] // pops in, scaling about the tail's tip
+    [InlineData("lowerThird")] // wipes in from the character's side
+    public void Speech_animates_in_when_it_starts(string style)
     {
-        using var run = new CharacterRun(Backdrop, Host("""{ "state": "idle", "states": {{states}} }"""));
+        using var run = new CharacterRun(Backdrop, Host("""{ "state": "idle", "name": "Archie", "states": {{states}} }"""));
         run.ComposeAt(0);
-        run.Change("host", "speech", """{ "text": "Welcome to the show!" }""", frame: 10);
-        run.ComposeAt(14); // 4 of the 7.5 frames speech takes to appear
+        run.Change("host", "speech", $$"""{ "text": "Welcome to the show!", "style": "{{style}}" }""", frame: 10);
+        run.ComposeAt(12); // 2 of the 7.5 frames speech takes to appear
         using var frame = GoldenImage.Snapshot(run.Compositor, Width, Height);
-        GoldenImage.Match("host-bubble-appearing", frame);
+        GoldenImage.Match($"host-{style}-appearing", frame);
     }
 
     [Fact]

@@ -4,16 +4,16 @@ namespace StreamEngine.Plugins.Layers.Character;
 
 /// <summary>
 /// Where things go in the layer's box: the figure stands at the bottom, on its side, as tall as the box (narrower
-/// boxes shrink it); the speech bubble takes the space beside it, or above it when there is too little.
+/// boxes shrink it), on whole pixels so that drawing it is a copy; the speech bubble takes the space beside it, or above it when there is too little.
 /// </summary>
-internal readonly record struct CharacterStage(SKRect Box, SKRect Figure, bool OnLeft)
+internal readonly record struct CharacterStage(SKRect Box, SKRectI Figure, bool OnLeft)
 {
     public static CharacterStage Place(SKRect box, SKSize frame, bool onLeft)
     {
         var scale = Math.Min(box.Width / frame.Width, box.Height / frame.Height);
-        var (w, h) = (frame.Width * scale, frame.Height * scale);
-        var x = onLeft ? box.Left : box.Right - w;
-        return new CharacterStage(box, SKRect.Create(x, box.Bottom - h, w, h), onLeft);
+        var (w, h) = (Math.Max(1, (int)Math.Round(frame.Width * scale)), Math.Max(1, (int)Math.Round(frame.Height * scale)));
+        var x = (int)Math.Round(onLeft ? box.Left : box.Right - w);
+        return new CharacterStage(box, SKRectI.Create(x, (int)Math.Round(box.Bottom) - h, w, h), onLeft);
     }
 
     /// <summary>Text size that reads at this box's size.</summary>

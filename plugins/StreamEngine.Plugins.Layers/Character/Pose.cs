@@ -2,32 +2,23 @@ using SkiaSharp;
 
 namespace StreamEngine.Plugins.Layers.Character;
 
-/// <summary>Draws a character's sprite frame, and the two ways one pose gives way to another.</summary>
+/// <summary>Draws a character's pose (a sprite frame already scaled to the figure), and the two ways one pose gives way to another.</summary>
 internal static class Pose
 {
-    private static readonly SKSamplingOptions Sampling = new(SKCubicResampler.Mitchell);
+    private static readonly SKSamplingOptions Sampling = new(SKFilterMode.Linear);
 
-    /// <summary>The frame in <paramref name="figure"/>, moved down by <paramref name="drop"/> pixels, at an opacity.</summary>
-    public static void Draw(SKCanvas canvas, SpriteFrame frame, SKRect figure, double opacity, float drop, SKBlendMode blend = SKBlendMode.SrcOver)
+    /// <summary>The pose at the figure's place, moved down by <paramref name="drop"/> pixels, at an opacity.</summary>
+    public static void Draw(SKCanvas canvas, SKImage pose, SKRectI figure, double opacity, float drop, SKBlendMode blend = SKBlendMode.SrcOver)
     {
         using var paint = new SKPaint { Color = SKColors.White.WithAlpha((byte)Math.Round(Math.Clamp(opacity, 0, 1) * 255)), BlendMode = blend };
-        var dest = figure;
-        dest.Offset(0, drop);
-        if (frame.Source == SKRect.Create(frame.Image.Width, frame.Image.Height))
-        {
-            canvas.DrawImage(frame.Image, dest, Sampling, paint);
-            return;
-        }
-        // A frame of a sheet is cut out first: sampling the sheet itself would bleed its neighbours into the edges.
-        using var part = frame.Image.Subset(SKRectI.Round(frame.Source));
-        canvas.DrawImage(part, dest, Sampling, paint);
+        canvas.DrawImage(pose, figure.Left, figure.Top + drop, Sampling, paint);
     }
 
     /// <summary>
     /// A dissolve: old × (1 − p) + new × p, added in a layer of its own, so a pose that covers the same pixels stays
     /// opaque all the way through instead of going see-through in the middle.
     /// </summary>
-    public static void Dissolve(SKCanvas canvas, SpriteFrame from, SpriteFrame to, SKRect figure, double progress)
+    public static void Dissolve(SKCanvas canvas, SKImage from, SKImage to, SKRectI figure, double progress)
     {
         var p = Ease.InOutCubic(progress);
         canvas.SaveLayer(figure, null);
@@ -37,7 +28,7 @@ internal static class Pose
     }
 
     /// <summary>The old pose ducks out through the bottom of the box in the first half, the new one rises in the second.</summary>
-    public static void Swap(SKCanvas canvas, SpriteFrame from, SpriteFrame to, SKRect figure, SKRect box, double progress)
+    public static void Swap(SKCanvas canvas, SKImage from, SKImage to, SKRectI figure, SKRect box, double progress)
     {
         var distance = box.Bottom - figure.Top;
         canvas.Save();
