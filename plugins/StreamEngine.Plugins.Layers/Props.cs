@@ -5,23 +5,26 @@ using StreamEngine.Sdk;
 
 namespace StreamEngine.Plugins.Layers;
 
-/// <summary>Reads typed values from a layer's props; a bad value throws a message naming the prop and what was expected.</summary>
+/// <summary>
+/// Reads typed values from a layer's props; a bad value throws a message naming the prop and what was expected.
+/// For an object inside the props, <c>where</c> is its path (<c>props.states.idle</c>), so the message names the field.
+/// </summary>
 internal static class Props
 {
-    public static string? String(JsonObject props, string name) =>
+    public static string? String(JsonObject props, string name, string where = "props") =>
         props[name] switch
         {
             null => null,
             JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
-            var other => throw Bad(name, "a string", other),
+            var other => throw Bad(name, "a string", other, where),
         };
 
-    public static double Number(JsonObject props, string name, double fallback) =>
+    public static double Number(JsonObject props, string name, double fallback, string where = "props") =>
         props[name] switch
         {
             null => fallback,
             JsonValue v when v.GetValueKind() == JsonValueKind.Number => v.GetValue<double>(),
-            var other => throw Bad(name, "a number", other),
+            var other => throw Bad(name, "a number", other, where),
         };
 
     public static SKColor Color(JsonObject props, string name, SKColor fallback) =>
@@ -35,6 +38,6 @@ internal static class Props
         throw new ArgumentException($"{where}: expected a color such as \"#ff8800\" or \"#ff880080\", got \"{text}\"");
     }
 
-    public static ArgumentException Bad(string name, string expected, JsonNode? got) =>
-        new($"props.{name}: expected {expected}, got {got?.ToJsonString() ?? "null"}");
+    public static ArgumentException Bad(string name, string expected, JsonNode? got, string where = "props") =>
+        new($"{where}.{name}: expected {expected}, got {got?.ToJsonString() ?? "null"}");
 }

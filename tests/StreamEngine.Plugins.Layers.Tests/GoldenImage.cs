@@ -65,10 +65,11 @@ internal static class GoldenImage
         using var compositor = new Compositor(new VideoFormat(width, height, 30), new LayerTypes(), NullLoggerFactory.Instance, AssetDirectory);
         prepare?.Invoke(compositor.Services);
         ComposeLoaded(compositor, scene, new FrameTime(frame, 30));
+        Assert.Empty(compositor.Errors);
         return Snapshot(compositor, width, height);
     }
 
-    /// <summary>Composes a frame, and again at the same time until every image and font it asked for has loaded.</summary>
+    /// <summary>Composes a frame, and again at the same time until every image and font it asked for has loaded (or failed).</summary>
     public static void ComposeLoaded(Compositor compositor, SceneGraph scene, FrameTime time)
     {
         compositor.Compose(scene, time);
@@ -77,7 +78,6 @@ internal static class GoldenImage
             compositor.Services.Resources.WhenLoadedAsync(CancellationToken.None).Wait(TimeSpan.FromSeconds(30));
             compositor.Compose(scene, time);
         }
-        Assert.Empty(compositor.Errors);
     }
 
     /// <summary>The compositor's last frame as a bitmap.</summary>

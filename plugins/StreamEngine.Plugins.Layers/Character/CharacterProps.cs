@@ -53,11 +53,11 @@ internal sealed record CharacterProps(string State, StateSource Source, Speech? 
     {
         null => null,
         JsonValue => Props.String(props, "speech") is { Length: > 0 } text ? new Speech(text, false) : null,
-        JsonObject speech => Props.String(speech, "text") is not { Length: > 0 } text ? null : Props.String(speech, "style") switch
+        JsonObject speech => Props.String(speech, "text", "props.speech") is not { Length: > 0 } text ? null : Props.String(speech, "style", "props.speech") switch
         {
             null or "bubble" => new Speech(text, false),
             "lowerThird" => new Speech(text, true),
-            _ => throw Props.Bad("speech.style", "\"bubble\" or \"lowerThird\"", speech["style"]),
+            _ => throw Props.Bad("style", "\"bubble\" or \"lowerThird\"", speech["style"], "props.speech"),
         },
         var other => throw Props.Bad("speech", "an object with text and style, or a text", other),
     };
@@ -66,14 +66,14 @@ internal sealed record CharacterProps(string State, StateSource Source, Speech? 
     {
         if (props["transition"] is null) return StateTransition.Cut;
         if (props["transition"] is not JsonObject transition) throw Props.Bad("transition", "an object with type (fade or slide) and duration", props["transition"]);
-        var duration = Props.Number(transition, "duration", 0.3);
-        if (duration is < 0 or > 10) throw Props.Bad("transition.duration", "seconds from 0 to 10", transition["duration"]);
-        return Props.String(transition, "type") switch
+        var duration = Props.Number(transition, "duration", 0.3, "props.transition");
+        if (duration is < 0 or > 10) throw Props.Bad("duration", "seconds from 0 to 10", transition["duration"], "props.transition");
+        return Props.String(transition, "type", "props.transition") switch
         {
             null or "fade" => new StateTransition(false, duration),
             "slide" => new StateTransition(true, duration),
             "cut" => StateTransition.Cut,
-            _ => throw Props.Bad("transition.type", "\"fade\", \"slide\" or \"cut\"", transition["type"]),
+            _ => throw Props.Bad("type", "\"fade\", \"slide\" or \"cut\"", transition["type"], "props.transition"),
         };
     }
 }

@@ -21,9 +21,9 @@ internal sealed record StateSource(StateSource.SourceKind Kind, string Path, int
     {
         var playback = ParsePlayback(source, where);
         var fps = Positive(source, "fps", 10, where);
-        if (Props.String(source, "src") is { } src) return new StateSource(SourceKind.Still, src, 1, 1, 1, fps, playback);
-        if (Props.String(source, "folder") is { } folder) return new StateSource(SourceKind.Folder, folder, 1, 1, null, fps, playback);
-        if (Props.String(source, "sheet") is not { } sheet)
+        if (Props.String(source, "src", where) is { } src) return new StateSource(SourceKind.Still, src, 1, 1, 1, fps, playback);
+        if (Props.String(source, "folder", where) is { } folder) return new StateSource(SourceKind.Folder, folder, 1, 1, null, fps, playback);
+        if (Props.String(source, "sheet", where) is not { } sheet)
             throw new ArgumentException($"{where}: expected \"src\" (an image), \"sheet\" (a sprite sheet with rows and cols) or \"folder\" (a folder of frames)");
         var rows = (int)Positive(source, "rows", 1, where);
         var cols = (int)Positive(source, "cols", 1, where);
@@ -64,7 +64,7 @@ internal sealed record StateSource(StateSource.SourceKind Kind, string Path, int
         return new SpriteFrame(picture, SKRect.Create(index % Cols * w, index / Cols * h, w, h));
     }
 
-    private static Playback ParsePlayback(JsonObject source, string where) => Props.String(source, "playback") switch
+    private static Playback ParsePlayback(JsonObject source, string where) => Props.String(source, "playback", where) switch
     {
         null or "loop" => Playback.Loop,
         "once" => Playback.Once,
