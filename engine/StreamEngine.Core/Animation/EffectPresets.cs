@@ -27,13 +27,15 @@ internal static class EffectPresets
         if (effect.Duration < 0) throw new FormatException($"{path}.duration: expected seconds >= 0, got {effect.Duration}");
         if (effect.Effect is not "slideIn" && effect.From is not null) throw new FormatException($"{path}.from: only slideIn takes a side to come from");
         if (effect.Effect is not "slideOut" && effect.To is not null) throw new FormatException($"{path}.to: only slideOut takes a side to leave to");
+        if (effect.Effect is not ("slideIn" or "slideOut") && effect.Distance is not null) throw new FormatException($"{path}.distance: only slideIn and slideOut take a distance");
+        if (effect.Effect is not "rotate" && effect.Degrees is not null) throw new FormatException($"{path}.degrees: only rotate takes degrees");
         var tween = effect.Effect switch
         {
             "fadeIn" => Tween("opacity", 0, 1, "easeOutCubic"),
             "fadeOut" => Tween("opacity", null, 0, "easeInCubic"),
             "scaleIn" => Tween("scale", 0, 1, "easeOutBack"),
             "scaleOut" => Tween("scale", null, 0, "easeInCubic"),
-            "rotate" => new TweenSpec { Property = "rotation", By = effect.Degrees, Easing = "easeInOutCubic" },
+            "rotate" => new TweenSpec { Property = "rotation", By = effect.Degrees ?? 360, Easing = "easeInOutCubic" },
             "slideIn" => SlideIn(effect, layer, path),
             "slideOut" => SlideOut(effect, layer, path),
             _ => throw new FormatException($"{path}.effect: expected {Names}, got '{effect.Effect}'"),

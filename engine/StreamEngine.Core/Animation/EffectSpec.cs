@@ -23,7 +23,7 @@ public sealed class EffectSpec : AnimationSpec
     public double? Distance { get; set; }
 
     /// <summary>rotate: degrees turned, clockwise; default 360.</summary>
-    public double Degrees { get; set; } = 360;
+    public double? Degrees { get; set; }
 
     public double Duration { get; set; } = 0.5;
 

@@ -4,7 +4,8 @@ namespace StreamEngine.Plugins.Layers.Character;
 
 /// <summary>
 /// Where things go in the layer's box: the figure stands at the bottom, on its side, as tall as the box (narrower
-/// boxes shrink it), on whole pixels so that drawing it is a copy; the speech bubble takes the space beside it, or above it when there is too little.
+/// boxes shrink it), on whole pixels so that drawing it is a copy; the speech bubble takes the space beside it, or
+/// above it when there is too little; the lower third runs from the figure to the far side.
 /// </summary>
 internal readonly record struct CharacterStage(SKRect Box, SKRectI Figure, bool OnLeft)
 {

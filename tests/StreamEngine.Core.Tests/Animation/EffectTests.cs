@@ -104,6 +104,7 @@ public sealed class EffectTests
     [InlineData("""{"kind":"effect","effect":"slideIn","target":"box"}""", "$.animations[0]: animation.from: expected left, right, top or bottom, got nothing")]
     [InlineData("""{"kind":"effect","effect":"slideOut","to":"up","target":"box"}""", "$.animations[0]: animation.to: expected left, right, top or bottom, got 'up'")]
     [InlineData("""{"kind":"effect","effect":"fadeIn","from":"left","target":"box"}""", "$.animations[0]: animation.from: only slideIn takes a side to come from")]
+    [InlineData("""{"kind":"effect","effect":"fadeOut","distance":40,"target":"box"}""", "$.animations[0]: animation.distance: only slideIn and slideOut take a distance")]
     [InlineData("""{"kind":"effect","effect":"slideIn","from":"top","target":"box"}""", "$.animations[0]: animation.distance: layer 'box' has no height to slide by; give a distance in pixels")]
     [InlineData("""{"kind":"effect","effect":"fadeIn","target":"ghost"}""", "$.animations[0]: animation.target: layer 'ghost' does not exist")]
     [InlineData("""{"kind":"effect","effect":"fadeIn","target":"box","easing":"boing"}""", "$.animations[0]: animation.easing: easing 'boing' is unknown")]
