@@ -20,13 +20,17 @@ public sealed class CharacterRenderTests : IDisposable
         var run = await Engine.RunAsync(["render", "--scene", RepoPaths.Samples("layers", "scene.json"), "--frames", "151", "--out", mp4]);
         Assert.True(run.ExitCode == 0, run.AllOutput);
 
-        var sliding = await Media.DecodeFrameAsync(mp4, 10, 1280, 720);
+        var offscreen = await Media.DecodeFrameAsync(mp4, 10, 1280, 720);
+        var sliding = await Media.DecodeFrameAsync(mp4, 14, 1280, 720);
         var idle = await Media.DecodeFrameAsync(mp4, 30, 1280, 720);
         var talking = await Media.DecodeFrameAsync(mp4, 60, 1280, 720);
         var celebrating = await Media.DecodeFrameAsync(mp4, 150, 1280, 720);
 
-        // Slide-in with fade-in from 0.2 s: at frame 10 the host is still far left of its place.
-        Assert.False(sliding.IsNear(200, 470, Skin, 30, out var early), $"the host's face should not be in place yet, got {early}");
+        // slideIn from the left by 420 px over 0.7 s (easeOutCubic) with a fadeIn, from 0.2 s: at frame 10 the host is
+        // still off screen; at frame 14 it is 76 % of the way, its face about 100 px left of its place and nearly opaque.
+        Assert.False(offscreen.IsNear(200, 470, Skin, 30, out var early), $"the host's face should not be in place yet, got {early}");
+        Assert.True(sliding.IsNear(100, 470, Skin, 40, out var moving), $"the host's face should be on its way in, got {moving}");
+        Assert.False(sliding.IsNear(240, 470, Skin, 40, out var notYet), $"the host's face should not have reached its place, got {notYet}");
         Assert.True(idle.IsNear(200, 470, Skin, 12, out var face), $"the host's face should be in place, got {face}");
         // Idle has no speech; at 1.5 s the state becomes talking and the lower third wipes in (accent stripe, dark bar).
         Assert.False(idle.IsNear(311, 690, Accent, 40, out var noStripe), $"no lower third while idle, got {noStripe}");

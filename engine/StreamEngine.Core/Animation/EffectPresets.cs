@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json.Nodes;
 using StreamEngine.Core.Scene;
 
@@ -9,7 +10,7 @@ namespace StreamEngine.Core.Animation;
 /// </summary>
 internal static class EffectPresets
 {
-    public const string Names = "fadeIn, fadeOut, scaleIn, scaleOut, rotate, slideIn or slideOut";
+    private static readonly string[] Effects = ["fadeIn", "fadeOut", "scaleIn", "scaleOut", "rotate", "slideIn", "slideOut"];
 
     /// <summary>The spec with every effect in it (itself, or a child of a group at any depth) replaced by its tween.</summary>
     public static AnimationSpec ExpandAll(AnimationSpec spec, SceneGraph scene, string path)
@@ -24,6 +25,7 @@ internal static class EffectPresets
     {
         if (string.IsNullOrEmpty(effect.Target)) throw new FormatException($"{path}.target: expected the id of a layer");
         var layer = scene.Find(effect.Target)?.State ?? throw new FormatException($"{path}.target: layer '{effect.Target}' does not exist");
+        if (!Effects.Contains(effect.Effect)) throw new FormatException($"{path}.effect: expected {string.Join(", ", Effects[..^1])} or {Effects[^1]}, got '{effect.Effect}'");
         if (effect.Duration < 0) throw new FormatException($"{path}.duration: expected seconds >= 0, got {effect.Duration}");
         if (effect.Effect is not "slideIn" && effect.From is not null) throw new FormatException($"{path}.from: only slideIn takes a side to come from");
         if (effect.Effect is not "slideOut" && effect.To is not null) throw new FormatException($"{path}.to: only slideOut takes a side to leave to");
@@ -38,7 +40,7 @@ internal static class EffectPresets
             "rotate" => new TweenSpec { Property = "rotation", By = effect.Degrees ?? 360, Easing = "easeInOutCubic" },
             "slideIn" => SlideIn(effect, layer, path),
             "slideOut" => SlideOut(effect, layer, path),
-            _ => throw new FormatException($"{path}.effect: expected {Names}, got '{effect.Effect}'"),
+            _ => throw new UnreachableException(effect.Effect),
         };
         tween.Target = effect.Target;
         tween.Duration = effect.Duration;

@@ -100,7 +100,7 @@ public sealed class EffectTests
     }
 
     [Theory]
-    [InlineData("""{"kind":"effect","effect":"wobble","target":"box"}""", "$.animations[0]: animation.effect: expected fadeIn, fadeOut, scaleIn, scaleOut, rotate, slideIn or slideOut, got 'wobble'")]
+    [InlineData("""{"kind":"effect","effect":"wobble","from":"left","target":"box"}""", "$.animations[0]: animation.effect: expected fadeIn, fadeOut, scaleIn, scaleOut, rotate, slideIn or slideOut, got 'wobble'")]
     [InlineData("""{"kind":"effect","effect":"slideIn","target":"box"}""", "$.animations[0]: animation.from: expected left, right, top or bottom, got nothing")]
     [InlineData("""{"kind":"effect","effect":"slideOut","to":"up","target":"box"}""", "$.animations[0]: animation.to: expected left, right, top or bottom, got 'up'")]
     [InlineData("""{"kind":"effect","effect":"fadeIn","from":"left","target":"box"}""", "$.animations[0]: animation.from: only slideIn takes a side to come from")]
