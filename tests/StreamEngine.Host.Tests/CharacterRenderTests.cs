@@ -1,11 +1,13 @@
+using System.Net;
 using System.Security.Cryptography;
 using StreamEngine.TestFixtures;
 
 namespace StreamEngine.Host.Tests;
 
 /// <summary>
-/// The layers sample rendered offline through the CLI: effects bring the host and assistant in, and keyframes on
-/// props.state and props.speech switch their states and speech the way a script's say() does.
+/// Characters in the real engine: the layers sample rendered offline through the CLI (effects bring the host and
+/// assistant in, keyframes on props.state and props.speech switch them the way a script's say() does), and a live
+/// show whose host is changed over the REST API.
 /// </summary>
 public sealed class CharacterRenderTests : IDisposable
 {
@@ -42,6 +44,36 @@ public sealed class CharacterRenderTests : IDisposable
         // The assistant speaks in its own teal bubble from 2.5 s.
         Assert.False(talking.IsNear(900, 440, AssistantBubble, 30, out var noBubble), $"no assistant bubble yet, got {noBubble}");
         Assert.True(celebrating.IsNear(900, 440, AssistantBubble, 12, out var bubble), $"the assistant's bubble should show, got {bubble}");
+    }
+
+    [Fact]
+    public async Task The_host_changes_state_and_speaks_when_its_props_are_patched_over_the_api()
+    {
+        var art = RepoPaths.Samples("layers", "characters", "auctioneer");
+        var scene = _dir.File("host.json");
+        await File.WriteAllTextAsync(scene, $$"""
+            { "size": "320x180", "fps": 30, "layers": [
+                { "id": "bg", "type": "background", "props": { "color": "#101018" } },
+                { "id": "host", "type": "host", "zIndex": 1, "transform": { "x": 0, "y": 20, "width": 320, "height": 160 },
+                  "props": { "state": "idle", "bubbleColor": "#ff00ff", "states": {
+                    "idle": { "src": "{{art}}/idle.png" },
+                    "celebrating": { "sheet": "{{art}}/celebrating.png", "rows": 2, "cols": 2, "fps": 6 } } } } ] }
+            """);
+        await using var engine = await RunningEngine.StartSceneAsync(_dir.File("live.ts"), scene, Engine.Environment());
+
+        var patched = await engine.Api.PatchAsync("api/layers/host", RunningEngine.Json("""{ "props": { "state": "celebrating", "speech": { "text": "Sold!" } } }"""));
+        Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
+        await Task.Delay(1500); // a second of frames with the change
+        await engine.StopAsync();
+
+        var info = await Media.ProbeAsync(engine.Recording);
+        var first = await Media.DecodeFrameAsync(engine.Recording, 0, 320, 180);
+        var last = await Media.DecodeFrameAsync(engine.Recording, info.Frames - 1, 320, 180);
+        // Celebrating raises the arm beside the head, where idle shows the background; the bubble (magenta here) is beside it.
+        Assert.False(first.IsNear(105, 95, "#23325c", 40, out var noArm), $"idle has no raised arm, got {noArm}");
+        Assert.True(last.IsNear(105, 95, "#23325c", 40, out var arm), $"celebrating raises the arm, got {arm}");
+        Assert.False(first.IsNear(123, 40, "#ff00ff", 60, out var noBubble), $"no speech at first, got {noBubble}");
+        Assert.True(last.IsNear(123, 40, "#ff00ff", 60, out var bubble), $"the speech bubble should show, got {bubble}");
     }
 
     [Fact]
