@@ -48,6 +48,11 @@ public sealed class CharacterGoldenTests
             Layer("assistant", "assistant", Props("""{ "state": "celebrating", "states": {{states}}, "speech": "New high bid!" }""", "assistant"), 220, 20, 260, 250));
 
     [Fact]
+    public void Assistant_stands_on_the_right_with_a_teal_lower_third() =>
+        GoldenImage.Check("assistant-lower-third", Width, Height, Backdrop,
+            Layer("assistant", "assistant", Props("""{ "state": "talking", "name": "Mia, assistant", "states": {{states}}, "speech": { "text": "Three new bids in chat!", "style": "lowerThird" } }""", "assistant"), 20, 20, Width - 40, Height - 20));
+
+    [Fact]
     public void A_state_the_set_lacks_shows_idle() =>
         Assert.True(SamePixels(
             GoldenImage.Render(Width, Height, [Backdrop, Host("""{ "state": "dancing", "states": {{states}} }""")]),
