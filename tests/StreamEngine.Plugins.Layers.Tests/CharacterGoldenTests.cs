@@ -85,6 +85,18 @@ public sealed class CharacterGoldenTests
     }
 
     [Fact]
+    public void Speech_fades_out_when_it_is_removed_as_the_state_goes_back_to_idle()
+    {
+        using var run = new CharacterRun(Backdrop, Host("""{ "state": "talking", "states": {{states}}, "speech": "That's all for tonight!" }"""));
+        run.ComposeAt(0);
+        run.Change("host", "speech", "null", frame: 10);
+        run.Change("host", "state", "idle", frame: 10);
+        run.ComposeAt(13); // 3 of the 7.5 frames speech takes to go
+        using var frame = GoldenImage.Snapshot(run.Compositor, Width, Height);
+        GoldenImage.Match("host-bubble-leaving", frame);
+    }
+
+    [Fact]
     public void A_still_character_is_not_drawn_again_and_a_talking_one_only_when_its_frame_changes()
     {
         using var still = new CharacterRun(Backdrop, Host("""{ "state": "idle", "states": {{states}} }"""));

@@ -35,10 +35,10 @@ internal sealed class CharacterRun : IDisposable
         return Assert.Single(Compositor.Errors).Error;
     }
 
-    /// <summary>Sets a prop (a JSON value) and composes the frame at which it changes.</summary>
+    /// <summary>Sets a prop (a JSON object, null, or else a string) and composes the frame at which it changes.</summary>
     public void Change(string layerId, string prop, string json, long frame)
     {
-        var value = json.StartsWith('{') ? JsonNode.Parse(json) : JsonValue.Create(json);
+        var value = json is "null" || json.StartsWith('{') ? JsonNode.Parse(json) : JsonValue.Create(json);
         _ = Scene.Enqueue(SceneCommand.UpdateLayer(layerId, layer => layer.Props[prop] = value));
         Scene.ApplyPending();
         ComposeAt(frame);
