@@ -31,6 +31,8 @@ internal sealed class CharacterRenderer(LayerContext layer, CharacterLook look) 
         var now = context.Time.Seconds;
         _timeline.Observe(props, now);
         _props = props;
+        _frames.Trim();
+        _speech.Trim();
 
         var current = props.Source.FrameAt(layer, Elapsed(now, _timeline.StateSince), out _folderFrames);
         var previous = _timeline.Previous is { } p ? p.Source.FrameAt(layer, Elapsed(now, p.Since), out _) : null;

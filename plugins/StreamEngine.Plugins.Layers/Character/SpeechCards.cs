@@ -13,8 +13,13 @@ internal sealed class SpeechCards : IDisposable
     {
         var key = (speech, props.Name, props.Look, stage);
         if (_cards.TryGetValue(key, out var card)) return card;
-        if (_cards.Count >= MaxCards) Dispose();
         return _cards[key] = SpeechBubble.Render(speech, props, stage);
+    }
+
+    /// <summary>Called before a render, never during one: past a few cards, old speech will not be asked for again.</summary>
+    public void Trim()
+    {
+        if (_cards.Count > MaxCards) Dispose();
     }
 
     public void Dispose()
