@@ -7,24 +7,25 @@ namespace StreamEngine.Plugins.Layers;
 
 /// <summary>
 /// Reads typed values from a layer's props; a bad value throws a message naming the prop and what was expected.
-/// A name may be a path (<c>font.size</c>) when <c>props</c> is the nested object: the last part is looked up.
+/// For an object inside the props, either the name is a path (<c>font.size</c>, the last part is looked up) or
+/// <c>where</c> is the object's path (<c>props.states.idle</c>), so the message names the field.
 /// </summary>
 internal static partial class Props
 {
-    public static string? String(JsonObject props, string name) =>
+    public static string? String(JsonObject props, string name, string where = "props") =>
         props[Key(name)] switch
         {
             null => null,
             JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
-            var other => throw Bad(name, "a string", other),
+            var other => throw Bad(name, "a string", other, where),
         };
 
-    public static double Number(JsonObject props, string name, double fallback) =>
+    public static double Number(JsonObject props, string name, double fallback, string where = "props") =>
         props[Key(name)] switch
         {
             null => fallback,
             JsonValue v when v.GetValueKind() == JsonValueKind.Number => v.GetValue<double>(),
-            var other => throw Bad(name, "a number", other),
+            var other => throw Bad(name, "a number", other, where),
         };
 
     public static SKColor Color(JsonObject props, string name, SKColor fallback) =>
@@ -40,6 +41,6 @@ internal static partial class Props
 
     private static string Key(string name) => name[(name.LastIndexOf('.') + 1)..];
 
-    public static ArgumentException Bad(string name, string expected, JsonNode? got) =>
-        new($"props.{name}: expected {expected}, got {got?.ToJsonString() ?? "null"}");
+    public static ArgumentException Bad(string name, string expected, JsonNode? got, string where = "props") =>
+        new($"{where}.{name}: expected {expected}, got {got?.ToJsonString() ?? "null"}");
 }

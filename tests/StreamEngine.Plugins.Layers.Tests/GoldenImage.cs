@@ -80,13 +80,20 @@ internal static class GoldenImage
         var compositor = new Compositor(new VideoFormat(width, height, 30), new LayerTypes(), NullLoggerFactory.Instance, AssetDirectory);
         prepare?.Invoke(compositor.Services);
         var time = new FrameTime(frame, 30);
+        if (waitForResources) ComposeLoaded(compositor, scene, time);
+        else compositor.Compose(scene, time);
+        return compositor;
+    }
+
+    /// <summary>Composes a frame, and again at the same time until every image and font it asked for has loaded (or failed).</summary>
+    public static void ComposeLoaded(Compositor compositor, SceneGraph scene, FrameTime time)
+    {
         compositor.Compose(scene, time);
-        while (waitForResources && compositor.Services.Resources.Loading > 0)
+        while (compositor.Services.Resources.Loading > 0)
         {
             compositor.Services.Resources.WhenLoadedAsync(CancellationToken.None).Wait(TimeSpan.FromSeconds(30));
             compositor.Compose(scene, time);
         }
-        return compositor;
     }
 
     /// <summary>The compositor's last frame as a bitmap.</summary>

@@ -32,7 +32,7 @@ public sealed class PluginCatalogTests : IDisposable
         catalog.LoadDirectory(_dir.Root);
 
         Assert.Empty(catalog.Failures);
-        Assert.Equal(["animation", "background", "chat", "feed", "image", "overlay.text", "shape"], catalog.LayerTypeNames.Order());
+        Assert.Equal(["animation", "assistant", "background", "chat", "feed", "host", "image", "overlay.text", "shape"], catalog.LayerTypeNames.Order());
         var scene = new SceneGraph(5);
         _ = scene.Enqueue(SceneCommand.AddLayer(new LayerState { Id = "bg", Type = "background", Props = new() { ["color"] = "#204080" } }));
         scene.ApplyPending();

@@ -44,6 +44,10 @@ public readonly record struct AnimValue(AnimValueKind Kind, double X, double Y, 
         _ => Other?.DeepClone(),
     };
 
+    /// <summary>Whether both are the same value (discrete values compared as JSON).</summary>
+    public bool SameAs(AnimValue other) =>
+        Kind == other.Kind && X == other.X && Y == other.Y && Color.Equals(other.Color) && JsonNode.DeepEquals(Other, other.Other);
+
     /// <summary>The value a fraction <paramref name="t"/> of the way from <paramref name="a"/> to <paramref name="b"/> (t may overshoot).</summary>
     public static AnimValue Lerp(AnimValue a, AnimValue b, double t)
     {

@@ -15,6 +15,7 @@ internal sealed class AnimationCompiler(IEasingCatalog easings, SceneGraph scene
             KeyframesSpec keyframes => Keyframes(keyframes, path),
             PathSpec motion => new PathNode(Checked(motion, path), new PathMotion(motion), Easing(motion.Easing, path)),
             SpringSpec spring => Spring(spring, path),
+            EffectSpec effect => Compile(EffectPresets.Expand(effect, scene, path), path),
             _ => throw new FormatException($"{path}: unknown kind"),
         };
     }

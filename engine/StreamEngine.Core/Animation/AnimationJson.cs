@@ -43,6 +43,6 @@ public static class AnimationJson
     public static TriggerSpec Clone(TriggerSpec trigger) => ParseTrigger(ToJson(trigger));
 
     private static string Explain(JsonException e) => e.Message.Contains("discriminator", StringComparison.OrdinalIgnoreCase)
-        ? "expected \"kind\": tween, keyframes, path, spring, sequence or parallel"
+        ? "expected \"kind\": tween, keyframes, path, spring, effect, sequence or parallel"
         : e.Message;
 }

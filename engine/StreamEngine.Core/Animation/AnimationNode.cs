@@ -98,7 +98,10 @@ internal sealed class AnimationContext(Scene.SceneGraph scene)
     {
         var layer = scene.Find(layerId);
         if (layer is null) return; // the layer was removed; the animation goes on harmlessly
-        if (Weight < 1) value = AnimValue.Lerp(property.Get(layer.State), value, Weight);
+        var current = property.Get(layer.State);
+        if (Weight < 1) value = AnimValue.Lerp(current, value, Weight);
+        // A value that does not change (a step between keyframes, a held end) leaves the layer's cached raster alone.
+        if (value.SameAs(current)) return;
         property.Set(layer.State, value);
         scene.MarkAnimated(layer, property.AffectsContent, property.Kind == PropertyKind.ZIndex);
     }

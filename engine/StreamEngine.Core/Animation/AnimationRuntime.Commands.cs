@@ -59,9 +59,11 @@ public sealed partial class AnimationRuntime
     private string Start(AnimationSpec spec)
     {
         var userId = spec.Id is not null;
-        spec.Id ??= $"anim-{++_nextId}";
+        var id = spec.Id ??= $"anim-{++_nextId}";
         if (spec.Speed is <= 0 or > 100) throw new FormatException($"animation '{spec.Id}'.speed: expected a number > 0 and <= 100, got {spec.Speed}");
         var start = Math.Max(spec.Start ?? _now, _now);
+        // Effects become the tweens they stand for before anything else: what runs, is saved and restored is plain.
+        spec = EffectPresets.ExpandAll(spec, scene, $"animation '{spec.Id}'");
         var node = _compiler.Compile(spec, $"animation '{spec.Id}'");
         var touches = node.Touches().ToHashSet();
         var overlapping = _runs.Where(r => r.Id == spec.Id || r.Touches.Overlaps(touches)).ToList();
@@ -84,7 +86,7 @@ public sealed partial class AnimationRuntime
         var run = Add(spec, node, userId);
         Version++;
         if (spec.Policy == InterruptionPolicy.Blend && overlapping.Count > 0) run.BlendInFrom = start;
-        return spec.Id;
+        return id;
     }
 
     /// <summary>A spring replacing a running spring on the same property starts from its position and velocity: no jump.</summary>

@@ -13,6 +13,7 @@ namespace StreamEngine.Core.Animation;
 [JsonDerivedType(typeof(KeyframesSpec), "keyframes")]
 [JsonDerivedType(typeof(PathSpec), "path")]
 [JsonDerivedType(typeof(SpringSpec), "spring")]
+[JsonDerivedType(typeof(EffectSpec), "effect")]
 [JsonDerivedType(typeof(SequenceSpec), "sequence")]
 [JsonDerivedType(typeof(ParallelSpec), "parallel")]
 public abstract class AnimationSpec

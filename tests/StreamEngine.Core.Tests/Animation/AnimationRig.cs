@@ -49,13 +49,16 @@ internal sealed class AnimationRig
 
     public static AnimationSpec Json(string json) => AnimationJson.Parse(JsonNode.Parse(json)!);
 
-    private sealed class TestEasings : IEasingCatalog
+    /// <summary>The few easings the tests use, as the easings plugin names them.</summary>
+    internal sealed class TestEasings : IEasingCatalog
     {
         public IEasing Resolve(string specification) => specification switch
         {
             "linear" => new Easing("linear", t => t),
             "easeInQuad" => new Easing("easeInQuad", t => t * t),
             "easeOutQuad" => new Easing("easeOutQuad", t => 1 - (1 - t) * (1 - t)),
+            "easeInCubic" => new Easing("easeInCubic", t => t * t * t),
+            "easeOutCubic" => new Easing("easeOutCubic", t => 1 - Math.Pow(1 - t, 3)),
             _ => throw new FormatException($"easing '{specification}' is unknown"),
         };
 

@@ -1,0 +1,188 @@
+using SkiaSharp;
+
+namespace StreamEngine.Plugins.Layers.Character;
+
+/// <summary>What a character says, drawn once into an image of its own; each frame only places it (pop, wipe, fade).</summary>
+/// <param name="Image">The speech at full size and opacity, shadow included.</param>
+/// <param name="Origin">Where the image's top-left goes in the layer's box.</param>
+/// <param name="Pivot">A bubble scales about its tail's tip as it pops.</param>
+/// <param name="Bar">A lower third's bar, which wipes in from the character's side.</param>
+internal sealed record SpeechCard(SKImage Image, SKPoint Origin, SKPoint Pivot, SKRect? Bar, bool FromLeft) : IDisposable
+{
+    public SKRect Bounds => SKRect.Create(Origin.X, Origin.Y, Image.Width, Image.Height);
+
+    public void Dispose() => Image.Dispose();
+}
+
+/// <summary>
+/// Draws what a character says: a bubble beside it that pops in, or a lower third (name plate and text bar) that
+/// wipes in from the character's side; both fade out. All text drawing of the character layers is here, so it can
+/// move to the shared text layout in one place.
+/// </summary>
+internal static class SpeechBubble
+{
+    private const float LineSpacing = 1.25f;
+    private static readonly SKSamplingOptions Sampling = new(SKFilterMode.Linear);
+
+    /// <summary>Lays out and draws the speech into a new image.</summary>
+    public static SpeechCard Render(Speech speech, CharacterProps props, CharacterStage stage)
+    {
+        var size = speech.LowerThird ? stage.FontSize * 0.85f : stage.FontSize;
+        using var font = new SKFont(FontLibrary.Find("sans", 600, false), size) { Edging = SKFontEdging.Antialias, Subpixel = true };
+        return speech.LowerThird ? LowerThird(speech.Text, props, stage, font) : Bubble(speech.Text, props.Look, stage, font);
+    }
+
+    /// <param name="visibility">0 (not there) to 1 (fully there).</param>
+    /// <param name="leaving">Whether it is going away (it fades) rather than coming (it pops or wipes in).</param>
+    public static void Draw(SKCanvas canvas, SpeechCard card, double visibility, bool leaving)
+    {
+        canvas.Save();
+        if (card.Bar is { } bar && !leaving)
+        {
+            var reveal = bar.Width * (float)Ease.OutCubic(visibility);
+            var bounds = card.Bounds;
+            canvas.ClipRect(card.FromLeft ? new SKRect(bounds.Left, bounds.Top, bar.Left + reveal, bounds.Bottom) : new SKRect(bar.Right - reveal, bounds.Top, bounds.Right, bounds.Bottom));
+        }
+        else if (card.Bar is null)
+        {
+            var scale = leaving ? 0.9f + 0.1f * (float)visibility : 0.6f + 0.4f * (float)Ease.OutBack(visibility);
+            canvas.Scale(scale, scale, card.Pivot.X, card.Pivot.Y);
+        }
+        var opacity = leaving ? visibility : Math.Min(1, visibility * (card.Bar is null ? 2 : 1.5));
+        using var paint = new SKPaint { Color = SKColors.White.WithAlpha((byte)Math.Round(Math.Clamp(opacity, 0, 1) * 255)) };
+        canvas.DrawImage(card.Image, card.Origin.X, card.Origin.Y, Sampling, paint);
+        canvas.Restore();
+    }
+
+    private static SpeechCard Bubble(string text, CharacterLook look, CharacterStage stage, SKFont font)
+    {
+        var (area, beside) = stage.BubbleArea();
+        var pad = font.Size * 0.7f;
+        var tail = font.Size * 1.1f;
+        var lineHeight = font.Size * LineSpacing;
+        var maxLines = Math.Max(1, (int)((area.Height - 2 * pad - (beside ? 0 : tail)) / lineHeight));
+        var lines = Wrap(text, font, area.Width - 2 * pad - (beside ? tail : 0), maxLines);
+        var width = lines.Max(l => font.MeasureText(l)) + 2 * pad;
+        var height = lines.Count * lineHeight + 2 * pad - (lineHeight - font.Size);
+        var left = beside ? (stage.OnLeft ? area.Left + tail : area.Right - tail - width)
+            : Math.Clamp(stage.Mouth.X - width / 2, area.Left, area.Right - width);
+        var bubble = SKRect.Create(left, area.Top, width, height);
+        var tip = beside
+            ? new SKPoint(stage.OnLeft ? bubble.Left - tail * 0.8f : bubble.Right + tail * 0.8f, bubble.Bottom + tail * 0.6f)
+            : new SKPoint(stage.Mouth.X, bubble.Bottom + tail);
+        var baseX = beside ? (stage.OnLeft ? bubble.Left + pad : bubble.Right - pad) : Math.Clamp(tip.X, bubble.Left + pad * 1.5f, bubble.Right - pad * 1.5f);
+
+        using var builder = new SKPathBuilder();
+        builder.MoveTo(baseX - tail * 0.45f, bubble.Bottom - font.Size * 0.5f);
+        builder.LineTo(tip);
+        builder.LineTo(baseX + tail * 0.45f, bubble.Bottom - font.Size * 0.5f);
+        builder.Close();
+        using var tailShape = builder.Detach();
+
+        var (blur, drop) = (font.Size * 0.3f, font.Size * 0.15f);
+        var bounds = SKRect.Union(bubble, SKRect.Create(tip.X, tip.Y, 0, 0));
+        bounds.Inflate(3 * blur + 2, 3 * blur + drop + 2);
+        return Paint(bounds, tip, null, stage.OnLeft, canvas =>
+        {
+            // The bubble and its tail are one shape with one shadow: drawn together in a layer that casts it.
+            using var shadow = new SKPaint { ImageFilter = SKImageFilter.CreateDropShadow(0, drop, blur, blur, new SKColor(0, 0, 0, 110)) };
+            canvas.SaveLayer(shadow);
+            using var fill = new SKPaint { Color = look.Bubble, IsAntialias = true };
+            canvas.DrawRoundRect(bubble, font.Size * 0.6f, font.Size * 0.6f, fill);
+            canvas.DrawPath(tailShape, fill);
+            canvas.Restore();
+            DrawLines(canvas, lines, font, look.Text, bubble.Left + pad, bubble.Top + pad, lineHeight);
+        });
+    }
+
+    private static SpeechCard LowerThird(string text, CharacterProps props, CharacterStage stage, SKFont font)
+    {
+        var look = props.Look;
+        var margin = font.Size * 0.5f;
+        var pad = font.Size * 0.6f;
+        var lineHeight = font.Size * LineSpacing;
+        var (left, right) = stage.LowerThirdSpan(margin);
+        var lines = Wrap(text, font, right - left - 2 * pad - font.Size * 0.3f, 2);
+        var height = lines.Count * lineHeight + 2 * pad - (lineHeight - font.Size);
+        var bar = new SKRect(left, stage.Box.Bottom - margin - height, right, stage.Box.Bottom - margin);
+        using var bold = new SKFont(FontLibrary.Find("sans", 800, false), font.Size * 0.75f) { Edging = SKFontEdging.Antialias, Subpixel = true };
+        var name = props.Name is { Length: > 0 } n ? n.ToUpperInvariant() : null;
+        var plate = name is null ? SKRect.Empty : NamePlate(name, bold, bar, look.OnLeft);
+        var bounds = plate.IsEmpty ? bar : SKRect.Union(bar, plate);
+        var (blur, drop) = (font.Size * 0.25f, font.Size * 0.12f);
+        bounds.Inflate(3 * blur + 2, 3 * blur + drop + 2);
+        return Paint(bounds, default, bar, look.OnLeft, canvas =>
+        {
+            using var paint = new SKPaint { IsAntialias = true, Color = look.Bar };
+            paint.ImageFilter = SKImageFilter.CreateDropShadow(0, drop, blur, blur, new SKColor(0, 0, 0, 120));
+            canvas.DrawRect(bar, paint);
+            paint.ImageFilter = null;
+            paint.Color = look.Accent;
+            var stripe = font.Size * 0.3f;
+            canvas.DrawRect(look.OnLeft ? SKRect.Create(bar.Left, bar.Top, stripe, bar.Height) : SKRect.Create(bar.Right - stripe, bar.Top, stripe, bar.Height), paint);
+            DrawLines(canvas, lines, font, look.BarText, bar.Left + pad + (look.OnLeft ? stripe : 0), bar.Top + pad, lineHeight);
+            if (name is null) return;
+            canvas.DrawRect(plate, paint);
+            paint.Color = look.AccentText;
+            canvas.DrawText(name, plate.Left + bold.Size * 0.6f, plate.MidY - (bold.Metrics.Ascent + bold.Metrics.Descent) / 2, SKTextAlign.Left, bold, paint);
+        });
+    }
+
+    /// <summary>The name plate sits on the bar's top edge, at the character's end.</summary>
+    private static SKRect NamePlate(string name, SKFont bold, SKRect bar, bool onLeft)
+    {
+        var width = bold.MeasureText(name) + 1.2f * bold.Size;
+        var height = bold.Size * 1.6f;
+        return onLeft ? SKRect.Create(bar.Left, bar.Top - height, width, height) : SKRect.Create(bar.Right - width, bar.Top - height, width, height);
+    }
+
+    /// <summary>Draws into an image covering <paramref name="bounds"/> (in box coordinates, rounded out to whole pixels).</summary>
+    private static SpeechCard Paint(SKRect bounds, SKPoint pivot, SKRect? bar, bool fromLeft, Action<SKCanvas> draw)
+    {
+        var pixels = SKRectI.Ceiling(bounds, outwards: true);
+        using var surface = SKSurface.Create(new SKImageInfo(Math.Max(1, pixels.Width), Math.Max(1, pixels.Height), SKColorType.Bgra8888, SKAlphaType.Premul));
+        surface.Canvas.Clear(SKColors.Transparent);
+        surface.Canvas.Translate(-pixels.Left, -pixels.Top);
+        draw(surface.Canvas);
+        return new SpeechCard(surface.Snapshot(), new SKPoint(pixels.Left, pixels.Top), pivot, bar, fromLeft);
+    }
+
+    private static void DrawLines(SKCanvas canvas, List<string> lines, SKFont font, SKColor color, float x, float top, float lineHeight)
+    {
+        using var paint = new SKPaint { IsAntialias = true, Color = color };
+        var y = top + font.Size * 0.8f; // baseline: cap height below the top, so text sits centred in its line
+        foreach (var line in lines)
+        {
+            canvas.DrawText(line, x, y, SKTextAlign.Left, font, paint);
+            y += lineHeight;
+        }
+    }
+
+    /// <summary>Greedy word wrap to <paramref name="maxLines"/>; what does not fit ends the last line with an ellipsis.</summary>
+    private static List<string> Wrap(string text, SKFont font, float width, int maxLines)
+    {
+        var lines = new List<string>();
+        var line = "";
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < words.Length; i++)
+        {
+            var candidate = line.Length == 0 ? words[i] : line + " " + words[i];
+            if (line.Length > 0 && font.MeasureText(candidate) > width)
+            {
+                if (lines.Count == maxLines - 1) return [.. lines, Ellipsize(line + " " + string.Join(' ', words[i..]), font, width)];
+                lines.Add(line);
+                line = words[i];
+            }
+            else line = candidate;
+        }
+        lines.Add(Ellipsize(line, font, width));
+        return lines;
+    }
+
+    private static string Ellipsize(string line, SKFont font, float width)
+    {
+        if (font.MeasureText(line) <= width) return line;
+        while (line.Length > 1 && font.MeasureText(line + "…") > width) line = line[..^1];
+        return line.TrimEnd() + "…";
+    }
+}
