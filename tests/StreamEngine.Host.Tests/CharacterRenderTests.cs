@@ -5,7 +5,7 @@ using StreamEngine.TestFixtures;
 namespace StreamEngine.Host.Tests;
 
 /// <summary>
-/// Characters in the real engine: the layers sample rendered offline through the CLI (effects bring the host and
+/// Characters in the real engine: a scene with both characters (tests/fixtures/scenes/characters.json) rendered offline through the CLI (effects bring the host and
 /// assistant in, keyframes on props.state and props.speech switch them the way a script's say() does), and a live
 /// show whose host is changed over the REST API.
 /// </summary>
@@ -19,7 +19,7 @@ public sealed class CharacterRenderTests : IDisposable
     public async Task The_host_slides_in_then_talks_on_a_lower_third_then_celebrates_with_the_gavel()
     {
         var mp4 = _dir.File("characters.mp4");
-        var run = await Engine.RunAsync(["render", "--scene", RepoPaths.Samples("layers", "scene.json"), "--frames", "151", "--out", mp4]);
+        var run = await Engine.RunAsync(["render", "--scene", RepoPaths.TestScene("characters.json"), "--frames", "151", "--out", mp4]);
         Assert.True(run.ExitCode == 0, run.AllOutput);
 
         var offscreen = await Media.DecodeFrameAsync(mp4, 10, 1280, 720);
@@ -80,7 +80,7 @@ public sealed class CharacterRenderTests : IDisposable
     public async Task Character_renders_are_byte_identical_through_state_changes_and_transitions()
     {
         // Frames 40 to 60 hold the host's change to talking (1.5 s) with its fade and the lower third wiping in.
-        string[] Args(string output) => ["render", "--scene", RepoPaths.Samples("layers", "scene.json"), "--frames", "60", "--size", "320x180", "--out", output];
+        string[] Args(string output) => ["render", "--scene", RepoPaths.TestScene("characters.json"), "--frames", "60", "--size", "320x180", "--out", output];
         var a = await Engine.RunAsync(Args(_dir.File("a.raw")));
         var b = await Engine.RunAsync(Args(_dir.File("b.raw")));
         Assert.True(a.ExitCode == 0 && b.ExitCode == 0, a.AllOutput + b.AllOutput);
