@@ -18,6 +18,12 @@ namespace StreamEngine.Plugins.Layers;
 /// </summary>
 public sealed class TextLayer : ILayerType
 {
+    /// <summary>
+    /// The plugin loader creates layer types while it loads the plugin, off the frame thread (at start-up and on a hot
+    /// reload); the installed fonts are scanned then, so no frame waits for the scan.
+    /// </summary>
+    public TextLayer() => _ = FontLibrary.All;
+
     public string Name => "overlay.text";
 
     public ILayerRenderer CreateRenderer(LayerContext context) => new Renderer(context);
