@@ -22,14 +22,13 @@ internal static class ImageFit
         return SKRect.Create(box.MidX - size.Width / 2, box.MidY - size.Height / 2, size.Width, size.Height);
     }
 
-    /// <summary>Draws <paramref name="source"/> (a region of <paramref name="image"/>, all of it by default) fitted into the box, clipped to it, with a high-quality filter.</summary>
-    public static void Draw(SKCanvas canvas, SKImage image, string fit, SKRect box, SKRect? source = null)
+    /// <summary>Draws the image fitted into the box, clipped to it, with a high-quality filter.</summary>
+    public static void Draw(SKCanvas canvas, SKImage image, string fit, SKRect box)
     {
-        var from = source ?? SKRect.Create(image.Width, image.Height);
-        var dest = Place(fit, from.Size, box);
+        var dest = Place(fit, new SKSize(image.Width, image.Height), box);
         canvas.Save();
         canvas.ClipRect(box);
-        canvas.DrawImage(image, from, dest, Sampling);
+        canvas.DrawImage(image, dest, Sampling);
         canvas.Restore();
     }
 }

@@ -43,7 +43,7 @@ public sealed class AnimationLayerTests : IDisposable
         var folder = Directory.CreateDirectory(Path.Combine(_dir.Root, "frames")).FullName;
         Png(Path.Combine(folder, "b.png"), SKColors.Lime);
         Png(Path.Combine(folder, "a.png"), SKColors.Red);
-        var layer = Layer("frames", "animation", $$"""{ "src": "{{folder}}", "fps": 5, "start": 0 }""");
+        var layer = Layer("frames", "animation", $$"""{ "folder": "{{folder}}", "fps": 5, "start": 0 }""");
         Assert.Equal(SKColors.Red, Pixel(layer, frame: 5));
         Assert.Equal(SKColors.Lime, Pixel(layer, frame: 7));
     }

@@ -16,7 +16,7 @@ public sealed class CharacterPropsTests
 
     [Theory]
     [InlineData("""{ "states": { "idle": { "src": 5 } } }""", "props.states.idle.src: expected a string, got 5")]
-    [InlineData("""{ "states": { "idle": {} } }""", "props.states.idle: expected \"src\" (an image), \"sheet\" (a sprite sheet with rows and cols) or \"folder\" (a folder of frames)")]
+    [InlineData("""{ "states": { "idle": {} } }""", "props.states.idle: expected \"src\" (an image, GIF or WebP), \"sheet\" (a sprite sheet with rows and cols) or \"folder\" (a folder of frames)")]
     [InlineData("""{ "states": { "idle": { "sheet": "x.png", "rows": 0 } } }""", "props.states.idle.rows: expected a number above 0, got 0")]
     [InlineData("""{ "states": { "idle": { "sheet": "x.png", "cols": 2, "frames": 3 } } }""", "props.states.idle.frames: a 1x2 sheet holds at most 2 frames, got 3")]
     [InlineData("""{ "states": { "idle": { "src": "x.png", "playback": "backwards" } } }""", "props.states.idle.playback: expected \"loop\", \"once\" or \"pingpong\", got \"backwards\"")]

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using StreamEngine.Plugins.Layers.Frames;
 
 namespace StreamEngine.Plugins.Layers.Character;
 
@@ -14,14 +15,14 @@ internal sealed record StateTransition(bool Slide, double Duration)
 /// <summary>
 /// The props of a <c>host</c> or <c>assistant</c> layer:
 /// <c>state</c> (idle, talking, reacting, celebrating or any name in <c>states</c>; default idle; a state the set does
-/// not have shows idle), <c>states</c> (name → <see cref="StateSource"/>; without it the props themselves are one
+/// not have shows idle), <c>states</c> (name → <see cref="FrameSource"/>; without it the props themselves are one
 /// source used for every state, e.g. <c>{"sheet": "host.png", "rows": 2, "cols": 4}</c>), <c>speech</c>
 /// (<c>{"text": "…", "style": "bubble" | "lowerThird"}</c> or just the text), <c>name</c> (shown on the lower third),
 /// <c>transition</c> (<c>{"type": "fade" | "slide" | "cut", "duration": 0.3}</c>: how a state change animates, and how
 /// long speech takes to appear; without it a state change cuts),
 /// <c>side</c>, <c>bubbleColor</c>, <c>textColor</c>, <c>accentColor</c> (see <see cref="CharacterLook"/>).
 /// </summary>
-internal sealed record CharacterProps(StateSource Source, Speech? Speech, string? Name, StateTransition Transition, CharacterLook Look)
+internal sealed record CharacterProps(FrameSource Source, Speech? Speech, string? Name, StateTransition Transition, CharacterLook Look)
 {
     public const string Idle = "idle";
 
@@ -30,22 +31,22 @@ internal sealed record CharacterProps(StateSource Source, Speech? Speech, string
 
     public static CharacterProps Parse(JsonObject props, CharacterLook defaults)
     {
-        var source = StateSourceOf(props, Props.String(props, "state") ?? Idle);
+        var source = FrameSourceOf(props, Props.String(props, "state") ?? Idle);
         return new CharacterProps(source, ParseSpeech(props), Props.String(props, "name"), ParseTransition(props), defaults.With(props));
     }
 
     /// <summary>Seconds speech takes to appear or go: the transition's duration, or a short default.</summary>
     public double SpeechDuration => Transition.Duration > 0 ? Transition.Duration : SpeechSeconds;
 
-    private static StateSource StateSourceOf(JsonObject props, string state)
+    private static FrameSource FrameSourceOf(JsonObject props, string state)
     {
-        if (props["states"] is null) return StateSource.Parse(props, "props");
+        if (props["states"] is null) return FrameSource.Parse(props, "props");
         if (props["states"] is not JsonObject states) throw Props.Bad("states", "an object mapping state names to sources", props["states"]);
         var name = states.ContainsKey(state) ? state
             : states.ContainsKey(Idle) ? Idle
             : throw new ArgumentException($"props.state: '{state}' is not in props.states ({string.Join(", ", states.Select(s => s.Key))}) and there is no '{Idle}' state to fall back to");
         return states[name] is JsonObject source
-            ? StateSource.Parse(source, $"props.states.{name}")
+            ? FrameSource.Parse(source, $"props.states.{name}")
             : throw Props.Bad($"states.{name}", "an object with src, sheet or folder", states[name]);
     }
 

@@ -1,4 +1,5 @@
 using SkiaSharp;
+using StreamEngine.Plugins.Layers.Frames;
 using StreamEngine.Sdk;
 
 namespace StreamEngine.Plugins.Layers.Character;
@@ -14,14 +15,12 @@ internal sealed class CharacterRenderer(LayerContext layer, CharacterLook look) 
     private readonly ScaledFrames _frames = new();
     private readonly SpeechCards _speech = new();
     private CharacterProps? _props;
-    private int _folderFrames = 1;
 
     public long ContentVersionAt(FrameTime time)
     {
         if (_props is null) return 0;
         if (_timeline.InMotion(time.Seconds, _props)) return -1 - time.Index;
-        var source = _props.Source;
-        var frame = source.FrameIndexAt(Elapsed(time.Seconds, _timeline.StateSince), source.KnownFrameCount ?? _folderFrames);
+        var frame = _props.Source.FrameAt(layer, Elapsed(time.Seconds, _timeline.StateSince))?.Index ?? -1;
         return (_timeline.Changes << 32) | (uint)frame;
     }
 
@@ -34,8 +33,8 @@ internal sealed class CharacterRenderer(LayerContext layer, CharacterLook look) 
         _frames.Trim();
         _speech.Trim();
 
-        var current = props.Source.FrameAt(layer, Elapsed(now, _timeline.StateSince), out _folderFrames);
-        var previous = _timeline.Previous is { } p ? p.Source.FrameAt(layer, Elapsed(now, p.Since), out _) : null;
+        var current = props.Source.FrameAt(layer, Elapsed(now, _timeline.StateSince));
+        var previous = _timeline.Previous is { } p ? p.Source.FrameAt(layer, Elapsed(now, p.Since)) : null;
         if ((current ?? previous) is not { } shown) return; // still loading: nothing to draw yet
         var box = SKRect.Create(context.Size.Width, context.Size.Height);
         var stage = CharacterStage.Place(box, shown.Source.Size, props.Look.OnLeft);

@@ -1,3 +1,5 @@
+using StreamEngine.Plugins.Layers.Frames;
+
 namespace StreamEngine.Plugins.Layers.Character;
 
 /// <summary>
@@ -12,13 +14,13 @@ internal sealed class CharacterTimeline
     private bool _started;
 
     /// <summary>The state shown (after falling back to idle) and its source.</summary>
-    public StateSource? Source { get; private set; }
+    public FrameSource? Source { get; private set; }
 
     /// <summary>Show time at which the current state began.</summary>
     public double StateSince { get; private set; }
 
     /// <summary>The state shown before the last change, with its own start, for the transition.</summary>
-    public (StateSource Source, double Since)? Previous { get; private set; }
+    public (FrameSource Source, double Since)? Previous { get; private set; }
 
     /// <summary>Show time of the last state change; NaN when the state never changed.</summary>
     public double StateChangedAt { get; private set; } = double.NaN;

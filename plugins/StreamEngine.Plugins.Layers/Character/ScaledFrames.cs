@@ -1,4 +1,5 @@
 using SkiaSharp;
+using StreamEngine.Plugins.Layers.Frames;
 
 namespace StreamEngine.Plugins.Layers.Character;
 
