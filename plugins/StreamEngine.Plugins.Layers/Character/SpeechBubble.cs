@@ -1,4 +1,5 @@
 using SkiaSharp;
+using StreamEngine.Plugins.Layers.Text;
 
 namespace StreamEngine.Plugins.Layers.Character;
 
@@ -16,8 +17,8 @@ internal sealed record SpeechCard(SKImage Image, SKPoint Origin, SKPoint Pivot, 
 
 /// <summary>
 /// Draws what a character says: a bubble beside it that pops in, or a lower third (name plate and text bar) that
-/// wipes in from the character's side; both fade out. All text drawing of the character layers is here, so it can
-/// move to the shared text layout in one place.
+/// wipes in from the character's side; both fade out. Text is laid out by the shared <see cref="TextBlock"/>, so speech
+/// in any script, with emoji, looks as it does in a text layer.
 /// </summary>
 internal static class SpeechBubble
 {
@@ -28,8 +29,8 @@ internal static class SpeechBubble
     public static SpeechCard Render(Speech speech, CharacterProps props, CharacterStage stage)
     {
         var size = speech.LowerThird ? stage.FontSize * 0.85f : stage.FontSize;
-        using var font = new SKFont(FontLibrary.Find("sans", 600, false), size) { Edging = SKFontEdging.Antialias, Subpixel = true };
-        return speech.LowerThird ? LowerThird(speech.Text, props, stage, font) : Bubble(speech.Text, props.Look, stage, font);
+        var style = new TextStyle(FontLibrary.Find("sans", 600, false), size, SKColors.White, LineHeight: LineSpacing);
+        return speech.LowerThird ? LowerThird(speech.Text, props, stage, style) : Bubble(speech.Text, props.Look, stage, style);
     }
 
     /// <param name="visibility">0 (not there) to 1 (fully there).</param>
@@ -54,16 +55,16 @@ internal static class SpeechBubble
         canvas.Restore();
     }
 
-    private static SpeechCard Bubble(string text, CharacterLook look, CharacterStage stage, SKFont font)
+    private static SpeechCard Bubble(string text, CharacterLook look, CharacterStage stage, TextStyle style)
     {
         var (area, beside) = stage.BubbleArea();
-        var pad = font.Size * 0.7f;
-        var tail = font.Size * 1.1f;
-        var lineHeight = font.Size * LineSpacing;
-        var maxLines = Math.Max(1, (int)((area.Height - 2 * pad - (beside ? 0 : tail)) / lineHeight));
-        var lines = Wrap(text, font, area.Width - 2 * pad - (beside ? tail : 0), maxLines);
-        var width = lines.Max(l => font.MeasureText(l)) + 2 * pad;
-        var height = lines.Count * lineHeight + 2 * pad - (lineHeight - font.Size);
+        var size = style.Size;
+        var pad = size * 0.7f;
+        var tail = size * 1.1f;
+        var maxLines = Math.Max(1, (int)((area.Height - 2 * pad - (beside ? 0 : tail)) / (size * LineSpacing)));
+        var block = TextBlock.Layout(text, style with { Color = look.Text, MaxLines = maxLines }, area.Width - 2 * pad - (beside ? tail : 0));
+        var width = block.Width + 2 * pad;
+        var height = block.Height + 2 * pad - (block.LineHeight - size);
         var left = beside ? (stage.OnLeft ? area.Left + tail : area.Right - tail - width)
             : Math.Clamp(stage.Mouth.X - width / 2, area.Left, area.Right - width);
         var bubble = SKRect.Create(left, area.Top, width, height);
@@ -73,13 +74,13 @@ internal static class SpeechBubble
         var baseX = beside ? (stage.OnLeft ? bubble.Left + pad : bubble.Right - pad) : Math.Clamp(tip.X, bubble.Left + pad * 1.5f, bubble.Right - pad * 1.5f);
 
         using var builder = new SKPathBuilder();
-        builder.MoveTo(baseX - tail * 0.45f, bubble.Bottom - font.Size * 0.5f);
+        builder.MoveTo(baseX - tail * 0.45f, bubble.Bottom - size * 0.5f);
         builder.LineTo(tip);
-        builder.LineTo(baseX + tail * 0.45f, bubble.Bottom - font.Size * 0.5f);
+        builder.LineTo(baseX + tail * 0.45f, bubble.Bottom - size * 0.5f);
         builder.Close();
         using var tailShape = builder.Detach();
 
-        var (blur, drop) = (font.Size * 0.3f, font.Size * 0.15f);
+        var (blur, drop) = (size * 0.3f, size * 0.15f);
         var bounds = SKRect.Union(bubble, SKRect.Create(tip.X, tip.Y, 0, 0));
         bounds.Inflate(3 * blur + 2, 3 * blur + drop + 2);
         return Paint(bounds, tip, null, stage.OnLeft, canvas =>
@@ -88,28 +89,29 @@ internal static class SpeechBubble
             using var shadow = new SKPaint { ImageFilter = SKImageFilter.CreateDropShadow(0, drop, blur, blur, new SKColor(0, 0, 0, 110)) };
             canvas.SaveLayer(shadow);
             using var fill = new SKPaint { Color = look.Bubble, IsAntialias = true };
-            canvas.DrawRoundRect(bubble, font.Size * 0.6f, font.Size * 0.6f, fill);
+            canvas.DrawRoundRect(bubble, size * 0.6f, size * 0.6f, fill);
             canvas.DrawPath(tailShape, fill);
             canvas.Restore();
-            DrawLines(canvas, lines, font, look.Text, bubble.Left + pad, bubble.Top + pad, lineHeight);
+            block.Draw(canvas, bubble.Left + pad, bubble.Top + pad - (block.LineHeight - size) / 2);
         });
     }
 
-    private static SpeechCard LowerThird(string text, CharacterProps props, CharacterStage stage, SKFont font)
+    private static SpeechCard LowerThird(string text, CharacterProps props, CharacterStage stage, TextStyle style)
     {
         var look = props.Look;
-        var margin = font.Size * 0.5f;
-        var pad = font.Size * 0.6f;
-        var lineHeight = font.Size * LineSpacing;
+        var size = style.Size;
+        var margin = size * 0.5f;
+        var pad = size * 0.6f;
         var (left, right) = stage.LowerThirdSpan(margin);
-        var lines = Wrap(text, font, right - left - 2 * pad - font.Size * 0.3f, 2);
-        var height = lines.Count * lineHeight + 2 * pad - (lineHeight - font.Size);
+        var block = TextBlock.Layout(text, style with { Color = look.BarText, MaxLines = 2 }, right - left - 2 * pad - size * 0.3f);
+        var height = block.Height + 2 * pad - (block.LineHeight - size);
         var bar = new SKRect(left, stage.Box.Bottom - margin - height, right, stage.Box.Bottom - margin);
-        using var bold = new SKFont(FontLibrary.Find("sans", 800, false), font.Size * 0.75f) { Edging = SKFontEdging.Antialias, Subpixel = true };
-        var name = props.Name is { Length: > 0 } n ? n.ToUpperInvariant() : null;
-        var plate = name is null ? SKRect.Empty : NamePlate(name, bold, bar, look.OnLeft);
+        var name = props.Name is { Length: > 0 } n
+            ? TextBlock.Layout(n.ToUpperInvariant(), new TextStyle(FontLibrary.Find("sans", 800, false), size * 0.75f, look.AccentText, LineHeight: 1, MaxLines: 1), float.PositiveInfinity)
+            : null;
+        var plate = name is null ? SKRect.Empty : NamePlate(name, size * 0.75f, bar, look.OnLeft);
         var bounds = plate.IsEmpty ? bar : SKRect.Union(bar, plate);
-        var (blur, drop) = (font.Size * 0.25f, font.Size * 0.12f);
+        var (blur, drop) = (size * 0.25f, size * 0.12f);
         bounds.Inflate(3 * blur + 2, 3 * blur + drop + 2);
         return Paint(bounds, default, bar, look.OnLeft, canvas =>
         {
@@ -118,21 +120,20 @@ internal static class SpeechBubble
             canvas.DrawRect(bar, paint);
             paint.ImageFilter = null;
             paint.Color = look.Accent;
-            var stripe = font.Size * 0.3f;
+            var stripe = size * 0.3f;
             canvas.DrawRect(look.OnLeft ? SKRect.Create(bar.Left, bar.Top, stripe, bar.Height) : SKRect.Create(bar.Right - stripe, bar.Top, stripe, bar.Height), paint);
-            DrawLines(canvas, lines, font, look.BarText, bar.Left + pad + (look.OnLeft ? stripe : 0), bar.Top + pad, lineHeight);
+            block.Draw(canvas, bar.Left + pad + (look.OnLeft ? stripe : 0), bar.Top + pad - (block.LineHeight - size) / 2);
             if (name is null) return;
             canvas.DrawRect(plate, paint);
-            paint.Color = look.AccentText;
-            canvas.DrawText(name, plate.Left + bold.Size * 0.6f, plate.MidY - (bold.Metrics.Ascent + bold.Metrics.Descent) / 2, SKTextAlign.Left, bold, paint);
+            name.Draw(canvas, plate.Left + size * 0.45f, plate.MidY - name.Height / 2);
         });
     }
 
     /// <summary>The name plate sits on the bar's top edge, at the character's end.</summary>
-    private static SKRect NamePlate(string name, SKFont bold, SKRect bar, bool onLeft)
+    private static SKRect NamePlate(TextBlock name, float nameSize, SKRect bar, bool onLeft)
     {
-        var width = bold.MeasureText(name) + 1.2f * bold.Size;
-        var height = bold.Size * 1.6f;
+        var width = name.Width + 1.2f * nameSize;
+        var height = nameSize * 1.6f;
         return onLeft ? SKRect.Create(bar.Left, bar.Top - height, width, height) : SKRect.Create(bar.Right - width, bar.Top - height, width, height);
     }
 
@@ -145,44 +146,5 @@ internal static class SpeechBubble
         surface.Canvas.Translate(-pixels.Left, -pixels.Top);
         draw(surface.Canvas);
         return new SpeechCard(surface.Snapshot(), new SKPoint(pixels.Left, pixels.Top), pivot, bar, fromLeft);
-    }
-
-    private static void DrawLines(SKCanvas canvas, List<string> lines, SKFont font, SKColor color, float x, float top, float lineHeight)
-    {
-        using var paint = new SKPaint { IsAntialias = true, Color = color };
-        var y = top + font.Size * 0.8f; // baseline: cap height below the top, so text sits centred in its line
-        foreach (var line in lines)
-        {
-            canvas.DrawText(line, x, y, SKTextAlign.Left, font, paint);
-            y += lineHeight;
-        }
-    }
-
-    /// <summary>Greedy word wrap to <paramref name="maxLines"/>; what does not fit ends the last line with an ellipsis.</summary>
-    private static List<string> Wrap(string text, SKFont font, float width, int maxLines)
-    {
-        var lines = new List<string>();
-        var line = "";
-        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        for (var i = 0; i < words.Length; i++)
-        {
-            var candidate = line.Length == 0 ? words[i] : line + " " + words[i];
-            if (line.Length > 0 && font.MeasureText(candidate) > width)
-            {
-                if (lines.Count == maxLines - 1) return [.. lines, Ellipsize(line + " " + string.Join(' ', words[i..]), font, width)];
-                lines.Add(line);
-                line = words[i];
-            }
-            else line = candidate;
-        }
-        lines.Add(Ellipsize(line, font, width));
-        return lines;
-    }
-
-    private static string Ellipsize(string line, SKFont font, float width)
-    {
-        if (font.MeasureText(line) <= width) return line;
-        while (line.Length > 1 && font.MeasureText(line + "…") > width) line = line[..^1];
-        return line.TrimEnd() + "…";
     }
 }
