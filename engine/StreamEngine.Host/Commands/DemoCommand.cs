@@ -4,7 +4,10 @@ using StreamEngine.Host.Show;
 
 namespace StreamEngine.Host.Commands;
 
-/// <summary><c>demo</c>: runs the sample show live, recording to a file (and to any --output given).</summary>
+/// <summary>
+/// <c>demo</c>: runs the layers sample live — artwork, host and assistant, chat from a simulated audience — recording to
+/// a file (and to any --output given), with the control plane up so the API can drive it.
+/// </summary>
 internal static class DemoCommand
 {
     public static Command Create(GlobalOptions global)
@@ -16,8 +19,9 @@ internal static class DemoCommand
         {
             var config = global.LoadConfig(parse);
             using var loggers = GlobalOptions.Loggers(config);
-            var scene = Path.Combine(Home, "samples", "hello", "scene.json");
+            var scene = Path.Combine(Home, "samples", "layers", "scene.json");
             using var session = ShowSession.Open(config, scene, null, null, loggers);
+            SimulatedAudience.Attach(session, Path.Combine(Home, "samples", "layers", "audience.json"));
             var recording = RunCommand.DefaultRecording("demo");
             var logger = loggers.CreateLogger("demo");
             logger.LogInformation("Demo show {Scene}; recording to {Recording}", scene, recording);

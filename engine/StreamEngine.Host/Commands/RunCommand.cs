@@ -19,8 +19,9 @@ internal static class RunCommand
         var statusEvery = new Option<double>("--status-every") { Description = "seconds between status lines (frames, drops, timing)", DefaultValueFactory = _ => 10 };
         var noApi = new Option<bool>("--no-api") { Description = "do not start the control plane (REST, WebSocket, metrics, health)" };
         var fresh = new Option<bool>("--fresh") { Description = "start from the scene file even if the state store has a saved state of this show" };
+        var audience = SimulatedAudience.Option();
         var command = new Command("run", "Run a show live until Ctrl+C or SIGTERM; its state is saved and restored after a crash.")
-            { scene, outputs, fps, size, seconds, statusEvery, noApi, fresh };
+            { scene, outputs, fps, size, seconds, statusEvery, noApi, fresh, audience };
         command.SetAction((parse, _) => CommandRunner.RunAsync(async stop =>
         {
             var config = global.LoadConfig(parse);
@@ -36,6 +37,7 @@ internal static class RunCommand
             reloader.Watch();
             session.Hooks.Add(reloader);
             session.Reloader = reloader;
+            SimulatedAudience.Attach(session, parse.GetValue(audience));
             var targets = parse.GetValue(outputs) is { Length: > 0 } given ? given : [DefaultRecording("show")];
             await using var encoder = Encoders.Create(config, session.Format, live: true, targets, loggers);
             var every = parse.GetValue(statusEvery);

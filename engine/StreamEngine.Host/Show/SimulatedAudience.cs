@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using StreamEngine.Core.Chat;
@@ -13,6 +14,16 @@ namespace StreamEngine.Host.Show;
 internal sealed class SimulatedAudience(ChatFeed chat, IReadOnlyList<(double At, ChatPost Post)> messages, double loopSeconds) : IFrameHook
 {
     private long _lastFrame = -1;
+
+    /// <summary>The <c>--audience FILE</c> option of run, render and demo.</summary>
+    public static Option<string?> Option() =>
+        new("--audience") { Description = "post chat messages from this JSON file at their show times, looping (rehearsals, demos)" };
+
+    /// <summary>Adds the audience in <paramref name="path"/>, if one was given, to the show's frame hooks.</summary>
+    public static void Attach(ShowSession session, string? path)
+    {
+        if (path is not null) session.Hooks.Add(Load(path, session.Chat));
+    }
 
     public static SimulatedAudience Load(string path, ChatFeed chat)
     {
