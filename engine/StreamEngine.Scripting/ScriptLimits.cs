@@ -1,0 +1,36 @@
+namespace StreamEngine.Scripting;
+
+/// <summary>
+/// What a script may spend. JavaScript is cut by the interpreter when a call goes over any limit; a C# call cannot be
+/// interrupted by .NET, so a C# call that overruns <see cref="CallMilliseconds"/> is abandoned and its script disabled.
+/// </summary>
+public sealed record ScriptLimits
+{
+    /// <summary>Time one call into a script may take (a handler, a timer, a frame hook): SCRIPT_TIMEOUT_MS.</summary>
+    public int CallMilliseconds { get; init; } = 50;
+
+    /// <summary>Time the script's top level may take when it loads.</summary>
+    public int LoadMilliseconds { get; init; } = 1000;
+
+    /// <summary>JavaScript statements one call may run.</summary>
+    public int MaxStatements { get; init; } = 2_000_000;
+
+    /// <summary>Bytes one JavaScript call may allocate: SCRIPT_MEMORY_MB.</summary>
+    public long MemoryBytes { get; init; } = 64L << 20;
+
+    /// <summary>JavaScript call depth.</summary>
+    public int RecursionDepth { get; init; } = 200;
+
+    /// <summary>Consecutive failing calls after which a script is disabled: SCRIPT_MAX_ERRORS.</summary>
+    public int MaxConsecutiveErrors { get; init; } = 5;
+
+    /// <summary>Whether scripts may start and stop outputs (--allow-script-outputs, SCRIPT_ALLOW_OUTPUTS).</summary>
+    public bool AllowOutputs { get; init; }
+
+    /// <summary>The first field out of range, named, or null.</summary>
+    public string? Problem() =>
+        CallMilliseconds is < 1 or > 10_000 ? $"SCRIPT_TIMEOUT_MS: expected 1 to 10000, got {CallMilliseconds}"
+        : MemoryBytes is < 1 << 20 or > 4L << 30 ? $"SCRIPT_MEMORY_MB: expected 1 to 4096, got {MemoryBytes >> 20}"
+        : MaxConsecutiveErrors is < 1 or > 1000 ? $"SCRIPT_MAX_ERRORS: expected 1 to 1000, got {MaxConsecutiveErrors}"
+        : null;
+}
