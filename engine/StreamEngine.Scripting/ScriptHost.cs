@@ -76,6 +76,8 @@ public sealed partial class ScriptHost : IFrameHook, IDisposable
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return [new ScriptError(path, 0, 0, $"cannot read the file: {e.Message}")]; }
     }
 
+    internal ScriptRuntime? Runtime(string name) => _slots.FirstOrDefault(s => s.Name == name)?.Runtime;
+
     /// <summary>Each script's state, for the scene snapshot. Frame thread only.</summary>
     public JsonObject SaveStates()
     {

@@ -7,7 +7,7 @@ namespace StreamEngine.Scripting;
 public sealed record ScriptLimits
 {
     /// <summary>Time one call into a script may take (a handler, a timer, a frame hook): SCRIPT_TIMEOUT_MS.</summary>
-    public int CallMilliseconds { get; init; } = 50;
+    public int CallMilliseconds { get; init; } = 100;
 
     /// <summary>Time the script's top level may take when it loads.</summary>
     public int LoadMilliseconds { get; init; } = 1000;

@@ -124,7 +124,7 @@ public sealed class JavaScriptApiTests : IDisposable
     [Fact]
     public async Task A_hook_that_keeps_throwing_is_disabled_after_the_configured_number_of_errors_and_others_go_on()
     {
-        using var rig = new ScriptRig(new ScriptLimits { MaxConsecutiveErrors = 3 });
+        using var rig = new ScriptRig(new ScriptLimits { MaxConsecutiveErrors = 3, CallMilliseconds = 2000 });
         await rig.LoadAsync("throws.js", "let n = 0;\nonFrame(() => { n++; throw new Error('boom ' + n); });\n");
         await rig.LoadAsync("fine.js", "create({ id: 'c', type: 'overlay.text' }); let f = 0; onFrame(() => update('c', { props: { text: String(++f) } }));");
         rig.Step(10);
