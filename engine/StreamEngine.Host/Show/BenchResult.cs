@@ -19,7 +19,9 @@ internal sealed record BenchResult(
     double RssMb,
     double BaselineEncoderCpuPct,
     double OverheadRatio,
-    string VideoEncoder)
+    string VideoEncoder,
+    double ScriptMsP50 = 0,
+    double ScriptMsP99 = 0)
 {
     public static readonly JsonSerializerOptions Json = new()
     {
@@ -32,6 +34,7 @@ internal sealed record BenchResult(
         frames {Frames}, dropped {Dropped}, {Fps:0.00} fps
         render ms p50 {RenderMsP50:0.00}, p99 {RenderMsP99:0.00}; pacing jitter p99 {PacingJitterMsP99:0.00} ms
         engine CPU {EngineCpuPct:0.0} %, encoder CPU {EncoderCpuPct:0.0} %, RSS {RssMb:0} MB
+        scripts ms per frame p50 {ScriptMsP50:0.000}, p99 {ScriptMsP99:0.000}
         baseline: ffmpeg alone {BaselineEncoderCpuPct:0.0} %; overhead ratio {OverheadRatio:0.00}
         """;
 }

@@ -7,6 +7,7 @@ using StreamEngine.Core.Rendering;
 using StreamEngine.Core.Scene;
 using StreamEngine.Encoding.FFmpeg;
 using StreamEngine.Sdk;
+using StreamEngine.Scripting;
 using StreamEngine.Server.Control;
 
 namespace StreamEngine.Host.Show;
@@ -156,6 +157,17 @@ internal sealed partial class ShowController(ShowSession session, FFmpegEncoder 
         .. session.Plugins.Plugins.Select(p => new PluginInfo(p.Manifest.Id, p.Manifest.Version, p.Manifest.SdkVersion, "loaded", [.. p.LayerTypes.Select(t => t.Name)], null)),
         .. session.Plugins.Failures.Select(f => new PluginInfo(Path.GetFileName(f.Directory), "?", "?", "failed", [], f.Error)),
     ];
+
+    public IReadOnlyList<ScriptInfo> Scripts() => [.. session.Scripts.Statuses().Select(ScriptInfoOf)];
+
+    public async Task<ScriptInfo> ReloadScriptAsync(string name)
+    {
+        try { return ScriptInfoOf(await session.Scripts.ReloadAsync(name)); }
+        catch (KeyNotFoundException e) { throw new ShowRequestException(RequestFailure.NotFound, e.Message, "name"); }
+    }
+
+    private static ScriptInfo ScriptInfoOf(ScriptStatus s) => new(s.Name, s.Language == ScriptLanguage.CSharp ? "csharp" : "javascript",
+        s.State.ToString().ToLowerInvariant(), s.LastError?.ToString(), s.Errors, s.Path);
 
     private async Task Apply(SceneCommand command)
     {
