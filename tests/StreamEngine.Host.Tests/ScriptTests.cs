@@ -1,0 +1,125 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using StreamEngine.TestFixtures;
+
+namespace StreamEngine.Host.Tests;
+
+/// <summary>Show scripts through the CLI as a user runs them: offline renders, a live show edited while it streams, validate.</summary>
+public sealed class ScriptTests : IDisposable
+{
+    private readonly TempDirectory _dir = new("scripts");
+
+    private static string Fixture(string name) => Path.Combine(RepoPaths.Root, "tests", "StreamEngine.Host.Tests", "scripts", name);
+
+    [Fact]
+    public async Task The_same_behaviour_in_javascript_and_csharp_renders_identical_frames()
+    {
+        async Task<byte[]> RenderAsync(string output, params string[] script)
+        {
+            var run = await Engine.RunAsync(["render", "--scene", Fixture("scene.json"), "--frames", "45", "--out", _dir.File(output),
+                .. script.SelectMany(s => new[] { "--script", s })]);
+            Assert.True(run.ExitCode == 0, run.AllOutput);
+            return await File.ReadAllBytesAsync(_dir.File(output));
+        }
+        var js = await RenderAsync("js.raw", Fixture("behaviour.js"));
+        var cs = await RenderAsync("cs.raw", Fixture("behaviour.csx"));
+        var none = await RenderAsync("none.raw");
+
+        Assert.Equal(45 * 160 * 90 * 4, js.Length);
+        Assert.True(js.AsSpan().SequenceEqual(cs), "the JavaScript and C# renders differ");
+        Assert.False(js.AsSpan().SequenceEqual(none), "the scripts changed nothing");
+        var frame = 44 * 160 * 90 * 4;
+        Assert.Equal((0, 255, 0), Bgr(js, frame, 120, 40)); // the box moved to x=100, y=30 and turned green when its tween completed
+        Assert.Equal((0, 0, 0), Bgr(js, frame, 20, 20));
+        Assert.Equal((0, 255, 255), Bgr(js, 20 * 160 * 90 * 4, 146, 11)); // the yellow dot, between 0.5 s and 1.2 s
+        Assert.Equal((0, 0, 0), Bgr(js, frame, 146, 11));
+    }
+
+    [Fact]
+    public async Task A_script_edited_while_live_changes_the_next_frames_keeps_its_state_and_survives_a_syntax_error()
+    {
+        var script = _dir.File("live.js");
+        await File.WriteAllTextAsync(script, """
+            state.loads = (state.loads || 0) + 1;
+            onFrame(() => update("title", { props: { text: "." } }));
+            """);
+        var recording = _dir.File("live.ts");
+        var env = Engine.Environment();
+        using var engine = ProcessRunner.Start("dotnet", [RepoPaths.BuiltEngine, "run", "--scene", Fixture("scene.json"), "--output", recording,
+            "--status-every", "1", "--script", script], env);
+        using var api = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{env["PORT"]}/") };
+        await engine.WaitForLineAsync(l => l.Contains("Control plane on"), TimeSpan.FromSeconds(60));
+        await engine.WaitForLineAsync(l => l.Contains("Script live.js loaded"), TimeSpan.FromSeconds(30));
+        await NextStatusAsync(engine);
+
+        await File.WriteAllTextAsync(script, """
+            state.loads = (state.loads || 0) + 1;
+            onFrame(() => update("title", { props: { text: "MMMM " + state.loads } }));
+            """);
+        await engine.WaitForLineAsync(l => l.Contains("Script live.js reloaded, state kept"), TimeSpan.FromSeconds(30));
+        Assert.Equal("MMMM 2", await TitleAsync(api));
+
+        await File.WriteAllTextAsync(script, "state.loads = (state.loads || 0) + 1;\nonFrame(() => update(\"title\", { props: { text: \"broken\" } );\n");
+        var refused = await engine.WaitForLineAsync(l => l.Contains("Script live.js was not loaded"), TimeSpan.FromSeconds(30));
+        Assert.Contains("(the previous version keeps running)", refused);
+        Assert.Contains($"{script}:2:", refused);
+        var scripts = await api.GetFromJsonAsync<JsonArray>("api/scripts");
+        var status = scripts!.Single()!.AsObject();
+        Assert.Equal(("live.js", "javascript", "running"), (status["name"]!.GetValue<string>(), status["language"]!.GetValue<string>(), status["state"]!.GetValue<string>()));
+        Assert.Contains($"{script}:2:", status["lastError"]!.GetValue<string>());
+        await NextStatusAsync(engine);
+        Assert.Equal("MMMM 2", await TitleAsync(api));
+
+        engine.Signal(ProcessRunner.SigTerm);
+        await engine.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(0, engine.ExitCode);
+        var info = await Media.ProbeAsync(recording);
+        var before = await Media.DecodeFrameAsync(recording, 5, 160, 90);
+        var after = await Media.DecodeFrameAsync(recording, info.Frames - 1, 160, 90);
+        var (inkBefore, inkAfter) = (Ink(before), Ink(after));
+        Assert.True(inkAfter > 4 * inkBefore + 100, $"the title should show the new text after the save: {inkBefore} bright pixels before, {inkAfter} after");
+    }
+
+    [Theory]
+    [InlineData("bad.js", "let x = ;\n", ":1:")]
+    [InlineData("bad.csx", "var x = 1;\nUpdate(\"a\", 42);\n", ":2:13")]
+    public async Task Validate_reports_script_errors_with_their_place_without_running_a_show(string name, string source, string place)
+    {
+        var path = _dir.File(name);
+        await File.WriteAllTextAsync(path, source);
+        var run = await Engine.RunAsync(["validate", path]);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(run.Stderr, l => l.Contains(path + place));
+
+        var good = await Engine.RunAsync(["validate", Path.Combine(RepoPaths.Root, "scripts", name.EndsWith(".js") ? "example.js" : "example.csx")]);
+        Assert.True(good.ExitCode == 0, good.AllOutput);
+        Assert.Contains("valid", good.Stdout.Single());
+    }
+
+    /// <summary>Waits for the next once-a-second status line: a second more of frames.</summary>
+    private static Task NextStatusAsync(ProcessRunner engine) =>
+        engine.WaitForLineAsync(IsStatus, TimeSpan.FromSeconds(10), skip: engine.Stderr.Concat(engine.Stdout).Count(IsStatus));
+
+    private static bool IsStatus(string line) => line.Contains("Frames ") && line.Contains("dropped");
+
+    private static async Task<string> TitleAsync(HttpClient api) =>
+        (await api.GetFromJsonAsync<JsonObject>("api/layers/title"))!["props"]!["text"]!.GetValue<string>();
+
+    /// <summary>Bright pixels in the title's box: how much text is drawn.</summary>
+    private static int Ink(DecodedFrame frame)
+    {
+        var count = 0;
+        for (var y = 50; y < 86; y++)
+            for (var x = 4; x < 156; x++)
+                if (frame.At(x, y) is var (r, g, b) && r + g + b > 3 * 128) count++;
+        return count;
+    }
+
+    private static (int B, int G, int R) Bgr(byte[] raw, int frameOffset, int x, int y)
+    {
+        var i = frameOffset + (y * 160 + x) * 4;
+        return (raw[i], raw[i + 1], raw[i + 2]);
+    }
+
+    public void Dispose() => _dir.Dispose();
+}
