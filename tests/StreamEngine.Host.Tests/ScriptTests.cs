@@ -80,6 +80,32 @@ public sealed class ScriptTests : IDisposable
         Assert.True(inkAfter > 4 * inkBefore + 100, $"the title should show the new text after the save: {inkBefore} bright pixels before, {inkAfter} after");
     }
 
+    [Fact]
+    public async Task A_scripts_state_is_saved_with_the_scene_and_survives_a_restart()
+    {
+        var script = _dir.File("starts.js");
+        await File.WriteAllTextAsync(script, """
+            state.starts = (state.starts || 0) + 1;
+            onFrame(() => update("title", { props: { text: "starts " + state.starts } }));
+            """);
+        var env = Engine.Environment();
+        string[] Args(string recording) => ["run", "--scene", Fixture("scene.json"), "--output", _dir.File(recording), "--status-every", "0.5", "--script", script];
+        using (var first = Engine.Start(Args("first.ts"), [.. env.Select(e => (e.Key, e.Value))]))
+        {
+            await first.WaitForLineAsync(l => l.Contains("Script starts.js loaded"), TimeSpan.FromSeconds(60));
+            await NextStatusAsync(first);
+            first.Signal(ProcessRunner.SigTerm);
+            await first.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        }
+        using var second = Engine.Start(Args("second.ts"), [.. env.Select(e => (e.Key, e.Value))]);
+        await second.WaitForLineAsync(l => l.Contains("Control plane on"), TimeSpan.FromSeconds(60));
+        await NextStatusAsync(second);
+        using var api = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{env["PORT"]}/") };
+        Assert.Equal("starts 2", await TitleAsync(api));
+        second.Signal(ProcessRunner.SigTerm);
+        await second.WaitForExitAsync(TimeSpan.FromSeconds(30));
+    }
+
     [Theory]
     [InlineData("bad.js", "let x = ;\n", ":1:")]
     [InlineData("bad.csx", "var x = 1;\nUpdate(\"a\", 42);\n", ":2:13")]
