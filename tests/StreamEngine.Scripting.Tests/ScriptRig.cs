@@ -18,11 +18,11 @@ internal sealed class ScriptRig : IDisposable
     private readonly ILoggerFactory _loggers;
     private long _frame;
 
-    public ScriptRig(ScriptLimits? limits = null, params string[] layerTypes)
+    public ScriptRig(ScriptLimits? limits = null, IEasingCatalog? easings = null, params string[] layerTypes)
     {
         _loggers = LoggerFactory.Create(b => b.AddProvider(Log).SetMinimumLevel(LogLevel.Debug));
         Scene = new SceneGraph(100);
-        Animations = new AnimationRuntime(Scene, new LinearOnlyEasings(), _loggers.CreateLogger<AnimationRuntime>());
+        Animations = new AnimationRuntime(Scene, easings ?? new LinearOnlyEasings(), _loggers.CreateLogger<AnimationRuntime>());
         var known = layerTypes.Length > 0 ? layerTypes : ["overlay.text", "shape", "host"];
         Show = new ShowAccess(Scene, Animations, known.Contains, limits ?? new ScriptLimits { CallMilliseconds = 2000 }, _loggers);
         Host = new ScriptHost(Show, Chat, _loggers.CreateLogger<ScriptHost>());
