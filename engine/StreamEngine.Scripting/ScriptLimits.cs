@@ -10,7 +10,7 @@ public sealed record ScriptLimits
     public int CallMilliseconds { get; init; } = 100;
 
     /// <summary>Time the script's top level may take when it loads.</summary>
-    public int LoadMilliseconds { get; init; } = 1000;
+    public int LoadMilliseconds { get; init; } = 2000;
 
     /// <summary>JavaScript statements one call may run.</summary>
     public int MaxStatements { get; init; } = 2_000_000;

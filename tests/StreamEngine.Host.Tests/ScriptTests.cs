@@ -9,6 +9,9 @@ public sealed class ScriptTests : IDisposable
 {
     private readonly TempDirectory _dir = new("scripts");
 
+    // Generous per-call time: these tests are about behaviour, and the machines running them are shared and noisy.
+    private static readonly (string, string?) Patient = ("SCRIPT_TIMEOUT_MS", "2000");
+
     private static string Fixture(string name) => Path.Combine(RepoPaths.Root, "tests", "StreamEngine.Host.Tests", "scripts", name);
 
     [Fact]
@@ -17,7 +20,7 @@ public sealed class ScriptTests : IDisposable
         async Task<byte[]> RenderAsync(string output, params string[] script)
         {
             var run = await Engine.RunAsync(["render", "--scene", Fixture("scene.json"), "--frames", "45", "--out", _dir.File(output),
-                .. script.SelectMany(s => new[] { "--script", s })]);
+                .. script.SelectMany(s => new[] { "--script", s })], Patient);
             Assert.True(run.ExitCode == 0, run.AllOutput);
             return await File.ReadAllBytesAsync(_dir.File(output));
         }
@@ -44,7 +47,7 @@ public sealed class ScriptTests : IDisposable
             onFrame(() => update("title", { props: { text: "." } }));
             """);
         var recording = _dir.File("live.ts");
-        var env = Engine.Environment();
+        var env = Engine.Environment(Patient);
         using var engine = ProcessRunner.Start("dotnet", [RepoPaths.BuiltEngine, "run", "--scene", Fixture("scene.json"), "--output", recording,
             "--status-every", "1", "--script", script], env);
         using var api = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{env["PORT"]}/") };
@@ -88,7 +91,7 @@ public sealed class ScriptTests : IDisposable
             state.starts = (state.starts || 0) + 1;
             onFrame(() => update("title", { props: { text: "starts " + state.starts } }));
             """);
-        var env = Engine.Environment();
+        var env = Engine.Environment(Patient);
         string[] Args(string recording) => ["run", "--scene", Fixture("scene.json"), "--output", _dir.File(recording), "--status-every", "0.5", "--script", script];
         using (var first = Engine.Start(Args("first.ts"), [.. env.Select(e => (e.Key, e.Value))]))
         {
@@ -104,6 +107,28 @@ public sealed class ScriptTests : IDisposable
         Assert.Equal("starts 2", await TitleAsync(api));
         second.Signal(ProcessRunner.SigTerm);
         await second.WaitForExitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
+    public async Task With_the_permission_a_script_starts_and_stops_an_output()
+    {
+        var extra = _dir.File("extra.ts");
+        var script = _dir.File("outputs.js");
+        await File.WriteAllTextAsync(script, $$"""
+            after(0.2, () => {
+              const id = startOutput({{System.Text.Json.JsonSerializer.Serialize(extra)}});
+              log.info("started output " + id);
+              after(2, () => { stopOutput(id); log.info("stopped output " + id); });
+            });
+            """);
+        using var engine = Engine.Start(["run", "--scene", Fixture("scene.json"), "--output", _dir.File("main.ts"), "--seconds", "6",
+            "--script", script, "--allow-script-outputs"], ("KEYFRAME_INTERVAL", "0.5"), Patient); // a new output starts at a keyframe
+        await engine.WaitForExitAsync(TimeSpan.FromSeconds(60));
+        Assert.True(engine.ExitCode == 0, engine.AllOutput);
+        Assert.Contains(engine.Stderr, l => l.Contains("[outputs.js] stopped output"));
+        Assert.True(File.Exists(extra) && new FileInfo(extra).Length > 0, $"the script's output {extra} was not written:\n{engine.AllOutput}");
+        var recorded = await Media.ProbeAsync(extra);
+        Assert.InRange(recorded.Frames, 20, 100); // about two seconds of the show, not six
     }
 
     [Theory]

@@ -35,7 +35,7 @@ public sealed partial class DocsExamplesTests
         // The engine's own easings plugin, as built by ./stream-engine build; the host character is another plugin's type.
         using var plugins = new PluginCatalog(NullLoggerFactory.Instance);
         plugins.LoadDirectory(RepoPaths.BuiltPlugins);
-        using var rig = new ScriptRig(easings: plugins, layerTypes: [.. plugins.LayerTypeNames, "host"]);
+        using var rig = new ScriptRig(new ScriptLimits { CallMilliseconds = 2000, LoadMilliseconds = 10_000 }, plugins, layerTypes: [.. plugins.LayerTypeNames, "host"]);
         var name = $"example-{index}.{language}";
         var status = await rig.LoadAsync(name, source);
         Assert.True(status.LastError is null, status.LastError?.ToString());

@@ -124,7 +124,7 @@ public sealed class JavaScriptApiTests : IDisposable
     [Fact]
     public async Task A_hook_that_keeps_throwing_is_disabled_after_the_configured_number_of_errors_and_others_go_on()
     {
-        using var rig = new ScriptRig(new ScriptLimits { MaxConsecutiveErrors = 3, CallMilliseconds = 2000 });
+        using var rig = new ScriptRig(new ScriptLimits { MaxConsecutiveErrors = 3, CallMilliseconds = 2000, LoadMilliseconds = 10_000 });
         await rig.LoadAsync("throws.js", "let n = 0;\nonFrame(() => { n++; throw new Error('boom ' + n); });\n");
         await rig.LoadAsync("fine.js", "create({ id: 'c', type: 'overlay.text' }); let f = 0; onFrame(() => update('c', { props: { text: String(++f) } }));");
         rig.Step(10);
@@ -135,6 +135,17 @@ public sealed class JavaScriptApiTests : IDisposable
         Assert.Contains("boom 3", status.LastError.Message);
         Assert.Equal("10", rig.Text("c"));
         Assert.Contains(rig.Log.Lines, l => l.Contains("Script throws.js") && l.Contains("was disabled") && l.Contains("3 calls in a row failed"));
+    }
+
+    [Fact]
+    public async Task Output_control_is_refused_without_the_permission_and_says_how_to_allow_it()
+    {
+        await _rig.LoadAsync("outputs.js", """
+            create({ id: "out", type: "overlay.text" });
+            try { startOutput("/tmp/never.mp4"); } catch (e) { update("out", { props: { text: e.message } }); }
+            """);
+        _rig.Step();
+        Assert.Equal("output control is not allowed for scripts: start the engine with --allow-script-outputs (or SCRIPT_ALLOW_OUTPUTS=true)", _rig.Text("out"));
     }
 
     public void Dispose() => _rig.Dispose();

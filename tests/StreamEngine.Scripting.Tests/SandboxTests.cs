@@ -6,7 +6,7 @@ namespace StreamEngine.Scripting.Tests;
 /// </summary>
 public sealed class SandboxTests : IDisposable
 {
-    private readonly ScriptRig _rig = new(new ScriptLimits { CallMilliseconds = 2000, MaxStatements = 100_000, MemoryBytes = 16 << 20, RecursionDepth = 100 });
+    private readonly ScriptRig _rig = new(new ScriptLimits { CallMilliseconds = 2000, LoadMilliseconds = 10_000, MaxStatements = 100_000, MemoryBytes = 16 << 20, RecursionDepth = 100 });
 
     [Fact]
     public async Task JavaScript_cannot_reach_the_clr_the_file_system_or_the_network()

@@ -24,7 +24,7 @@ internal sealed class ScriptRig : IDisposable
         Scene = new SceneGraph(100);
         Animations = new AnimationRuntime(Scene, easings ?? new LinearOnlyEasings(), _loggers.CreateLogger<AnimationRuntime>());
         var known = layerTypes.Length > 0 ? layerTypes : ["overlay.text", "shape", "host"];
-        Show = new ShowAccess(Scene, Animations, known.Contains, limits ?? new ScriptLimits { CallMilliseconds = 2000 }, _loggers);
+        Show = new ShowAccess(Scene, Animations, known.Contains, limits ?? new ScriptLimits { CallMilliseconds = 2000, LoadMilliseconds = 10_000 }, _loggers);
         Host = new ScriptHost(Show, Chat, _loggers.CreateLogger<ScriptHost>());
     }
 

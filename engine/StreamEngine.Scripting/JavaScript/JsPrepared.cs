@@ -23,8 +23,22 @@ internal sealed partial class JsPrepared : PreparedScript
     [GeneratedRegex(@"^\s*(import|export)\b", RegexOptions.Multiline)]
     private static partial Regex ModuleSyntax();
 
+    // The first script of a process would otherwise pay for compiling the interpreter's own code paths inside its time limit.
+    private static readonly Lazy<bool> WarmedUp = new(() =>
+    {
+        using var engine = new Engine(o => o.CatchClrExceptions(e => e is ScriptApiException));
+        engine.SetValue("fail", new Jint.Runtime.Interop.ClrFunction(engine, "fail", (_, _) => throw new ScriptApiException("warm-up")));
+        engine.Execute("""
+            const o = JSON.parse(JSON.stringify({ a: [1, 2.5, "x"], b: { c: null } }));
+            try { fail(); } catch (e) { o.m = `${e.message}`; }
+            [3, 1, 2].sort().map(n => n * 2).join(",");
+            """);
+        return true;
+    });
+
     public static JsPrepared Prepare(string path, string source)
     {
+        _ = WarmedUp.Value;
         try
         {
             if (path.EndsWith(".mjs", StringComparison.OrdinalIgnoreCase) || ModuleSyntax().IsMatch(source))
