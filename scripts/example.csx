@@ -23,7 +23,7 @@ Create("""
     """);
 Create("""
     { "id": "price-tag-text", "type": "overlay.text", "zIndex": 82,
-      "transform": { "x": 1120, "y": 64, "width": 240, "height": 84, "anchor": { "x": 0.5, "y": 0.5 }, "scaleX": 0, "scaleY": 0 },
+      "transform": { "x": 1120, "y": 64, "width": 240, "height": 52, "anchor": { "x": 0.5, "y": 0.5 }, "scaleX": 0, "scaleY": 0 },
       "props": { "text": "", "align": "center", "color": "#0b2027", "font": { "family": "sans", "size": 40, "weight": 800 } } }
     """);
 SetText("top-bid", TopBidText());
@@ -49,6 +49,7 @@ OnBid(bid =>
     State["top"] = new JsonObject { ["amount"] = amount, ["currency"] = bid.Currency, ["author"] = bid.Message.Author };
     State["bids"] = State["bids"]!.GetValue<int>() + 1;
     SetText("top-bid", TopBidText());
+    if (Layer("bid") is not null) SetText("bid", $"Current bid  {amount} {bid.Currency}"); // the hello scene's lower third
     SetText("price-tag-text", $"{amount} {bid.Currency}");
     foreach (var id in new[] { "price-tag", "price-tag-text" })
         Animate(id, """{ "kind": "keyframes", "property": "scale", "keyframes": [{ "at": 0, "value": 0.2 }, { "at": 0.2, "value": 1.15 }, { "at": 0.35, "value": 1 }] }""");

@@ -24,7 +24,7 @@ create({
 });
 create({
   id: "price-tag-text", type: "overlay.text", zIndex: 82,
-  transform: { x: 1120, y: 64, width: 240, height: 84, anchor: { x: 0.5, y: 0.5 }, scaleX: 0, scaleY: 0 },
+  transform: { x: 1120, y: 64, width: 240, height: 52, anchor: { x: 0.5, y: 0.5 }, scaleX: 0, scaleY: 0 },
   props: { text: "", align: "center", color: "#0b2027", font: { family: "sans", size: 40, weight: 800 } },
 });
 
@@ -43,6 +43,7 @@ onBid(bid => {
   state.top = { amount: bid.amount, currency: bid.currency, author: bid.author };
   state.bids++;
   update("top-bid", { props: { text: topBidText() } });
+  if (layer("bid")) update("bid", { props: { text: `Current bid  ${bid.amount} ${bid.currency ?? ""}` } }); // the hello scene's lower third
   update("price-tag-text", { props: { text: `${bid.amount} ${bid.currency ?? ""}` } });
   for (const id of ["price-tag", "price-tag-text"])
     animate(id, { kind: "keyframes", property: "scale", keyframes: [{ at: 0, value: 0.2 }, { at: 0.2, value: 1.15 }, { at: 0.35, value: 1 }] });

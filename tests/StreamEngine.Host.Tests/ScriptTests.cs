@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using StreamEngine.TestFixtures;
@@ -81,6 +82,26 @@ public sealed class ScriptTests : IDisposable
         var after = await Media.DecodeFrameAsync(recording, info.Frames - 1, 160, 90);
         var (inkBefore, inkAfter) = (Ink(before), Ink(after));
         Assert.True(inkAfter > 4 * inkBefore + 100, $"the title should show the new text after the save: {inkBefore} bright pixels before, {inkAfter} after");
+    }
+
+    [Theory]
+    [InlineData("example.js")]
+    [InlineData("example.csx")]
+    public async Task The_example_script_shows_a_bid_posted_to_the_chat_api(string example)
+    {
+        await using var engine = await RunningEngine.StartSceneAsync(_dir.File("show.ts"), RepoPaths.Samples("hello", "scene.json"),
+            Engine.Environment(Patient), "--script", Path.Combine(RepoPaths.Root, "scripts", example));
+        await engine.Process.WaitForLineAsync(l => l.Contains($"Script {example} loaded"), TimeSpan.FromSeconds(30));
+
+        var posted = await engine.Api.PostAsync("api/chat", RunningEngine.Json("""{ "author": "ana", "text": "bid 3 ETH" }"""));
+        Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
+        await NextStatusAsync(engine.Process);
+        var top = await engine.GetObjectAsync("api/layers/top-bid");
+        Assert.Equal("Top bid 3 ETH · ana", top["props"]!["text"]!.GetValue<string>());
+        var tag = await engine.GetObjectAsync("api/layers/price-tag");
+        Assert.Equal(1, tag["transform"]!["scaleX"]!.GetValue<double>()); // popped in, then settled
+        var scripts = await engine.Api.GetStringAsync("api/scripts");
+        Assert.Contains("\"state\":\"running\"", scripts);
     }
 
     [Fact]
