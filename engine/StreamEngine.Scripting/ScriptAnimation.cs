@@ -14,7 +14,6 @@ internal sealed class ScriptAnimation(string id, ScriptApi api, AnimationRuntime
 
     public IScriptAnimation OnFrame(Action handler)
     {
-        api.FramesWanted();
         animations.RaiseFrameEvents = true;
         return Add(_frame, handler);
     }

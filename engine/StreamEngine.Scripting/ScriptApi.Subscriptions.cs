@@ -18,7 +18,6 @@ internal sealed partial class ScriptApi
     public IReadOnlyList<Action<Bid>> BidHandlers => _bids;
     public IReadOnlyList<Action<ChatMessage>> QuestionHandlers => _questions;
     public IReadOnlyList<Action<FrameTime>> FrameHandlers => _frames;
-    public bool WantsAnimationFrames { get; private set; }
 
     public override void OnChat(Action<ChatMessage> handler) => Guard(() => Add(_chat, handler));
 
@@ -56,8 +55,6 @@ internal sealed partial class ScriptApi
         if (kind is Core.Animation.AnimationEventKind.Completed or Core.Animation.AnimationEventKind.Cancelled) _animations.Remove(animationId);
         return handle.HandlersFor(kind);
     }
-
-    internal void FramesWanted() => WantsAnimationFrames = true;
 
     private bool Add<T>(List<T> list, T handler)
     {

@@ -38,8 +38,8 @@ public sealed partial class ScriptHost : IFrameHook, IDisposable
     /// <summary>Milliseconds spent in scripts per frame (raised on the frame thread, for metrics and the bench).</summary>
     public event Action<double>? FrameTimed;
 
-    /// <summary>Raised on the frame thread when a script call fails or a version is refused.</summary>
-    public long ErrorCount => _slots.Sum(s => s.Status.Errors);
+    /// <summary>Raised when a script reports an error (a refused version, a failed call, disabled); on the frame thread or a compile thread.</summary>
+    public event Action<ScriptStatus>? Failed;
 
     public IReadOnlyList<ScriptStatus> Statuses() => [.. _slots.Select(s => s.Status)];
 
@@ -49,7 +49,7 @@ public sealed partial class ScriptHost : IFrameHook, IDisposable
     /// <summary>Adds a script and compiles it now (off the frame thread); it starts at the next frame. Errors are reported, not thrown.</summary>
     public async Task<ScriptStatus> AddAsync(string path)
     {
-        var slot = new ScriptSlot(path, _show, _logger);
+        var slot = new ScriptSlot(path, _show, _logger, s => Failed?.Invoke(s.Status));
         if (_slots.Any(s => s.Name == slot.Name)) throw new ArgumentException($"{path}: a script named {slot.Name} is already loaded; script file names must differ");
         if (_restored[slot.Name] is JsonObject saved) slot.Restore((JsonObject)saved.DeepClone());
         lock (_restored) _slots = [.. _slots, slot];

@@ -26,11 +26,4 @@ public sealed record ScriptLimits
 
     /// <summary>Whether scripts may start and stop outputs (--allow-script-outputs, SCRIPT_ALLOW_OUTPUTS).</summary>
     public bool AllowOutputs { get; init; }
-
-    /// <summary>The first field out of range, named, or null.</summary>
-    public string? Problem() =>
-        CallMilliseconds is < 1 or > 10_000 ? $"SCRIPT_TIMEOUT_MS: expected 1 to 10000, got {CallMilliseconds}"
-        : MemoryBytes is < 1 << 20 or > 4L << 30 ? $"SCRIPT_MEMORY_MB: expected 1 to 4096, got {MemoryBytes >> 20}"
-        : MaxConsecutiveErrors is < 1 or > 1000 ? $"SCRIPT_MAX_ERRORS: expected 1 to 1000, got {MaxConsecutiveErrors}"
-        : null;
 }

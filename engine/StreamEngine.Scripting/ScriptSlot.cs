@@ -9,7 +9,7 @@ namespace StreamEngine.Scripting;
 /// <see cref="ScriptLimits.MaxConsecutiveErrors"/> in a row (or one overrun), the script is disabled. Frame thread only,
 /// except <see cref="Offer"/>.
 /// </summary>
-internal sealed class ScriptSlot(string path, ShowAccess show, ILogger logger)
+internal sealed class ScriptSlot(string path, ShowAccess show, ILogger logger, Action<ScriptSlot> reported)
 {
     private PreparedScript? _pending;
     private ScriptRuntime? _running;
@@ -22,7 +22,6 @@ internal sealed class ScriptSlot(string path, ShowAccess show, ILogger logger)
     public ScriptLanguage Language { get; } = ScriptLanguages.Of(path) ?? throw new ArgumentException($"{path}: expected a .js, .mjs or .csx file");
     public ScriptState State { get; private set; } = ScriptState.Loading;
     public ScriptError? LastError { get; private set; }
-    public long Version { get; private set; }
 
     /// <summary>The running version's API (its subscriptions), or null when nothing runs.</summary>
     public ScriptApi? Api => State == ScriptState.Running ? _running?.Api : null;
@@ -42,6 +41,7 @@ internal sealed class ScriptSlot(string path, ShowAccess show, ILogger logger)
         if (_running is null) State = ScriptState.Failed;
         foreach (var error in e.Errors)
             logger.LogError("Script {Script} was not loaded{Keeping}: {Error}", Name, _running is null ? "" : " (the previous version keeps running)", error);
+        reported(this);
     }
 
     /// <summary>The state saved with the scene for a restart, given before the script first loads.</summary>
@@ -73,7 +73,6 @@ internal sealed class ScriptSlot(string path, ShowAccess show, ILogger logger)
         _state = state;
         State = ScriptState.Running;
         _consecutiveErrors = 0;
-        Version++;
         logger.LogInformation("Script {Script} {Action} ({Language})", Name, reloaded ? "reloaded, state kept" : "loaded", Language);
     }
 
@@ -112,6 +111,7 @@ internal sealed class ScriptSlot(string path, ShowAccess show, ILogger logger)
         Interlocked.Increment(ref _errors);
         LastError = error;
         logger.LogError("Script {Script} failed: {Error}", Name, error);
+        reported(this);
     }
 
     private void Disable(string why)
@@ -119,5 +119,6 @@ internal sealed class ScriptSlot(string path, ShowAccess show, ILogger logger)
         SaveState();
         State = ScriptState.Disabled;
         logger.LogError("Script {Script} ({Path}) was disabled: {Why}; last error {Error}. The stream goes on; save the file to load it again", Name, Path, why, LastError);
+        reported(this);
     }
 }

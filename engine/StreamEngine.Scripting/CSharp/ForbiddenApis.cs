@@ -18,7 +18,7 @@ internal static class ForbiddenApis
 
     private static readonly string[] Types =
     [
-        "System.Environment", "System.AppDomain", "System.Activator", "System.GC", "System.Console", "System.Runtime.CompilerServices.RuntimeHelpers",
+        "System.Environment", "System.AppContext", "System.AppDomain", "System.Activator", "System.GC", "System.Console", "System.Runtime.CompilerServices.RuntimeHelpers",
         "System.Runtime.CompilerServices.Unsafe", "System.Buffers.ArrayPool", "System.Runtime.InteropServices.Marshal",
     ];
 

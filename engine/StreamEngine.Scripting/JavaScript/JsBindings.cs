@@ -101,7 +101,9 @@ internal sealed class JsBindings(Engine engine, ScriptApi api, JsRuntime runtime
     private static double Number(JsValue[] arguments, int index, string what) =>
         Arg(arguments, index) is JsNumber n ? n.AsNumber() : throw new ScriptApiException($"{what}: expected a number");
 
-    private static string Line(JsValue[] arguments) => string.Join(" ", arguments.Select(a => a.IsString() ? a.ToString() : a.ToString()));
+    /// <summary>Strings as they are, anything else as JSON (objects would otherwise print as [object Object]).</summary>
+    private string Line(JsValue[] arguments) =>
+        string.Join(" ", arguments.Select(a => a.IsString() || a.IsUndefined() || a is Jint.Native.Function.Function ? a.ToString() : JsValues.FromJs(engine, a)?.ToJsonString() ?? "null"));
 
     internal static JsonObject Time(FrameTime time) => new() { ["frame"] = time.Index, ["fps"] = time.Fps, ["seconds"] = time.Seconds };
 
