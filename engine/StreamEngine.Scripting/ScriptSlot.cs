@@ -88,7 +88,7 @@ internal sealed class ScriptSlot(string path, ShowAccess show, ILogger logger, A
         catch (ScriptOverrunException e)
         {
             Fail(e.Error);
-            Disable($"it overran its time budget ({show.Limits.CallMilliseconds} ms)");
+            Disable("a call was cut for running too long");
         }
         catch (Exception e)
         {

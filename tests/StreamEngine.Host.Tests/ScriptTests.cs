@@ -104,6 +104,21 @@ public sealed class ScriptTests : IDisposable
         Assert.Contains("\"state\":\"running\"", scripts);
     }
 
+    [Theory]
+    [InlineData("loop.js", "onFrame(t => { if (t.frame === 30) while (true) {} });")]
+    [InlineData("loop.csx", "OnFrame(t => { if (t.Index == 30) while (true) { } });")]
+    public async Task An_endless_loop_in_a_script_is_cut_and_the_stream_goes_on(string name, string source)
+    {
+        var script = _dir.File(name);
+        await File.WriteAllTextAsync(script, source);
+        var recording = _dir.File("loop.ts");
+        var run = await Engine.RunAsync(["run", "--scene", Fixture("scene.json"), "--output", recording, "--no-api", "--seconds", "4", "--script", script]);
+        Assert.True(run.ExitCode == 0, run.AllOutput);
+        Assert.Contains(run.Stderr, l => l.Contains($"Script {name}") && l.Contains("was disabled") && l.Contains("a call was cut for running too long"));
+        var video = await Media.ProbeAsync(recording);
+        Assert.True(video.Frames >= 90, $"the recording has {video.Frames} frames; the show should have gone on for about 120");
+    }
+
     [Fact]
     public async Task A_scripts_state_is_saved_with_the_scene_and_survives_a_restart()
     {
