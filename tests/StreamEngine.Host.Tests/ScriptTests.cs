@@ -104,6 +104,28 @@ public sealed class ScriptTests : IDisposable
         Assert.Contains("\"state\":\"running\"", scripts);
     }
 
+    [Fact]
+    public async Task Scripts_in_the_shows_own_scripts_folder_load_by_themselves()
+    {
+        var show = Directory.CreateDirectory(_dir.File("show")).FullName;
+        File.Copy(Fixture("scene.json"), Path.Combine(show, "scene.json"));
+        Directory.CreateDirectory(Path.Combine(show, "scripts"));
+        await File.WriteAllTextAsync(Path.Combine(show, "scripts", "paint.js"), """update("backdrop", { props: { color: "#0000ff" } });""");
+        var run = await Engine.RunAsync(["render", "--scene", Path.Combine(show, "scene.json"), "--frames", "2", "--out", _dir.File("auto.raw")], Patient);
+        Assert.True(run.ExitCode == 0, run.AllOutput);
+        Assert.Equal((255, 0, 0), Bgr(await File.ReadAllBytesAsync(_dir.File("auto.raw")), 0, 2, 2)); // blue, in BGR
+    }
+
+    [Fact]
+    public async Task Bench_reports_the_time_scripts_take_per_frame()
+    {
+        var run = await Engine.RunAsync(["bench", "--scene", Fixture("scene.json"), "--seconds", "1", "--json", "--script", Fixture("twenty-layers.js")], Patient);
+        Assert.True(run.ExitCode == 0, run.AllOutput);
+        var result = JsonNode.Parse(run.Stdout.Last())!;
+        Assert.True(result["script_ms_p50"]!.GetValue<double>() > 0, run.Stdout.Last());
+        Assert.True(result["script_ms_p99"]!.GetValue<double>() >= result["script_ms_p50"]!.GetValue<double>());
+    }
+
     [Theory]
     [InlineData("loop.js", "onFrame(t => { if (t.frame === 30) while (true) {} });")]
     [InlineData("loop.csx", "OnFrame(t => { if (t.Index == 30) while (true) { } });")]

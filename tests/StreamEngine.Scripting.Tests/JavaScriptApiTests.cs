@@ -111,6 +111,22 @@ public sealed class JavaScriptApiTests : IDisposable
     }
 
     [Fact]
+    public async Task A_new_version_that_throws_at_load_leaves_the_previous_one_running()
+    {
+        var path = _rig.Write("v.js", """create({ id: "t", type: "overlay.text" }); onFrame(t => update("t", { props: { text: "v1 " + t.frame } }));""");
+        await _rig.Host.AddAsync(path);
+        _rig.Step();
+        File.WriteAllText(path, "onFrame(t => update(\"t\", { props: { text: \"v2\" } }));\n\nnull.boom;\n");
+        await _rig.Host.ReloadAsync("v.js");
+        _rig.Step();
+        var status = _rig.Status("v.js");
+        Assert.Equal("v1 1", _rig.Text("t"));
+        Assert.Equal(ScriptState.Running, status.State);
+        Assert.Equal(3, status.LastError!.Line);
+        Assert.Contains("TypeError", status.LastError.Message);
+    }
+
+    [Fact]
     public async Task A_script_that_throws_at_load_is_reported_with_its_line_and_does_not_run()
     {
         var status = await _rig.LoadAsync("bad.js", "create({ id: 'a', type: 'overlay.text' });\nupdate('missing', { props: {} });\n");
