@@ -102,6 +102,9 @@ public sealed class ScriptTests : IDisposable
         Assert.Equal(1, tag["transform"]!["scaleX"]!.GetValue<double>()); // popped in, then settled
         var scripts = await engine.Api.GetStringAsync("api/scripts");
         Assert.Contains("\"state\":\"running\"", scripts);
+        var metrics = await engine.Api.GetStringAsync(engine.Metrics);
+        Assert.Contains("streamengine_script_frame_seconds_count", metrics);
+        Assert.Contains($"streamengine_script_errors_total{{script=\"{example}\"}} 0", metrics);
     }
 
     [Fact]
