@@ -33,6 +33,8 @@ public sealed partial class DocsExamplesTests
     public async Task An_example_from_the_guide_runs_without_errors(int index, string language, string source)
     {
         // The engine's own easings plugin, as built by ./stream-engine build; the host character is another plugin's type.
+        if (!Directory.Exists(RepoPaths.BuiltPlugins))
+            throw new InvalidOperationException($"{RepoPaths.BuiltPlugins} is missing: run ./stream-engine build (tests/run.sh does)");
         using var plugins = new PluginCatalog(NullLoggerFactory.Instance);
         plugins.LoadDirectory(RepoPaths.BuiltPlugins);
         using var rig = new ScriptRig(new ScriptLimits { CallMilliseconds = 2000, LoadMilliseconds = 10_000 }, plugins, layerTypes: [.. plugins.LayerTypeNames, "host"]);
