@@ -37,7 +37,7 @@ internal sealed partial class ShowRequests
             ["StartAnimation"] = StartAnimation, ["ControlAnimation"] = ControlAnimation,
             ["GetAnimationList"] = GetAnimationList, ["RaiseShowEvent"] = RaiseShowEvent, ["InjectChatMessage"] = InjectChatMessage,
             ["GetOutputList"] = GetOutputList, ["AddOutput"] = AddOutput, ["RemoveOutput"] = RemoveOutput,
-            ["GetPluginList"] = GetPluginList, ["Sleep"] = Sleep,
+            ["GetPluginList"] = GetPluginList, ["GetScriptList"] = GetScriptList, ["ReloadScript"] = ReloadScript, ["Sleep"] = Sleep,
         };
     }
 
