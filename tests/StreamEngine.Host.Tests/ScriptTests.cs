@@ -193,7 +193,7 @@ public sealed class ScriptTests : IDisposable
     }
 
     [Theory]
-    [InlineData("bad.js", "let x = ;\n", ":1:")]
+    [InlineData("bad.js", "let x = ;\n", ":1:9")]
     [InlineData("bad.csx", "var x = 1;\nUpdate(\"a\", 42);\n", ":2:13")]
     public async Task Validate_reports_script_errors_with_their_place_without_running_a_show(string name, string source, string place)
     {

@@ -53,8 +53,10 @@ internal static class CSharpCompiler
         if (errors.Count == 0)
         {
             var tree = compilation.SyntaxTrees.Single();
+            // System.IO.File names the API three times (System, IO, File): report each use once, where it starts.
             errors.AddRange(ForbiddenApis.Find(compilation.GetSemanticModel(tree))
-                .Select(f => At(path, f.Location, $"{f.Api} is not available to show scripts (files, threads, reflection, interop and the process are off limits)")));
+                .Select(f => At(path, f.Location, $"{f.Api} is not available to show scripts (files, threads, reflection, interop and the process are off limits)"))
+                .GroupBy(e => (e.Line, e.Message)).Select(g => g.First()));
         }
         if (errors.Count > 0) throw new ScriptLoadException(errors);
 

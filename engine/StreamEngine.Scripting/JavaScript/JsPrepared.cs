@@ -57,7 +57,7 @@ internal sealed partial class JsPrepared : PreparedScript
     private static ScriptError SyntaxError(string path, Exception e)
     {
         for (var inner = e; inner is not null; inner = inner.InnerException)
-            if (inner is ParseErrorException parse) return new ScriptError(path, parse.LineNumber, parse.Column, "SyntaxError: " + (parse.Error?.Description ?? parse.Message));
+            if (inner is ParseErrorException parse) return new ScriptError(path, parse.LineNumber, parse.Column + 1, "SyntaxError: " + (parse.Error?.Description ?? parse.Message));
         return JintException.TryGetJavaScriptLocation(e, out var at)
             ? new ScriptError(path, at.Start.Line, at.Start.Column + 1, e.Message)
             : new ScriptError(path, 0, 0, e.Message);
