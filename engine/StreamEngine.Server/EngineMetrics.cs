@@ -11,7 +11,8 @@ public sealed class EngineMetrics : IDisposable
 {
     private readonly CollectorRegistry _registry = Metrics.NewCustomRegistry();
     private readonly Counter _frames, _dropped, _reconnects, _outputBytes;
-    private readonly Histogram _renderSeconds;
+    private readonly Histogram _renderSeconds, _scriptSeconds;
+    private readonly Counter _scriptErrors;
     private readonly Gauge _jitter, _layers, _animations, _outputState, _storeHealthy, _encoderQueue, _storeLatency;
     private readonly Counter _storeFailures, _chatMessages;
     private readonly Gauge _resourceBytes;
@@ -31,6 +32,9 @@ public sealed class EngineMetrics : IDisposable
         _storeLatency = f.CreateGauge("streamengine_state_store_save_seconds", "Duration of the last state store save.");
         _renderSeconds = f.CreateHistogram("streamengine_render_seconds", "Time to produce one frame (commands, hooks, compose, copy).",
             new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(0.0005, 2, 10) });
+        _scriptSeconds = f.CreateHistogram("streamengine_script_frame_seconds", "Time the show's scripts take in one frame (handlers, timers, frame hooks).",
+            new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(0.00005, 2, 12) });
+        _scriptErrors = f.CreateCounter("streamengine_script_errors_total", "Script errors (load and call errors), by script.", "script");
         _jitter = f.CreateGauge("streamengine_pacing_jitter_p99_seconds", "99th percentile of how late frames start.");
         _layers = f.CreateGauge("streamengine_layers", "Layers in the scene.");
         _animations = f.CreateGauge("streamengine_active_animations", "Animations and timelines running.");
@@ -48,10 +52,13 @@ public sealed class EngineMetrics : IDisposable
 
     public void ObserveRender(double milliseconds) => _renderSeconds.Observe(milliseconds / 1000);
 
+    public void ObserveScripts(double milliseconds) => _scriptSeconds.Observe(milliseconds / 1000);
+
     public void Refresh()
     {
         try
         {
+            foreach (var script in _show.Scripts()) _scriptErrors.WithLabels(script.Name).IncTo(script.Errors);
             var stats = _show.Stats();
             _frames.IncTo(stats.Frames);
             _dropped.WithLabels("encoder").IncTo(stats.DroppedEncoderBehind);

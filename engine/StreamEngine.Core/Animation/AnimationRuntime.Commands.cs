@@ -11,6 +11,12 @@ public sealed partial class AnimationRuntime
     /// <summary>Starts an animation or timeline at the next frame (or at its <see cref="AnimationSpec.Start"/>); returns its id.</summary>
     public Task<string> StartAsync(AnimationSpec spec) => Enqueue(() => Start(spec.Clone()));
 
+    /// <summary>
+    /// Starts an animation like <see cref="StartAsync(AnimationSpec)"/>; with <paramref name="keepWhenDone"/> false it is
+    /// removed when it ends even though it has an id (a script names its animations to follow their events).
+    /// </summary>
+    public Task<string> StartAsync(AnimationSpec spec, bool keepWhenDone) => Enqueue(() => Start(spec.Clone(), keepWhenDone));
+
     /// <summary>Stops and removes it; its properties keep their current values.</summary>
     public Task StopAsync(string id) => Enqueue(() => { Cancel(Find(id)); return true; });
 
@@ -56,9 +62,9 @@ public sealed partial class AnimationRuntime
     public Task<IReadOnlyList<AnimationSpec>> SnapshotAsync() =>
         Enqueue<IReadOnlyList<AnimationSpec>>(() => [.. _runs.Select(r => r.Spec.Clone())]);
 
-    private string Start(AnimationSpec spec)
+    private string Start(AnimationSpec spec, bool? keepWhenDone = null)
     {
-        var userId = spec.Id is not null;
+        var userId = keepWhenDone ?? spec.Id is not null;
         var id = spec.Id ??= $"anim-{++_nextId}";
         if (spec.Speed is <= 0 or > 100) throw new FormatException($"animation '{spec.Id}'.speed: expected a number > 0 and <= 100, got {spec.Speed}");
         var start = Math.Max(spec.Start ?? _now, _now);

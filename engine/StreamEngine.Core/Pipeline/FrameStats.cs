@@ -6,6 +6,7 @@ public sealed class FrameStats
     private const int Window = 60 * 60 * 10; // ten minutes at 60 fps
     private readonly SampleRing _renderMs = new(Window);
     private readonly SampleRing _jitterMs = new(Window);
+    private readonly SampleRing _scriptMs = new(Window);
     private long _rendered;
     private long _droppedEncoderFull;
     private long _droppedLate;
@@ -40,10 +41,16 @@ public sealed class FrameStats
 
     public double JitterMsPercentile(double p) => _jitterMs.Percentile(p);
 
+    /// <summary>Time the show's scripts took in one frame (frames with scripts only).</summary>
+    public void RecordScriptTime(double ms) => _scriptMs.Add(ms);
+
+    public double ScriptMsPercentile(double p) => _scriptMs.Percentile(p);
+
     public void ResetSamples()
     {
         _renderMs.Clear();
         _jitterMs.Clear();
+        _scriptMs.Clear();
     }
 
     private sealed class SampleRing(int capacity)

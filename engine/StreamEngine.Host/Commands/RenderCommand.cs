@@ -21,7 +21,8 @@ internal static class RenderCommand
         var fps = new Option<int?>("--fps") { Description = "frames per second (default: the scene's, else TARGET_FPS)" };
         var size = new Option<string?>("--size") { Description = "WIDTHxHEIGHT (default: the scene's, else STREAM_RESOLUTION)" };
         var audience = SimulatedAudience.Option();
-        var command = new Command("render", "Render a scene offline to a file.") { scene, frames, output, fps, size, audience };
+        var scripts = new Option<string[]>("--script") { Description = "a show script (.js, .mjs, .csx) or a folder of them; repeat for several" };
+        var command = new Command("render", "Render a scene offline to a file.") { scene, frames, output, fps, size, scripts, audience };
         command.SetAction((parse, _) => CommandRunner.RunAsync(async stop =>
         {
             var count = parse.GetValue(frames);
@@ -30,6 +31,7 @@ internal static class RenderCommand
             using var loggers = GlobalOptions.Loggers(config);
             using var session = ShowSession.Open(config, parse.GetValue(scene)!, parse.GetValue(size), parse.GetValue(fps), loggers);
             SimulatedAudience.Attach(session, parse.GetValue(audience));
+            await session.LoadScriptsAsync(parse.GetValue(scripts) ?? [], strict: true);
             var path = parse.GetValue(output)!;
             await using var encoder = Path.GetExtension(path) is ".raw" or ".bgra"
                 ? (IEncoder)new RawFrameWriter(path)

@@ -18,18 +18,22 @@ internal static class RunCommand
         var seconds = new Option<double?>("--seconds") { Description = "stop after this many seconds (default: run until Ctrl+C)" };
         var statusEvery = new Option<double>("--status-every") { Description = "seconds between status lines (frames, drops, timing)", DefaultValueFactory = _ => 10 };
         var noApi = new Option<bool>("--no-api") { Description = "do not start the control plane (REST, WebSocket, metrics, health)" };
+        var scripts = new Option<string[]>("--script") { Description = "a show script (.js, .mjs, .csx) or a folder of them; repeat for several. Saving one reloads it live" };
+        var allowOutputs = new Option<bool>("--allow-script-outputs") { Description = "let scripts start and stop outputs (SCRIPT_ALLOW_OUTPUTS)" };
         var fresh = new Option<bool>("--fresh") { Description = "start from the scene file even if the state store has a saved state of this show" };
         var audience = SimulatedAudience.Option();
         var command = new Command("run", "Run a show live until Ctrl+C or SIGTERM; its state is saved and restored after a crash.")
-            { scene, outputs, fps, size, seconds, statusEvery, noApi, fresh, audience };
+            { scene, outputs, fps, size, seconds, statusEvery, noApi, fresh, scripts, allowOutputs, audience };
         command.SetAction((parse, _) => CommandRunner.RunAsync(async stop =>
         {
-            var config = global.LoadConfig(parse);
+            var config = global.LoadConfig(parse, ("SCRIPT_ALLOW_OUTPUTS", parse.GetValue(allowOutputs) ? "true" : null));
             using var loggers = GlobalOptions.Loggers(config);
             var scenePath = parse.GetValue(scene)!;
             await using var store = ShowStore.Open(config, scenePath, loggers);
             var saved = parse.GetValue(fresh) ? null : await ShowStore.LoadAsync(store, scenePath, loggers.CreateLogger("state"), stop);
             using var session = ShowSession.Open(config, scenePath, parse.GetValue(size), parse.GetValue(fps), loggers, saved);
+            await session.LoadScriptsAsync(parse.GetValue(scripts) ?? [], strict: false);
+            session.Scripts.Watch();
             await using var writer = new StateWriter(store, loggers.CreateLogger<StateWriter>());
             var persistence = new ShowPersistence(session, writer, loggers.CreateLogger<ShowPersistence>());
             session.Hooks.Add(persistence);

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using StreamEngine.Core.Scene;
 using StreamEngine.Host.Config;
 using StreamEngine.Host.Show;
+using StreamEngine.Scripting;
 
 namespace StreamEngine.Host.Commands;
 
@@ -11,8 +12,8 @@ internal static class ValidateCommand
 {
     public static Command Create(GlobalOptions global)
     {
-        var file = new Argument<string>("file") { Description = "a scene file (.json with layers) or a config file (.json of settings)" };
-        var command = new Command("validate", "Check a scene or config file without running a show.") { file };
+        var file = new Argument<string>("file") { Description = "a scene file (.json with layers), a config file (.json of settings) or a show script (.js, .mjs, .csx)" };
+        var command = new Command("validate", "Check a scene, config or script file without running a show.") { file };
         command.SetAction((parse, _) => CommandRunner.RunAsync(_ => Task.FromResult(Validate(global, parse, parse.GetValue(file)!))));
         return command;
     }
@@ -22,7 +23,12 @@ internal static class ValidateCommand
         var config = global.LoadConfig(parse);
         IReadOnlyList<ValidationProblem> problems;
         string kind;
-        if (IsScene(path))
+        if (ScriptLanguages.Of(path) is { } language)
+        {
+            kind = language == ScriptLanguage.CSharp ? "C# script" : "JavaScript script";
+            problems = [.. ScriptHost.Check(path).Select(e => new ValidationProblem(e.Line > 0 ? $"{path}:{e.Line}:{e.Column}" : path, e.Message))];
+        }
+        else if (IsScene(path))
         {
             kind = "scene";
             using var loggers = GlobalOptions.Loggers(config with { LogLevel = "error" });

@@ -42,6 +42,10 @@ internal static partial class ConfigSettings
         ConfigSetting.OneOf("AUDIO_CODEC", ["aac", "opus"], (c, v) => c with { AudioCodec = v }),
         ConfigSetting.OneOf("HWACCEL", ["auto", "none", "nvenc", "qsv", "vaapi", "videotoolbox", "amf"], (c, v) => c with { HardwareAcceleration = v }),
         ConfigSetting.Text("STREAM_ENGINE_PLUGINS", "a directory path", v => v.Length > 0, (c, v) => c with { PluginsDirectory = v }),
+        ConfigSetting.Int("SCRIPT_TIMEOUT_MS", 1, 10_000, (c, v) => c with { ScriptTimeoutMs = v }),
+        ConfigSetting.Int("SCRIPT_MAX_ERRORS", 1, 1000, (c, v) => c with { ScriptMaxErrors = v }),
+        ConfigSetting.Int("SCRIPT_MEMORY_MB", 1, 4096, (c, v) => c with { ScriptMemoryMb = v }),
+        ConfigSetting.OneOf("SCRIPT_ALLOW_OUTPUTS", ["true", "false"], (c, v) => c with { ScriptAllowOutputs = v == "true" }),
         ConfigSetting.Text("STREAM_ENGINE_DATA", "a directory path", v => v.Length > 0, (c, v) => c with { DataDirectory = v }),
     ];
 

@@ -38,6 +38,10 @@ public sealed record EngineConfig
     public string HardwareAcceleration { get; init; } = "auto";
     public string PluginsDirectory { get; init; } = "";
     public string DataDirectory { get; init; } = "data";
+    public int ScriptTimeoutMs { get; init; } = 100;
+    public int ScriptMaxErrors { get; init; } = 5;
+    public int ScriptMemoryMb { get; init; } = 64;
+    public bool ScriptAllowOutputs { get; init; }
 
     public string Resolution => $"{Width}x{Height}";
 }

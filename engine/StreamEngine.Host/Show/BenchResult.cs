@@ -19,7 +19,10 @@ internal sealed record BenchResult(
     double RssMb,
     double BaselineEncoderCpuPct,
     double OverheadRatio,
-    string VideoEncoder)
+    string VideoEncoder,
+    long DroppedLate = 0,
+    double ScriptMsP50 = 0,
+    double ScriptMsP99 = 0)
 {
     public static readonly JsonSerializerOptions Json = new()
     {
@@ -29,9 +32,10 @@ internal sealed record BenchResult(
 
     public string ToText() => $"""
         size {Size} @ {TargetFps} fps for {Seconds:0.#} s ({VideoEncoder})
-        frames {Frames}, dropped {Dropped}, {Fps:0.00} fps
+        frames {Frames}, dropped {Dropped} ({DroppedLate} because the frame thread was late), {Fps:0.00} fps
         render ms p50 {RenderMsP50:0.00}, p99 {RenderMsP99:0.00}; pacing jitter p99 {PacingJitterMsP99:0.00} ms
         engine CPU {EngineCpuPct:0.0} %, encoder CPU {EncoderCpuPct:0.0} %, RSS {RssMb:0} MB
+        scripts ms per frame p50 {ScriptMsP50:0.000}, p99 {ScriptMsP99:0.000}
         baseline: ffmpeg alone {BaselineEncoderCpuPct:0.0} %; overhead ratio {OverheadRatio:0.00}
         """;
 }

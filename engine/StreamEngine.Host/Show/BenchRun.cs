@@ -41,7 +41,7 @@ internal sealed class BenchRun(ShowSession session, EngineConfig config, ILogger
         await Task.Delay(WarmUp, stop);
         var stats = session.Stats;
         stats.ResetSamples();
-        var (frames0, dropped0) = (stats.Frames, stats.Dropped);
+        var (frames0, dropped0, late0) = (stats.Frames, stats.Dropped, stats.DroppedLate);
         var engineCpu = new ProcessCpuMeter(Environment.ProcessId);
         var encoderCpu0 = encoder.EncoderCpuSeconds ?? 0;
         var started = Stopwatch.GetTimestamp();
@@ -64,7 +64,8 @@ internal sealed class BenchRun(ShowSession session, EngineConfig config, ILogger
             Fps: Math.Round(frames / wall, 2), RenderMsP50: Math.Round(stats.RenderMsPercentile(50), 3),
             RenderMsP99: Math.Round(stats.RenderMsPercentile(99), 3), PacingJitterMsP99: Math.Round(stats.JitterMsPercentile(99), 3),
             EngineCpuPct: Math.Round(enginePct, 1), EncoderCpuPct: Math.Round(encoderPct, 1), RssMb: Math.Round(rss / (1 << 20), 1),
-            BaselineEncoderCpuPct: 0, OverheadRatio: 0, VideoEncoder: encoder.VideoEncoder?.Name ?? "?");
+            BaselineEncoderCpuPct: 0, OverheadRatio: 0, VideoEncoder: encoder.VideoEncoder?.Name ?? "?",
+            DroppedLate: stats.DroppedLate - late0, ScriptMsP50: Math.Round(stats.ScriptMsPercentile(50), 3), ScriptMsP99: Math.Round(stats.ScriptMsPercentile(99), 3));
     }
 
     /// <summary>Two seconds of the show's frames, rendered offline to shared memory, looped by ffmpeg at the show's rate.</summary>

@@ -33,6 +33,8 @@ internal sealed class ControlPlane : IAsyncDisposable
         var metrics = new EngineMetrics(controller, writer is null ? null : () =>
             (writer.Health.Status == StateHealthStatus.Healthy, writer.Counters.SaveFailures + writer.Counters.AppendFailures, writer.Counters.LastSaveLatency));
         session.Stats.Rendered += metrics.ObserveRender;
+        session.Scripts.FrameTimed += metrics.ObserveScripts;
+        session.Scripts.Show.Outputs = new ScriptOutputs(controller, loggers.CreateLogger("script"));
         var options = new ControlServerOptions
         {
             BindAddress = config.BindAddress, Port = config.Port, WsPort = config.WsPort, MetricsPort = config.MetricsPort,
@@ -46,6 +48,7 @@ internal sealed class ControlPlane : IAsyncDisposable
         catch (Exception e) when (e is IOException || e.InnerException is IOException)
         {
             session.Stats.Rendered -= metrics.ObserveRender;
+            session.Scripts.FrameTimed -= metrics.ObserveScripts;
             controller.Dispose();
             metrics.Dispose();
             throw new UserInputException("control plane", "PORT", $"cannot listen on {config.BindAddress} ports {config.Port}, {config.WsPort}, {config.MetricsPort}, {config.HealthPort}: {e.Message}");
@@ -71,6 +74,8 @@ internal sealed class ControlPlane : IAsyncDisposable
     {
         await _server.DisposeAsync();
         _session.Stats.Rendered -= _metrics.ObserveRender;
+        _session.Scripts.FrameTimed -= _metrics.ObserveScripts;
+        _session.Scripts.Show.Outputs = null;
         _metrics.Dispose();
         _controller.Dispose();
     }

@@ -10,7 +10,8 @@ namespace StreamEngine.Host.Show;
 /// A show's state in the store: the scene file's JSON shape (layers, running animations with their playback,
 /// triggers) plus the scene file it came from and the frame it was saved at.
 /// </summary>
-internal sealed record SavedScene(SceneState Scene, long Frame)
+/// <param name="Scripts">Each script's <c>state</c> object, by script file name.</param>
+internal sealed record SavedScene(SceneState Scene, long Frame, JsonObject? Scripts = null)
 {
     public static SavedShow Capture(ShowSession session, FrameTime time)
     {
@@ -23,6 +24,7 @@ internal sealed record SavedScene(SceneState Scene, long Frame)
             ["layers"] = new JsonArray([.. session.Scene.Layers.Select(l => (JsonNode)LayerJson.ToJson(l.State))]),
             ["animations"] = new JsonArray([.. animations.Select(AnimationJson.ToJson)]),
             ["triggers"] = new JsonArray([.. triggers.Select(AnimationJson.ToJson)]),
+            ["scripts"] = session.Scripts.SaveStates(),
         };
         return new SavedShow(scene, time.Index, time.Fps, DateTimeOffset.UtcNow);
     }
@@ -36,9 +38,11 @@ internal sealed record SavedScene(SceneState Scene, long Frame)
         if (saved is null || saved.Scene["source"]?.GetValue<string>() != Path.GetFullPath(scenePath)) return null;
         var json = (JsonObject)saved.Scene.DeepClone();
         json.Remove("source");
+        var scripts = json["scripts"] as JsonObject;
+        json.Remove("scripts");
         var scene = SceneFile.Parse(json.ToJsonString()).Scene;
         if (scene is null) return null;
         var elapsed = Math.Max(0, (now - saved.SavedAt).TotalSeconds);
-        return new SavedScene(scene, saved.Frame + 1 + (long)Math.Round(elapsed * saved.Fps));
+        return new SavedScene(scene, saved.Frame + 1 + (long)Math.Round(elapsed * saved.Fps), scripts);
     }
 }

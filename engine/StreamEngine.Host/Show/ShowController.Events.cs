@@ -18,6 +18,7 @@ internal sealed partial class ShowController : IDisposable
     {
         encoder.OutputStateChanged += OnOutputState;
         session.Animations.Events += OnAnimation;
+        session.Scripts.Failed += OnScriptFailed;
         _statsTimer = new Timer(_ => PublishStats(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
     }
 
@@ -34,6 +35,11 @@ internal sealed partial class ShowController : IDisposable
             ["animationId"] = e.AnimationId, ["showTime"] = e.ShowTime, ["label"] = e.Label,
         });
     }
+
+    private void OnScriptFailed(Scripting.ScriptStatus script) => Publish(EventCategory.Errors, "ScriptFailed", new JsonObject
+    {
+        ["name"] = script.Name, ["state"] = script.State.ToString().ToLowerInvariant(), ["error"] = script.LastError?.ToString(),
+    });
 
     private void PublishStats()
     {
@@ -64,5 +70,6 @@ internal sealed partial class ShowController : IDisposable
         _statsTimer?.Dispose();
         encoder.OutputStateChanged -= OnOutputState;
         session.Animations.Events -= OnAnimation;
+        session.Scripts.Failed -= OnScriptFailed;
     }
 }

@@ -8,6 +8,7 @@ using StreamEngine.Core.Rendering;
 using StreamEngine.Core.Scene;
 using StreamEngine.Encoding.FFmpeg;
 using StreamEngine.Sdk;
+using StreamEngine.Scripting;
 using StreamEngine.Server.Control;
 
 namespace StreamEngine.Host.Show;
@@ -169,6 +170,17 @@ internal sealed partial class ShowController(ShowSession session, FFmpegEncoder 
         catch (PluginLoadException e) { throw new ShowRequestException(RequestFailure.Failed, $"plugin '{id}' was not reloaded, the running version stays: {e.Message}", "id"); }
         return Plugins().First(p => p.Id == id || Path.GetFileName(folder) == p.Id);
     }
+
+    public IReadOnlyList<ScriptInfo> Scripts() => [.. session.Scripts.Statuses().Select(ScriptInfoOf)];
+
+    public async Task<ScriptInfo> ReloadScriptAsync(string name)
+    {
+        try { return ScriptInfoOf(await session.Scripts.ReloadAsync(name)); }
+        catch (KeyNotFoundException e) { throw new ShowRequestException(RequestFailure.NotFound, e.Message, "name"); }
+    }
+
+    private static ScriptInfo ScriptInfoOf(ScriptStatus s) => new(s.Name, s.Language == ScriptLanguage.CSharp ? "csharp" : "javascript",
+        s.State.ToString().ToLowerInvariant(), s.LastError?.ToString(), s.Errors, s.Path);
 
     private async Task Apply(SceneCommand command)
     {

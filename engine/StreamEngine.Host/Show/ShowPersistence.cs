@@ -14,6 +14,8 @@ namespace StreamEngine.Host.Show;
 internal sealed class ShowPersistence(ShowSession session, StateWriter writer, ILogger<ShowPersistence> logger) : IFrameHook
 {
     private static readonly TimeSpan Refresh = TimeSpan.FromSeconds(5);
+    // A script changing layers every frame would otherwise snapshot the show every frame; nobody waits for those.
+    private static readonly TimeSpan WriteBehind = TimeSpan.FromMilliseconds(100);
     private readonly ConcurrentQueue<TaskCompletionSource> _waiting = new();
     private long _savedStructure = -1, _savedAnimations = -1;
     private long _capturedStructure = -1, _capturedAnimations = -1; // read by request threads
@@ -25,6 +27,7 @@ internal sealed class ShowPersistence(ShowSession session, StateWriter writer, I
     {
         var changed = session.Scene.StructureVersion != _savedStructure || session.Animations.Version != _savedAnimations;
         if (!changed && _waiting.IsEmpty && time.Seconds - _savedAt < Refresh.TotalSeconds) return;
+        if (_waiting.IsEmpty && time.Seconds - _savedAt < WriteBehind.TotalSeconds) return;
         writer.SceneChanged(SavedScene.Capture(session, time));
         (_savedStructure, _savedAnimations, _savedAt) = (session.Scene.StructureVersion, session.Animations.Version, time.Seconds);
         Volatile.Write(ref _capturedStructure, _savedStructure);

@@ -7,6 +7,7 @@ using StreamEngine.Core.Rendering;
 using StreamEngine.Core.Scene;
 using StreamEngine.Host.Config;
 using StreamEngine.Plugins;
+using StreamEngine.Scripting;
 using StreamEngine.Sdk;
 
 namespace StreamEngine.Host.Show;
@@ -17,8 +18,10 @@ namespace StreamEngine.Host.Show;
 /// </summary>
 internal sealed class ShowSession : IDisposable
 {
-    private ShowSession(VideoFormat format, SceneGraph scene, Compositor compositor, PluginCatalog plugins, AnimationRuntime animations)
+    private ShowSession(VideoFormat format, SceneGraph scene, Compositor compositor, PluginCatalog plugins, AnimationRuntime animations, ScriptHost scripts)
     {
+        Scripts = scripts;
+        scripts.FrameTimed += Stats.RecordScriptTime;
         Format = format;
         Scene = scene;
         Compositor = compositor;
@@ -35,6 +38,9 @@ internal sealed class ShowSession : IDisposable
 
     /// <summary>Watches the plugins directory and swaps new versions in (set by <c>run</c>).</summary>
     public PluginReloader? Reloader { get; set; }
+
+    /// <summary>The show's scripts (none until <see cref="LoadScriptsAsync"/>); they run after the animations each frame.</summary>
+    public ScriptHost Scripts { get; }
 
     /// <summary>Frame hooks run after the animations each frame (persistence, scripts).</summary>
     public List<IFrameHook> Hooks { get; } = [];
@@ -65,7 +71,10 @@ internal sealed class ShowSession : IDisposable
             var animations = new AnimationRuntime(graph, plugins, loggers.CreateLogger<AnimationRuntime>());
             if (saved is null) _ = SceneAnimations.StartAsync(animations, scene);
             else _ = SceneAnimations.RestoreAsync(animations, scene);
-            return new ShowSession(format, graph, compositor, plugins, animations)
+            var access = new ShowAccess(graph, animations, type => plugins.Find(type) is not null, ScriptLimits(config), loggers);
+            var scripts = new ScriptHost(access, services.Chat, loggers.CreateLogger<ScriptHost>());
+            scripts.Restore(saved?.Scripts);
+            return new ShowSession(format, graph, compositor, plugins, animations, scripts)
             {
                 FirstFrame = saved?.Frame ?? 0,
                 Source = Path.GetFullPath(scenePath),
@@ -97,8 +106,36 @@ internal sealed class ShowSession : IDisposable
         var pipeline = new FramePipeline(Scene, Compositor, new FrameBufferPool(Format, bufferCount), sink, Stats);
         pipeline.AddHook(Chat);
         pipeline.AddHook(Animations);
+        pipeline.AddHook(Scripts);
         foreach (var hook in Hooks) pipeline.AddHook(hook);
         return pipeline;
+    }
+
+    public static ScriptLimits ScriptLimits(EngineConfig config) => new()
+    {
+        CallMilliseconds = config.ScriptTimeoutMs, MaxConsecutiveErrors = config.ScriptMaxErrors,
+        MemoryBytes = (long)config.ScriptMemoryMb << 20, AllowOutputs = config.ScriptAllowOutputs,
+    };
+
+    /// <summary>
+    /// Compiles the given scripts (files, or folders of .js/.mjs/.csx) and the ones in the scene's own <c>scripts/</c> folder;
+    /// they start at the first frame. With <paramref name="strict"/> a script that does not load is an input error
+    /// (offline renders); otherwise it is reported and the show starts without it, waiting for a fixed save.
+    /// </summary>
+    public async Task LoadScriptsAsync(IEnumerable<string> paths, bool strict)
+    {
+        var sceneScripts = Path.Combine(Path.GetDirectoryName(Source)!, "scripts");
+        var files = paths.Append(sceneScripts).SelectMany<string, string>(p => Directory.Exists(p)
+                ? Directory.EnumerateFiles(p).Where(f => ScriptLanguages.Of(f) is not null).Order(StringComparer.Ordinal)
+                : p == sceneScripts ? [] : [p])
+            .Select(Path.GetFullPath).Distinct().ToList();
+        foreach (var file in files)
+        {
+            if (!File.Exists(file)) throw new UserInputException("--script", "--script", $"{file}: no such file");
+            if (ScriptLanguages.Of(file) is null) throw new UserInputException("--script", "--script", $"{file}: expected a .js, .mjs or .csx file");
+            var status = await Scripts.AddAsync(file);
+            if (strict && status.LastError is { } error) throw new UserInputException(file, "script", error.ToString());
+        }
     }
 
     public static PluginCatalog LoadPlugins(EngineConfig config, ILoggerFactory loggers)
@@ -121,6 +158,7 @@ internal sealed class ShowSession : IDisposable
 
     public void Dispose()
     {
+        Scripts.Dispose();
         Compositor.Dispose();
         Compositor.Services.Dispose();
         Plugins.Dispose();

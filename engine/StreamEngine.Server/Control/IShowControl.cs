@@ -66,6 +66,13 @@ public interface IShowControl
     /// </summary>
     Task<PluginInfo> ReloadPluginAsync(string id);
 
+    /// <summary>The show's scripts: name, language, running/disabled/failed, last error.</summary>
+    IReadOnlyList<ScriptInfo> Scripts() => [];
+
+    /// <summary>Compiles a script's file again and swaps it in at the next frame if it compiles (its state is kept).</summary>
+    Task<ScriptInfo> ReloadScriptAsync(string name) =>
+        throw new ShowRequestException(RequestFailure.NotFound, $"script '{name}' is not loaded", "name");
+
     /// <summary>Every change, as it happens (frame stats once a second). Handlers run on engine threads: be quick.</summary>
     event Action<ShowEvent>? Events;
 }
@@ -88,6 +95,10 @@ public sealed record OutputInfo(string Id, string Target, string State, int Reco
 /// <param name="ResourceCacheBytes">Decoded images, animations and fonts held by the resource cache.</param>
 public sealed record StatsInfo(long Frames, long Dropped, double RenderMsP50, double RenderMsP99, double JitterMsP99, int Animations,
     long DroppedEncoderBehind = 0, long DroppedLate = 0, int EncoderQueue = 0, long ChatMessages = 0, long ResourceCacheBytes = 0);
+
+/// <param name="State">loading, running, disabled (after errors; saving the file loads it again) or failed (never loaded).</param>
+/// <param name="LastError">The last error as FILE:LINE:COLUMN: MESSAGE, or null.</param>
+public sealed record ScriptInfo(string Name, string Language, string State, string? LastError, long Errors, string Path);
 
 public sealed record PluginInfo(string Id, string Version, string SdkVersion, string State, IReadOnlyList<string> LayerTypes, string? Error);
 

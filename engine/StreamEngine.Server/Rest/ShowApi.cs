@@ -25,6 +25,7 @@ internal static class ShowApi
             : Problems.Result(404, $"layer '{id}' does not exist", "id"));
         api.MapGet("/animations", () => Handle(async () => Results.Json(new JsonArray([.. (await show.AnimationsAsync()).Select(a => (JsonNode)a)]))));
         api.MapGet("/outputs", () => Results.Ok(show.Outputs()));
+        api.MapGet("/scripts", () => Results.Ok(show.Scripts()));
 
         change.MapPost("/layers", (HttpRequest request) => WithBody(request, async body =>
         {
@@ -84,6 +85,7 @@ internal static class ShowApi
             return Results.Created($"/api/outputs/{id}", new { id });
         }));
         change.MapPost("/plugins/{id}/reload", (string id) => Handle(async () => Results.Ok(await show.ReloadPluginAsync(id))));
+        change.MapPost("/scripts/{name}/reload", (string name) => Handle(async () => Results.Ok(await show.ReloadScriptAsync(name))));
         change.MapDelete("/outputs/{id}", (string id) => Handle(async () =>
         {
             await show.RemoveOutputAsync(id);

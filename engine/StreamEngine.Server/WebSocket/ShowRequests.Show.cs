@@ -71,6 +71,12 @@ internal sealed partial class ShowRequests
     private async Task<JsonObject?> ReloadPlugin(JsonObject data, RequestContext context) =>
         new() { ["plugin"] = ToJson(await _show.ReloadPluginAsync(RequiredString(data, "pluginId"))) };
 
+    private Task<JsonObject?> GetScriptList(JsonObject data, RequestContext context) =>
+        Done(new JsonObject { ["scripts"] = ToJsonArray(_show.Scripts()) });
+
+    private async Task<JsonObject?> ReloadScript(JsonObject data, RequestContext context) =>
+        ToJson(await _show.ReloadScriptAsync(RequiredString(data, "scriptName"))).AsObject();
+
     /// <summary>A pause between the requests of a serial batch, as in obs-websocket.</summary>
     private async Task<JsonObject?> Sleep(JsonObject data, RequestContext context)
     {

@@ -37,7 +37,8 @@ internal sealed partial class ShowRequests
             ["StartAnimation"] = StartAnimation, ["ControlAnimation"] = ControlAnimation,
             ["GetAnimationList"] = GetAnimationList, ["RaiseShowEvent"] = RaiseShowEvent, ["InjectChatMessage"] = InjectChatMessage,
             ["GetOutputList"] = GetOutputList, ["AddOutput"] = AddOutput, ["RemoveOutput"] = RemoveOutput,
-            ["GetPluginList"] = GetPluginList, ["ReloadPlugin"] = ReloadPlugin, ["Sleep"] = Sleep,
+            ["GetPluginList"] = GetPluginList, ["ReloadPlugin"] = ReloadPlugin, ["GetScriptList"] = GetScriptList, ["ReloadScript"] = ReloadScript,
+            ["Sleep"] = Sleep,
         };
     }
 

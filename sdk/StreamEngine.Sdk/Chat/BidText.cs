@@ -3,44 +3,62 @@ using System.Text.RegularExpressions;
 
 namespace StreamEngine.Sdk.Chat;
 
-/// <summary>A bid read from a chat message.</summary>
-/// <param name="Amount">The amount bid.</param>
-/// <param name="Currency">The currency or unit written with it (<c>ETH</c>, <c>USD</c> for "$", <c>EUR</c>, <c>GBP</c>), or null when only a number was written.</param>
-public sealed record Bid(decimal Amount, string? Currency);
+/// <summary>An amount bid in a chat message.</summary>
+/// <param name="Amount">The amount.</param>
+/// <param name="Currency">The currency as a code — <c>ETH</c>, <c>USD</c> for "$", <c>EUR</c> for "€", <c>GBP</c> for "£", <c>ETH</c> for "Ξ" — or null when none was written.</param>
+public sealed record BidAmount(decimal Amount, string? Currency)
+{
+    /// <summary>How a graphic shows it: <c>$300</c>, <c>€1,200</c>, <c>2.5 ETH</c>, or the number alone.</summary>
+    public string Display
+    {
+        get
+        {
+            var number = Amount.ToString(Amount == decimal.Truncate(Amount) ? "#,0" : "#,0.########", CultureInfo.InvariantCulture);
+            return Currency switch
+            {
+                "USD" => "$" + number,
+                "EUR" => "€" + number,
+                "GBP" => "£" + number,
+                null => number,
+                _ => $"{number} {Currency}",
+            };
+        }
+    }
+}
 
 /// <summary>
-/// Recognises a chat message that is a bid: the whole message is an amount, optionally after "bid", "!bid" or "I bid" and with a
-/// currency sign or unit — "bid 2.5", "2.5 ETH", "$300", "€1,200", "1.2k", "I bid 3!". A message that only mentions a
-/// number in a sentence ("lot 3 is nice") is not a bid.
+/// The one rule for which chat messages are bids (the chat layer highlights them, scripts get them in <c>onBid</c>):
+/// the whole message is an amount that says it is a bid — after "bid", "!bid" or "I bid", or with a currency sign or
+/// code: "bid 2.5", "!bid 2.5 ETH", "2.5 ETH", "$300", "€1,200", "1.2k ETH", "I bid 3!". A bare number ("2") is chat,
+/// and so is a number in a sentence ("lot 3 is nice"). Codes: ETH, WETH, BTC, SOL, USDC, USDT, USD, EUR, GBP.
 /// </summary>
 public static partial class BidText
 {
-    [GeneratedRegex(@"^\s*(?:!?(?:i\s+)?bid(?:ding)?\s*:?\s*)?(?<sign>[$€£Ξ])?\s*(?<number>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?<fraction>\d+))?\s*(?<unit>eth|usd|usdc|eur|gbp|sol|k)?\s*!*\s*$",
+    [GeneratedRegex(@"^\s*(?<word>!?(?:i\s+)?bid(?:ding)?\s*:?\s*)?(?<sign>[$€£Ξ])?\s*(?<number>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?<fraction>\d+))?\s*(?<k>k)?\s*(?<code>eth|weth|btc|sol|usdc|usdt|usd|eur|gbp)?\s*!*\s*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 50)]
     private static partial Regex Pattern();
 
     /// <summary>Reads the bid in <paramref name="text"/>; false when the message is not a bid.</summary>
-    public static bool TryParse(string text, out Bid bid)
+    public static bool TryParse(string text, out BidAmount bid)
     {
-        bid = new Bid(0, null);
+        bid = new BidAmount(0, null);
         if (text.Length > 64) return false;
         Match match;
         try { match = Pattern().Match(text); }
         catch (RegexMatchTimeoutException) { return false; }
-        if (!match.Success) return false;
+        if (!match.Success || !(match.Groups["word"].Success || match.Groups["sign"].Success || match.Groups["code"].Success)) return false;
         var number = match.Groups["number"].Value.Replace(",", "") + (match.Groups["fraction"].Success ? "." + match.Groups["fraction"].Value : "");
         if (!decimal.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount) || amount <= 0) return false;
-        var unit = match.Groups["unit"].Value.ToUpperInvariant();
-        if (unit == "K") (amount, unit) = (amount * 1000, "");
+        if (match.Groups["k"].Success) amount *= 1000;
         var currency = match.Groups["sign"].Value switch
         {
             "$" => "USD",
             "€" => "EUR",
             "£" => "GBP",
             "Ξ" => "ETH",
-            _ => unit.Length > 0 ? unit : null,
+            _ => match.Groups["code"].Success ? match.Groups["code"].Value.ToUpperInvariant() : null,
         };
-        bid = new Bid(amount, currency);
+        bid = new BidAmount(amount, currency);
         return true;
     }
 }

@@ -27,9 +27,9 @@ public sealed class ChatFeedTests
     [InlineData("2.5 ETH", 2.5, "ETH")]
     [InlineData("I bid $300!", 300, "USD")]
     [InlineData("€1,200", 1200, "EUR")]
-    [InlineData("1.2k", 1200, null)]
+    [InlineData("1.2k USDC", 1200, "USDC")]
     [InlineData("  Bid: 3 eth ", 3, "ETH")]
-    [InlineData("400", 400, null)]
+    [InlineData("bid 400", 400, null)]
     [InlineData("!bid 2.5 ETH", 2.5, "ETH")]
     public void Bids_are_read_from_messages_that_are_only_an_amount(string text, double amount, string? currency)
     {
@@ -40,6 +40,7 @@ public sealed class ChatFeedTests
 
     [Theory]
     [InlineData("lot 3 is nice")]
+    [InlineData("400")]
     [InlineData("bid")]
     [InlineData("0")]
     [InlineData("2.5 apples")]

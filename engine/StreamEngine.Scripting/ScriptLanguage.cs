@@ -1,0 +1,3 @@
+namespace StreamEngine.Scripting;
+
+public enum ScriptLanguage { JavaScript, CSharp }

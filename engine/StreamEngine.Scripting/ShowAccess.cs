@@ -1,0 +1,63 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using StreamEngine.Core.Animation;
+using StreamEngine.Core.Scene;
+using StreamEngine.Sdk;
+
+namespace StreamEngine.Scripting;
+
+/// <summary>
+/// The show as every script reaches it: the scene (changed through the same scene commands the control plane queues,
+/// applied at once because scripts run on the frame thread), the animation runtime, outputs, and what the host
+/// character is saying. Frame thread only.
+/// </summary>
+public sealed class ShowAccess(SceneGraph scene, AnimationRuntime animations, Func<string, bool> isKnownLayerType, ScriptLimits limits, ILoggerFactory loggers)
+{
+    private readonly Dictionary<string, double> _speechEnds = new(StringComparer.Ordinal);
+
+    public SceneGraph Scene => scene;
+    public AnimationRuntime Animations => animations;
+    public ScriptLimits Limits => limits;
+    public ILoggerFactory Loggers => loggers;
+
+    /// <summary>Set by the host once outputs can be controlled (with the control plane); null before.</summary>
+    public IScriptOutputs? Outputs { get; set; }
+
+    /// <summary>The frame being prepared.</summary>
+    public FrameTime Now { get; internal set; }
+
+    internal void Apply(SceneCommand command)
+    {
+        scene.Enqueue(command);
+        scene.ApplyPending();
+        if (command.Completion.Exception?.InnerException is { } e) throw new ScriptApiException(e.Message);
+    }
+
+    internal void CheckType(string type)
+    {
+        if (!isKnownLayerType(type)) throw new ScriptApiException($"unknown layer type '{type}'");
+    }
+
+    /// <summary>Starts the character talking; it goes back to idle at the given show time (a later line moves that on).</summary>
+    internal void Say(string layerId, string text, double seconds)
+    {
+        Apply(SceneCommand.PatchLayer(layerId, new JsonObject
+        {
+            ["props"] = new JsonObject { ["state"] = "talking", ["speech"] = new JsonObject { ["text"] = text } },
+        }));
+        _speechEnds[layerId] = Now.Seconds + seconds;
+    }
+
+    /// <summary>Ends the lines whose time is up: the character is idle again, without speech.</summary>
+    internal void EndSpeeches()
+    {
+        if (_speechEnds.Count == 0) return;
+        foreach (var (layerId, end) in _speechEnds.ToList())
+        {
+            if (end > Now.Seconds + 1e-9) continue;
+            _speechEnds.Remove(layerId);
+            if (scene.Find(layerId) is null) continue;
+            Apply(SceneCommand.PatchLayer(layerId, new JsonObject { ["props"] = new JsonObject { ["state"] = "idle", ["speech"] = null } }));
+        }
+    }
+}

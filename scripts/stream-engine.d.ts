@@ -1,0 +1,144 @@
+// The StreamEngine script API for JavaScript show scripts (.js, .mjs). Editors that read TypeScript declarations
+// (VS Code, WebStorm …) complete and check scripts that start with:
+//   /// <reference path="./stream-engine.d.ts" />
+// C# scripts (.csx) see the same API as StreamEngine.Sdk.Scripting.ScriptGlobals. Guide: docs/scripting.md.
+
+/** A layer in the scene file's JSON shape. */
+interface Layer {
+  id: string;
+  /** Layer type from a plugin: "overlay.text", "shape", "image", "background", "chat", "host", "assistant" … */
+  type: string;
+  zIndex?: number;
+  visible?: boolean;
+  transform?: Transform;
+  /** Type-specific properties (text, color, font, fill …). */
+  props?: { [key: string]: any };
+}
+
+interface Transform {
+  x?: number; y?: number; width?: number; height?: number;
+  anchor?: { x?: number; y?: number };
+  scaleX?: number; scaleY?: number; rotation?: number; opacity?: number;
+}
+
+/** A JSON merge patch for a layer: keys given replace, objects merge, null removes. */
+type LayerPatch = { [K in keyof Layer]?: K extends "id" ? never : any };
+
+/** An animation or timeline as in docs/animation.md. */
+interface AnimationSpec {
+  kind: "tween" | "keyframes" | "path" | "spring" | "sequence" | "parallel";
+  id?: string;
+  target?: string;
+  property?: string;
+  from?: any; to?: any; by?: number;
+  duration?: number; delay?: number; easing?: string;
+  keyframes?: { at: number; value: any; easing?: string }[];
+  children?: AnimationSpec[];
+  repeat?: number; pingPong?: boolean; label?: string;
+  policy?: "replace" | "queue" | "blend" | "layer";
+  [key: string]: any;
+}
+
+/** A running animation started by the script: subscribe to its events, control it. */
+interface AnimationHandle {
+  readonly id: string;
+  onStart(handler: () => void): AnimationHandle;
+  /** Every frame it plays. */
+  onFrame(handler: () => void): AnimationHandle;
+  onComplete(handler: () => void): AnimationHandle;
+  /** Stopped or replaced before its end. */
+  onCancel(handler: () => void): AnimationHandle;
+  stop(): void;
+  pause(): void;
+  resume(): void;
+  seek(seconds: number): void;
+  reverse(): void;
+}
+
+interface FrameTime {
+  /** Frame index since the show started. */
+  frame: number;
+  fps: number;
+  /** Show time: frame / fps. */
+  seconds: number;
+}
+
+interface ChatMessage {
+  sequence: number;
+  id: string;
+  /** "x", "twitch", "youtube", "irc", "api" … */
+  source: string;
+  author: string;
+  text: string;
+  badges: string[];
+  color: string | null;
+  /** "bid", "question", "mention", "moderator" or null. */
+  highlight: string | null;
+  /** Show time (seconds) the message arrived at. */
+  time: number;
+}
+
+interface Bid {
+  /** null when the message was highlighted as a bid but names no amount. */
+  amount: number | null;
+  /** A code: "ETH", "USD" (for $), "EUR" (for €), "GBP" (for £) …, or null when none was written. */
+  currency: string | null;
+  author: string;
+  text: string;
+  message: ChatMessage;
+}
+
+/** A copy of the layer, or null. */
+declare function layer(id: string): Layer | null;
+/** Copies of every layer, bottom first. */
+declare function layers(): Layer[];
+/** Adds a layer, or replaces the one with the same id (so a reloaded script can run its set-up again). */
+declare function create(layer: Layer): void;
+/** Changes a layer with a JSON merge patch: update("bid", { props: { text: "Sold!" } }). */
+declare function update(id: string, patch: LayerPatch): void;
+declare function remove(id: string): void;
+
+/** Animates one layer; the spec's target defaults to layerId. */
+declare function animate(layerId: string, spec: AnimationSpec): AnimationHandle;
+/** Plays a timeline (sequence or parallel) whose children name their targets. */
+declare function timeline(spec: AnimationSpec): AnimationHandle;
+/** Raises a show event for "event:NAME" triggers (docs/animation.md). */
+declare function emit(eventName: string): void;
+
+/** Every chat message as it enters the show. */
+declare function onChat(handler: (message: ChatMessage) => void): void;
+/** Messages that are bids: "bid 2.5", "bid 2.5 ETH", "2.5 ETH", "$300", "€1,200", "300 USD", or highlighted "bid". */
+declare function onBid(handler: (bid: Bid) => void): void;
+/** Messages ending with "?" or highlighted "question". */
+declare function onQuestion(handler: (message: ChatMessage) => void): void;
+
+/**
+ * The host character says a line: state "talking" and speech.text, then back to "idle" after `seconds`
+ * (default: from the text's length). `layer` defaults to the first layer of type "host".
+ */
+declare function say(text: string, options?: { seconds?: number; layer?: string }): void;
+
+/** Calls handler once after `seconds` of show time; returns a timer id for cancel(). */
+declare function after(seconds: number, handler: () => void): number;
+/** Calls handler every `seconds` of show time; returns a timer id for cancel(). */
+declare function every(seconds: number, handler: () => void): number;
+declare function cancel(timer: number): void;
+/** Called every frame before it is drawn. */
+declare function onFrame(handler: (time: FrameTime) => void): void;
+/** The time of the frame being prepared. */
+declare function now(): FrameTime;
+
+/** The script's state: kept when the file is saved again, saved with the scene so it survives a restart. JSON values only. */
+declare var state: { [key: string]: any };
+
+/** Writes to the engine's log, naming the script. */
+declare const log: ((...values: any[]) => void) & {
+  info(...values: any[]): void;
+  warn(...values: any[]): void;
+  error(...values: any[]): void;
+};
+
+/** Starts an output (rtmp://, rtmps://, srt:// URL or a file); returns its id. Needs --allow-script-outputs. */
+declare function startOutput(target: string): string;
+/** Stops an output by id. Needs --allow-script-outputs. */
+declare function stopOutput(id: string): void;
