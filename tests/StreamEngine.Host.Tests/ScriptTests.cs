@@ -98,8 +98,11 @@ public sealed class ScriptTests : IDisposable
         await NextStatusAsync(engine.Process);
         var top = await engine.GetObjectAsync("api/layers/top-bid");
         Assert.Equal("Top bid 3 ETH · ana", top["props"]!["text"]!.GetValue<string>());
-        var tag = await engine.GetObjectAsync("api/layers/price-tag");
-        Assert.Equal(1, tag["transform"]!["scaleX"]!.GetValue<double>()); // popped in, then settled
+        // The tag pops in (0.35 s of keyframes) and settles at full size; a loaded machine may need longer to get there.
+        var scale = 0.0;
+        for (var attempt = 0; attempt < 100 && scale != 1; attempt++, await Task.Delay(100))
+            scale = (await engine.GetObjectAsync("api/layers/price-tag"))["transform"]!["scaleX"]!.GetValue<double>();
+        Assert.Equal(1, scale);
         var scripts = await engine.Api.GetStringAsync("api/scripts");
         Assert.Contains("\"state\":\"running\"", scripts);
         var metrics = await engine.Api.GetStringAsync(engine.Metrics);

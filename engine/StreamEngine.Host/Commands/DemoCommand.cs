@@ -5,7 +5,8 @@ using StreamEngine.Host.Show;
 namespace StreamEngine.Host.Commands;
 
 /// <summary>
-/// <c>demo</c>: runs the layers sample live — artwork, host and assistant, chat from a simulated audience — recording to
+/// <c>demo</c>: runs the layers sample live — artwork, host and assistant, chat from a simulated audience, the auction
+/// script reacting to its bids — recording to
 /// a file (and to any --output given), with the control plane up so the API can drive it.
 /// </summary>
 internal static class DemoCommand
@@ -22,6 +23,7 @@ internal static class DemoCommand
             var scene = Path.Combine(Home, "samples", "layers", "scene.json");
             using var session = ShowSession.Open(config, scene, null, null, loggers);
             SimulatedAudience.Attach(session, Path.Combine(Home, "samples", "layers", "audience.json"));
+            await session.LoadScriptsAsync([], strict: false); // samples/layers/scripts/auction.js runs the auction
             var recording = RunCommand.DefaultRecording("demo");
             var logger = loggers.CreateLogger("demo");
             logger.LogInformation("Demo show {Scene}; recording to {Recording}", scene, recording);

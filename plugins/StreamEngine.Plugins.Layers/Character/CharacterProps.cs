@@ -17,7 +17,8 @@ internal sealed record StateTransition(bool Slide, double Duration)
 /// <c>state</c> (idle, talking, reacting, celebrating or any name in <c>states</c>; default idle; a state the set does
 /// not have shows idle), <c>states</c> (name → <see cref="FrameSource"/>; without it the props themselves are one
 /// source used for every state, e.g. <c>{"sheet": "host.png", "rows": 2, "cols": 4}</c>), <c>speech</c>
-/// (<c>{"text": "…", "style": "bubble" | "lowerThird"}</c> or just the text), <c>name</c> (shown on the lower third),
+/// (<c>{"text": "…", "style": "bubble" | "lowerThird"}</c> or just the text), <c>speechStyle</c> (the style of speech
+/// that names none, such as a script's <c>say</c>: bubble, the default, or lowerThird), <c>name</c> (shown on the lower third),
 /// <c>transition</c> (<c>{"type": "fade" | "slide" | "cut", "duration": 0.3}</c>: how a state change animates, and how
 /// long speech takes to appear; without it a state change cuts),
 /// <c>side</c>, <c>bubbleColor</c>, <c>textColor</c>, <c>accentColor</c> (see <see cref="CharacterLook"/>).
@@ -50,17 +51,26 @@ internal sealed record CharacterProps(FrameSource Source, Speech? Speech, string
             : throw Props.Bad($"states.{name}", "an object with src, sheet or folder", states[name]);
     }
 
-    private static Speech? ParseSpeech(JsonObject props) => props["speech"] switch
+    private static Speech? ParseSpeech(JsonObject props)
     {
-        null => null,
-        JsonValue => Props.String(props, "speech") is { Length: > 0 } text ? new Speech(text, false) : null,
-        JsonObject speech => Props.String(speech, "text", "props.speech") is not { Length: > 0 } text ? null : Props.String(speech, "style", "props.speech") switch
+        var lowerThird = IsLowerThird(props, "speechStyle", "props", false);
+        return props["speech"] switch
         {
-            null or "bubble" => new Speech(text, false),
-            "lowerThird" => new Speech(text, true),
-            _ => throw Props.Bad("style", "\"bubble\" or \"lowerThird\"", speech["style"], "props.speech"),
-        },
-        var other => throw Props.Bad("speech", "an object with text and style, or a text", other),
+            null => null,
+            JsonValue => Props.String(props, "speech") is { Length: > 0 } text ? new Speech(text, lowerThird) : null,
+            JsonObject speech => Props.String(speech, "text", "props.speech") is { Length: > 0 } text
+                ? new Speech(text, IsLowerThird(speech, "style", "props.speech", lowerThird))
+                : null,
+            var other => throw Props.Bad("speech", "an object with text and style, or a text", other),
+        };
+    }
+
+    private static bool IsLowerThird(JsonObject props, string name, string where, bool fallback) => Props.String(props, name, where) switch
+    {
+        null => fallback,
+        "bubble" => false,
+        "lowerThird" => true,
+        _ => throw Props.Bad(name, "\"bubble\" or \"lowerThird\"", props[name], where),
     };
 
     private static StateTransition ParseTransition(JsonObject props)

@@ -29,12 +29,13 @@ public sealed record BidAmount(decimal Amount, string? Currency)
 /// <summary>
 /// The one rule for which chat messages are bids (the chat layer highlights them, scripts get them in <c>onBid</c>):
 /// the whole message is an amount that says it is a bid — after "bid", "!bid" or "I bid", or with a currency sign or
-/// code: "bid 2.5", "!bid 2.5 ETH", "2.5 ETH", "$300", "€1,200", "1.2k ETH", "I bid 3!". A bare number ("2") is chat,
+/// code: "bid 2.5", "!bid 2.5 ETH", "2.5 ETH", "$300", "€1,200", "1.2k ETH", "I bid 3!", "3.5 ETH 🔥" (emoji may
+/// follow). A bare number ("2") is chat,
 /// and so is a number in a sentence ("lot 3 is nice"). Codes: ETH, WETH, BTC, SOL, USDC, USDT, USD, EUR, GBP.
 /// </summary>
 public static partial class BidText
 {
-    [GeneratedRegex(@"^\s*(?<word>!?(?:i\s+)?bid(?:ding)?\s*:?\s*)?(?<sign>[$€£Ξ])?\s*(?<number>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?<fraction>\d+))?\s*(?<k>k)?\s*(?<code>eth|weth|btc|sol|usdc|usdt|usd|eur|gbp)?\s*!*\s*$",
+    [GeneratedRegex(@"^\s*(?<word>!?(?:i\s+)?bid(?:ding)?\s*:?\s*)?(?<sign>[$€£Ξ])?\s*(?<number>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?<fraction>\d+))?\s*(?<k>k)?\s*(?<code>eth|weth|btc|sol|usdc|usdt|usd|eur|gbp)?(?:[\s!]|\p{So}|\p{Cs}|\uFE0F|\u200D)*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 50)]
     private static partial Regex Pattern();
 

@@ -31,6 +31,7 @@ public sealed class ChatFeedTests
     [InlineData("  Bid: 3 eth ", 3, "ETH")]
     [InlineData("bid 400", 400, null)]
     [InlineData("!bid 2.5 ETH", 2.5, "ETH")]
+    [InlineData("3.5 ETH 🔥🔥", 3.5, "ETH")]
     public void Bids_are_read_from_messages_that_are_only_an_amount(string text, double amount, string? currency)
     {
         Assert.True(BidText.TryParse(text, out var bid));

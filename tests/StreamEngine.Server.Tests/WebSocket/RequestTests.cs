@@ -119,7 +119,7 @@ public sealed class RequestTests
         [
             "GetVersion", "GetShowInfo", "GetStats", "GetLayerList", "GetLayer", "CreateLayer", "SetLayer", "RemoveLayer",
             "ReorderLayers", "SwitchScene", "StartAnimation", "ControlAnimation", "GetAnimationList", "RaiseShowEvent", "InjectChatMessage", "GetOutputList",
-            "AddOutput", "RemoveOutput", "GetPluginList", "GetScriptList", "ReloadScript", "Sleep",
+            "AddOutput", "RemoveOutput", "GetPluginList", "ReloadPlugin", "GetScriptList", "ReloadScript", "Sleep",
         ];
         Assert.Equal(documented.Order(StringComparer.Ordinal), available);
     }
