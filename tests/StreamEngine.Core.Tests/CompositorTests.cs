@@ -45,6 +45,26 @@ public sealed class CompositorTests : IDisposable
     }
 
     [Fact]
+    public void After_a_plugin_reload_layers_are_drawn_again_a_few_per_frame_keeping_their_old_picture_meanwhile()
+    {
+        for (var i = 0; i < 8; i++) _ = _scene.Enqueue(SceneCommand.AddLayer(new LayerState
+        {
+            Id = $"s{i}", Type = "slow", Transform = new LayerTransform { X = i * 8, Y = 0, Width = 8, Height = 8 },
+        }));
+        Compose(0);
+        Assert.All(Enumerable.Range(0, 8), i => Assert.Equal(SKColors.Red, At(i * 8 + 4, 4)));
+
+        _types.Generation = 1; // a new version of the plugin: 8 layers × 5 ms would make this frame late
+        Compose(1);
+        var redrawn = Enumerable.Range(0, 8).Count(i => At(i * 8 + 4, 4) == SKColors.Lime);
+        Assert.InRange(redrawn, 1, 7);
+        Assert.All(Enumerable.Range(0, 8), i => Assert.NotEqual(SKColors.Empty, At(i * 8 + 4, 4))); // the rest still show
+
+        for (var frame = 2; frame < 10; frame++) Compose(frame);
+        Assert.All(Enumerable.Range(0, 8), i => Assert.Equal(SKColors.Lime, At(i * 8 + 4, 4)));
+    }
+
+    [Fact]
     public void Layers_are_drawn_in_z_order_at_their_position()
     {
         _scene.Enqueue(SceneCommand.AddLayer(TestLayers.Fill("top", "#ff0000", z: 5, x: 10, y: 10, w: 20, h: 10)));

@@ -19,6 +19,12 @@ internal sealed class TestLayers : ILayerTypeCatalog
             ctx.Canvas.Clear(SKColor.Parse(ctx.Props["color"]!.GetValue<string>()));
         }),
         "broken" => new Type(typeName, _ => _ => throw new InvalidOperationException("renderer exploded")),
+        // Takes 5 ms to draw, in red before a reload (generation 0) and green after.
+        "slow" => new Type(typeName, _ => ctx =>
+        {
+            Thread.Sleep(5);
+            ctx.Canvas.Clear(Generation == 0 ? SKColors.Red : SKColors.Lime);
+        }),
         "picture" => new Type(typeName, layer => ctx =>
         {
             if (layer.Resources.Image(ctx.Props["src"]!.GetValue<string>()).ValueOrThrow() is { } image) ctx.Canvas.DrawImage(image, 0, 0, SKSamplingOptions.Default);

@@ -3,8 +3,9 @@ using StreamEngine.TestFixtures;
 namespace StreamEngine.Host.Tests;
 
 /// <summary>
-/// The demo show (samples/layers with its simulated audience) rendered through the CLI: every layer renders, the
-/// artwork is on its card, and the chat column fills with the audience's messages, bids highlighted in gold.
+/// The demo show (samples/layers with its simulated audience and its auction script) rendered through the CLI: every
+/// layer renders, the artwork is on its card, the chat column fills with the audience's messages, bids highlighted in
+/// gold, and the script has the auctioneer announce the bid on his lower third.
 /// </summary>
 public sealed class LayersSampleTests : IDisposable
 {
@@ -25,6 +26,9 @@ public sealed class LayersSampleTests : IDisposable
         Assert.True(Count(after, Bright) > 300, $"the chat column should show message cards with text: {Count(after, Bright)} bright, {Count(after, Gold)} gold");
         Assert.True(Count(after, Gold) > 100, "a bid should stand out in gold");
         Assert.True(after.IsNear(700, 300, "#ffd79a", 60, out var sun), $"the artwork's sun should be on the feed card, got {sun}");
+        Assert.False(before.IsNear(700, 690, "#1f2f6b", 16, out var quiet), $"no lower third before anyone speaks, got {quiet}");
+        Assert.True(after.IsNear(700, 690, "#1f2f6b", 16, out var bar), $"the auctioneer should announce the bid on his lower third, got {bar}");
+        Assert.Contains(run.Stderr, l => l.Contains("Script auction.js loaded"));
     }
 
     private static bool Bright((int R, int G, int B) p) => p.R + p.G + p.B > 500;

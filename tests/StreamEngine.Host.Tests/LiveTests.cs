@@ -90,7 +90,7 @@ public sealed partial class LiveTests : IDisposable
         var probe = await Media.ProbeAsync(_nginx.Url("kill"), countFrames: false, TimeSpan.FromSeconds(20));
         Assert.Equal("h264", probe.Codec);
 
-        engine.Signal(ProcessRunner.SigInt);
+        engine.Signal(ProcessRunner.SigTerm); // not SIGINT: a process started in the background by a non-interactive shell ignores it
         await engine.WaitForExitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(0, engine.ExitCode);
     }

@@ -20,7 +20,12 @@ public sealed class PluginCatalogTests : IDisposable
         Assert.True(Directory.Exists(source), $"{source} is missing: run ./stream-engine build (tests/run.sh does)");
         var target = _dir.File(name);
         Directory.CreateDirectory(target);
-        foreach (var file in Directory.EnumerateFiles(source)) File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var copy = Path.Combine(target, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy); // with runtimes/<rid>/native: the plugin's own native libraries (HarfBuzz)
+        }
         return target;
     }
 
@@ -89,16 +94,47 @@ public sealed class PluginCatalogTests : IDisposable
         Assert.False(context.IsAlive, "the plugin's load context was not collected");
     }
 
+    /// <summary>Every layer type of the plugin, drawn with its usual props, then the plugin unloaded: nothing may keep it alive.</summary>
+    [Theory]
+    [InlineData("overlay.text", """{ "text": "hello مرحبا नमस्ते 🎨", "letterSpacing": 1, "outline": { "color": "#000000" } }""")]
+    [InlineData("background", """{ "gradient": { "type": "linear", "colors": ["#000000", "#ffffff"] } }""")]
+    [InlineData("shape", """{ "shape": "path", "d": "M0 0 L10 10 Z", "fill": "#ff0000" }""")]
+    [InlineData("image", """{ "src": "{samples}/hello/artwork.png" }""")]
+    [InlineData("feed", """{ "src": "{samples}/layers/assets/artwork.png", "metadata": { "title": "Lot", "price": "2 ETH" } }""")]
+    [InlineData("animation", """{ "sheet": "{samples}/layers/assets/ping-sheet.png", "rows": 3, "cols": 4 }""")]
+    [InlineData("chat", """{ "maxVisible": 3 }""")]
+    [InlineData("host", """{ "state": "talking", "speech": "Sold!", "states": { "idle": { "src": "{samples}/layers/characters/auctioneer/idle.png" }, "talking": { "sheet": "{samples}/layers/characters/auctioneer/talking.png", "rows": 1, "cols": 4 } } }""")]
+    public void A_plugin_unloads_after_each_of_its_layer_types_has_rendered(string type, string props)
+    {
+        CopyLayersPlugin();
+        var context = LoadRenderAndUnload(_dir.Root, type, props.Replace("{samples}", RepoPaths.Samples().Replace("\\", "/")));
+        for (var i = 0; i < 10 && context.IsAlive; i++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+        }
+        Assert.False(context.IsAlive, $"the plugin's load context was not collected after a {type} layer rendered");
+    }
+
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static WeakReference LoadRenderAndUnload(string directory)
+    private static WeakReference LoadRenderAndUnload(string directory, string type = "overlay.text", string props = """{ "text": "hello" }""")
     {
         var catalog = new PluginCatalog(NullLoggerFactory.Instance);
         catalog.LoadDirectory(directory);
         var scene = new SceneGraph(5);
-        _ = scene.Enqueue(SceneCommand.AddLayer(new LayerState { Id = "t", Type = "overlay.text", Props = new() { ["text"] = "hello" } }));
+        _ = scene.Enqueue(SceneCommand.AddLayer(new LayerState { Id = "t", Type = type, Props = System.Text.Json.Nodes.JsonNode.Parse(props)!.AsObject() }));
         scene.ApplyPending();
         using (var compositor = new Compositor(new VideoFormat(64, 32, 30), catalog, NullLoggerFactory.Instance, directory))
-            compositor.Compose(scene, new FrameTime(0, 30));
+        {
+            compositor.Services.Chat.Post(new StreamEngine.Core.Chat.ChatPost("api", "ana", "2.5 ETH 🔥"));
+            for (var frame = 0; frame < 3; frame++)
+            {
+                compositor.Services.Chat.OnFrame(new FrameTime(frame, 30));
+                compositor.Compose(scene, new FrameTime(frame, 30));
+                compositor.Services.Resources.WhenLoadedAsync(CancellationToken.None).Wait(TimeSpan.FromSeconds(30));
+            }
+            Assert.Empty(compositor.Errors);
+        }
         var context = catalog.Plugins[0].Unload();
         catalog.Dispose();
         return context;

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using SkiaSharp;
 using StreamEngine.Core.Scene;
@@ -71,6 +72,7 @@ public sealed class Compositor : IDisposable
     /// <summary>Composes the frame at <paramref name="time"/>; returns false when it is identical to the previous one.</summary>
     public bool Compose(SceneGraph scene, FrameTime time)
     {
+        var started = Stopwatch.GetTimestamp();
         var size = new SKSizeI(Format.Width, Format.Height);
         Services.Resources.BeginFrame();
         if (_catalog.Generation != _drawnCatalogGeneration)
@@ -79,7 +81,7 @@ public sealed class Compositor : IDisposable
         foreach (var layer in scene.Layers)
         {
             if (!IsDrawn(layer.State)) continue;
-            contentChanged |= SlotFor(layer.State.Id).Update(layer, BoxSize(layer.State.Transform, size), time, _catalog);
+            contentChanged |= SlotFor(layer.State.Id).Update(layer, BoxSize(layer.State.Transform, size), time, _catalog, started);
         }
         RemoveSlotsOfDeletedLayers(scene);
 

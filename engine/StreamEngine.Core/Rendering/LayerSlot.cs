@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using SkiaSharp;
 using StreamEngine.Core.Resources;
@@ -12,6 +13,12 @@ namespace StreamEngine.Core.Rendering;
 /// </summary>
 internal sealed class LayerSlot(string layerId, ILogger logger, Compositor compositor) : IDisposable
 {
+    /// <summary>
+    /// After a plugin reload every layer of its types must be drawn again by a new renderer; past this much of a frame,
+    /// the rest keep their picture until a later frame, so a reload never makes a frame late.
+    /// </summary>
+    private static readonly TimeSpan ReloadBudget = TimeSpan.FromMilliseconds(8);
+
     private readonly LayerResources _resources = new(compositor.Services.Resources);
     private ILayerRenderer? _renderer;
     private string? _rendererType;
@@ -27,9 +34,13 @@ internal sealed class LayerSlot(string layerId, ILogger logger, Compositor compo
     public string? Error { get; private set; }
 
     /// <summary>Brings the raster up to date; returns true when it changed.</summary>
-    public bool Update(SceneLayer layer, SKSizeI size, FrameTime time, ILayerTypeCatalog catalog)
+    /// <param name="frameStarted">When the frame's composition began (a timestamp), for the reload budget.</param>
+    public bool Update(SceneLayer layer, SKSizeI size, FrameTime time, ILayerTypeCatalog catalog, long frameStarted)
     {
         var state = layer.State;
+        var reloadedOnly = _rendererType == state.Type && _rendererGeneration != catalog.Generation && Raster is not null
+            && _rasterVersion == layer.ContentVersion && _rasterSize == size;
+        if (reloadedOnly && Stopwatch.GetElapsedTime(frameStarted) > ReloadBudget) return false;
         if (_rendererType != state.Type || _rendererGeneration != catalog.Generation)
         {
             ReplaceRenderer(state.Type, catalog);
@@ -49,12 +60,14 @@ internal sealed class LayerSlot(string layerId, ILogger logger, Compositor compo
         return true;
     }
 
-    /// <summary>Lets go of a renderer from an older set of plugins, so a reloaded plugin's old version can unload.</summary>
+    /// <summary>
+    /// Lets go of a renderer from an older set of plugins, so a reloaded plugin's old version can unload. The raster
+    /// stays on screen until the new version's renderer has drawn it again.
+    /// </summary>
     public void ReleaseStaleRenderer(long generation)
     {
         if (_rendererGeneration == generation || _renderer is null) return;
         DisposeRenderer();
-        _rendererType = null;
     }
 
     private SKImage Draw(LayerState state, SKSizeI size, FrameTime time)

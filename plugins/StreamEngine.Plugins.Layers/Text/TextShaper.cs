@@ -17,6 +17,19 @@ internal static class TextShaper
 {
     private static readonly ConcurrentDictionary<SKTypeface, SKShaper> Shapers = new();
 
+    /// <summary>
+    /// A shaper holds HarfBuzz objects whose native side keeps GC handles to this plugin's code: they are disposed when
+    /// the plugin is unloaded (a hot reload), or its load context could never be collected.
+    /// </summary>
+    static TextShaper() =>
+        System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(typeof(TextShaper).Assembly)!.Unloading += _ => DisposeShapers();
+
+    private static void DisposeShapers()
+    {
+        foreach (var shaper in Shapers.Values) shaper.Dispose();
+        Shapers.Clear();
+    }
+
     public static ShapedText Shape(string text, TextStyle style)
     {
         if (text.Length == 0) return ShapedText.Empty;
