@@ -1,7 +1,5 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using StreamEngine.Core.Chat;
 using StreamEngine.Core.Rendering;
-using StreamEngine.Core.Scene;
 using StreamEngine.Sdk;
 using static StreamEngine.Plugins.Layers.Tests.TestLayers;
 
