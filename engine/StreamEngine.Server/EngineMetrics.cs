@@ -14,7 +14,7 @@ public sealed class EngineMetrics : IDisposable
     private readonly Histogram _renderSeconds, _scriptSeconds;
     private readonly Counter _scriptErrors;
     private readonly Gauge _jitter, _layers, _animations, _outputState, _storeHealthy, _encoderQueue, _storeLatency;
-    private readonly Counter _storeFailures, _chatMessages;
+    private readonly Counter _storeFailures, _chatMessages, _pluginReloads, _pluginUnloads;
     private readonly Gauge _resourceBytes;
     private readonly Timer _timer;
     private readonly IShowControl _show;
@@ -44,6 +44,9 @@ public sealed class EngineMetrics : IDisposable
         _storeHealthy = f.CreateGauge("streamengine_state_store_healthy", "1 when the state store accepts writes.");
         _storeFailures = f.CreateCounter("streamengine_state_store_failures_total", "Failed state store writes.");
         _chatMessages = f.CreateCounter("streamengine_chat_messages_total", "Chat messages that entered the show.");
+        _pluginReloads = f.CreateCounter("streamengine_plugin_reloads_total", "New plugin versions swapped in.");
+        _pluginUnloads = f.CreateCounter("streamengine_plugin_unloads_total",
+            "Old plugin versions after a reload: unloaded (collected) or still_loaded (something held them 5 s later).", "result");
         _resourceBytes = f.CreateGauge("streamengine_resource_cache_bytes", "Decoded images, animations and fonts held by the resource cache.");
         _timer = new Timer(_ => Refresh(), null, TimeSpan.Zero, TimeSpan.FromSeconds(1));
     }
@@ -65,6 +68,9 @@ public sealed class EngineMetrics : IDisposable
             _dropped.WithLabels("clock").IncTo(stats.DroppedLate);
             _encoderQueue.Set(stats.EncoderQueue);
             _chatMessages.IncTo(stats.ChatMessages);
+            _pluginReloads.IncTo(stats.PluginReloads);
+            _pluginUnloads.WithLabels("unloaded").IncTo(stats.PluginsUnloaded);
+            _pluginUnloads.WithLabels("still_loaded").IncTo(stats.PluginsStillLoaded);
             _resourceBytes.Set(stats.ResourceCacheBytes);
             _jitter.Set(stats.JitterMsP99 / 1000);
             _animations.Set(stats.Animations);

@@ -58,6 +58,13 @@ public sealed partial class PluginReloadLiveTests : IDisposable
         var reloaded = await engine.Api.PostAsync("api/plugins/test.color/reload", null);
         Assert.Equal(System.Net.HttpStatusCode.OK, reloaded.StatusCode);
         Assert.Equal("1.0.0", System.Text.Json.Nodes.JsonNode.Parse(await reloaded.Content.ReadAsStringAsync())!["version"]!.GetValue<string>());
+        await engine.Process.WaitForLineAsync(l => l.Contains("the old version is unloaded"), TimeSpan.FromSeconds(30));
+        using var http = new HttpClient();
+        var metrics = "";
+        for (var attempt = 0; attempt < 50 && !metrics.Contains("streamengine_plugin_unloads_total{result=\"unloaded\"} 1"); attempt++, await Task.Delay(100))
+            metrics = await http.GetStringAsync(engine.Metrics); // refreshed once a second
+        Assert.Contains("streamengine_plugin_reloads_total 1", metrics);
+        Assert.Contains("streamengine_plugin_unloads_total{result=\"unloaded\"} 1", metrics);
 
         ColorPluginBuild.Deploy(broken, plugins);
         await engine.Process.WaitForLineAsync(l => l.Contains("was not reloaded, the running version stays"), TimeSpan.FromSeconds(60));

@@ -93,8 +93,12 @@ public sealed record OutputInfo(string Id, string Target, string State, int Reco
 /// <param name="EncoderQueue">Frames waiting for the encoder now.</param>
 /// <param name="ChatMessages">Chat messages that have entered the show.</param>
 /// <param name="ResourceCacheBytes">Decoded images, animations and fonts held by the resource cache.</param>
+/// <param name="PluginReloads">New plugin versions swapped in.</param>
+/// <param name="PluginsUnloaded">Old plugin versions whose load context was collected after a reload.</param>
+/// <param name="PluginsStillLoaded">Old plugin versions something still held 5 s after a reload (a leak to look into).</param>
 public sealed record StatsInfo(long Frames, long Dropped, double RenderMsP50, double RenderMsP99, double JitterMsP99, int Animations,
-    long DroppedEncoderBehind = 0, long DroppedLate = 0, int EncoderQueue = 0, long ChatMessages = 0, long ResourceCacheBytes = 0);
+    long DroppedEncoderBehind = 0, long DroppedLate = 0, int EncoderQueue = 0, long ChatMessages = 0, long ResourceCacheBytes = 0,
+    long PluginReloads = 0, long PluginsUnloaded = 0, long PluginsStillLoaded = 0);
 
 /// <param name="State">loading, running, disabled (after errors; saving the file loads it again) or failed (never loaded).</param>
 /// <param name="LastError">The last error as FILE:LINE:COLUMN: MESSAGE, or null.</param>
