@@ -40,8 +40,9 @@ public sealed class SpringProvider : IEasingProvider
         if (damping <= 0)
             throw spec.Error($"damping must be greater than 0 (an undamped spring never settles), got {damping}");
 
-        var oscillator = new DampedOscillator(mass, stiffness, damping, velocity);
-        var settlingTime = oscillator.SettlingTime(SpringEasing.Tolerance);
+        // Released at 1 from the target 0, moving towards it at the given speed; the easing is 1 - displacement.
+        var oscillator = new DampedSpring(mass, stiffness, damping, 1, -velocity);
+        var settlingTime = oscillator.SettleTime(SpringEasing.Tolerance, limit: double.MaxValue);
         if (!double.IsFinite(settlingTime) || settlingTime <= 0)
             throw spec.Error("this spring does not settle in a time that can be computed; use less extreme values");
         var name = FormattableString.Invariant($"spring({mass}, {stiffness}, {damping}, {velocity})");
