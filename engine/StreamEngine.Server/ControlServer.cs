@@ -57,7 +57,7 @@ public sealed class ControlServer(ControlServerOptions options, IShowControl sho
     private void MapWebSocket(WebApplication app)
     {
         _webSocket = new WebSocket.ShowWebSocketHandler(show,
-            new WebSocket.ShowWebSocketOptions { Password = options.WsPassword, MaxMessageBytes = options.MaxMessageBytes },
+            new WebSocket.ShowWebSocketOptions { Password = options.WsPassword, MaxMessageBytes = options.MaxMessageBytes, MaxClients = options.MaxWsClients },
             loggers.CreateLogger<WebSocket.ShowWebSocketHandler>());
         app.MapShowWebSocket(_webSocket, "/").RequireHost($"*:{options.WsPort}");
     }

@@ -17,6 +17,9 @@ public sealed record ControlServerOptions
     /// <summary>Bearer token that REST mutations need; when null, only loopback clients may mutate.</summary>
     public string? ApiToken { get; init; }
 
+    /// <summary>WebSocket clients connected at once; more are refused with 503.</summary>
+    public int MaxWsClients { get; init; } = 256;
+
     /// <summary>Password for the WebSocket challenge; when null, only loopback clients may mutate.</summary>
     public string? WsPassword { get; init; }
 

@@ -38,7 +38,7 @@ internal sealed class ControlPlane : IAsyncDisposable
         var options = new ControlServerOptions
         {
             BindAddress = config.BindAddress, Port = config.Port, WsPort = config.WsPort, MetricsPort = config.MetricsPort,
-            HealthPort = config.HealthPort, ApiToken = config.ApiToken?.Value, WsPassword = config.WsPassword?.Value,
+            HealthPort = config.HealthPort, ApiToken = config.ApiToken?.Value, WsPassword = config.WsPassword?.Value, MaxWsClients = config.MaxWsClients,
         };
         var server = new ControlServer(options, controller, metrics, () => Health(session, writer), loggers);
         try

@@ -54,6 +54,7 @@ internal sealed partial class ShowSession
         try
         {
             using (stop.Register(static s => ((ShowSession)s!).CloseInBackground(WebSocketCloseCode.GoingAway, "The engine is stopping."), this))
+            using (new Timer(static s => ((ShowSession)s!).CloseIfNotIdentified(), this, _options.IdentifyTimeout, Timeout.InfiniteTimeSpan))
             {
                 await SendAsync(Hello());
                 await ReceiveAsync();
@@ -73,6 +74,11 @@ internal sealed partial class ShowSession
             if (Volatile.Read(ref _backgroundClose) is { } close) await close;
             _lifetime.Dispose();
         }
+    }
+
+    private void CloseIfNotIdentified()
+    {
+        if (!_identified) CloseInBackground(WebSocketCloseCode.NotIdentified, $"Send Identify (op 1) within {_options.IdentifyTimeout.TotalSeconds:0.#} s of Hello.");
     }
 
     private async Task ReceiveAsync()

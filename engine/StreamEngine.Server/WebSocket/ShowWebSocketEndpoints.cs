@@ -56,6 +56,12 @@ public static class ShowWebSocketEndpoints
             context.Response.StatusCode = StatusCodes.Status403Forbidden;
             return;
         }
+        if (!handler.HasRoom())
+        {
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            await context.Response.WriteAsync("Too many WebSocket clients are connected; try again later.");
+            return;
+        }
         var remote = context.Connection.RemoteIpAddress;
         // On a dual-stack listener an IPv4 client on this machine shows up as ::ffff:127.0.0.1.
         if (remote is { IsIPv4MappedToIPv6: true }) remote = remote.MapToIPv4();

@@ -30,6 +30,14 @@ public sealed class ShowWebSocketHandler : IDisposable
     /// <summary>Clients connected right now, identified or not.</summary>
     public int ConnectedClients => Volatile.Read(ref _sessions).Length;
 
+    /// <summary>Whether one more client may connect (<see cref="ShowWebSocketOptions.MaxClients"/>).</summary>
+    public bool HasRoom()
+    {
+        var room = ConnectedClients < _options.MaxClients;
+        if (!room) _logger.LogWarning("WebSocket connection refused: {Clients} clients are connected, the most allowed", _options.MaxClients);
+        return room;
+    }
+
     /// <summary>
     /// Serves one accepted WebSocket until it closes. Never throws. <paramref name="isLoopback"/>: the client is on
     /// this machine (it may change the show when no password is configured). Cancelling <paramref name="stop"/> closes

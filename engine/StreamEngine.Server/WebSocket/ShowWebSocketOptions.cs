@@ -15,6 +15,12 @@ public sealed class ShowWebSocketOptions
     /// <summary>Events waiting to be sent to one client; a client that lets more pile up is disconnected (4011).</summary>
     public int EventQueueCapacity { get; set; } = 1024;
 
+    /// <summary>Clients connected at once; one more is refused with HTTP 503 before the WebSocket is accepted.</summary>
+    public int MaxClients { get; set; } = 256;
+
+    /// <summary>How long a client has after Hello to send Identify; a silent one is closed with 4007.</summary>
+    public TimeSpan IdentifyTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>How long the server waits for a client to take a close frame and answer it before dropping the connection.</summary>
     public TimeSpan CloseTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
@@ -34,6 +40,10 @@ public sealed class ShowWebSocketOptions
             throw new ArgumentException($"WebSocket MaxMessageBytes: {MaxMessageBytes} is outside 1024 … 67108864.");
         if (EventQueueCapacity is < 16 or > 1_000_000)
             throw new ArgumentException($"WebSocket EventQueueCapacity: {EventQueueCapacity} is outside 16 … 1000000.");
+        if (MaxClients is < 1 or > 100_000)
+            throw new ArgumentException($"WebSocket MaxClients: {MaxClients} is outside 1 … 100000.");
+        if (IdentifyTimeout <= TimeSpan.Zero || IdentifyTimeout > TimeSpan.FromMinutes(10))
+            throw new ArgumentException($"WebSocket IdentifyTimeout: {IdentifyTimeout} is outside (0, 10 minutes].");
         if (CloseTimeout <= TimeSpan.Zero || CloseTimeout > TimeSpan.FromMinutes(1))
             throw new ArgumentException($"WebSocket CloseTimeout: {CloseTimeout} is outside (0, 1 minute].");
         foreach (var origin in AllowedOrigins)

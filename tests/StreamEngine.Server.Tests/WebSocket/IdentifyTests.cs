@@ -122,4 +122,26 @@ public sealed class IdentifyTests
         await using var dashboard = await ProtocolClient.ConnectAsync(server.Uri, origin: "http://localhost:4200");
         await dashboard.IdentifyAsync();
     }
+
+    [Fact]
+    public async Task A_client_that_never_identifies_is_closed_with_4007()
+    {
+        await using var server = await ProtocolServer.StartAsync(new ShowWebSocketOptions { IdentifyTimeout = TimeSpan.FromMilliseconds(300) });
+        await using var client = await server.ConnectAsync();
+        await client.ReceiveAsync(); // Hello; then silence
+
+        Assert.Equal(4007, await client.ReceiveCloseAsync());
+    }
+
+    [Fact]
+    public async Task A_client_beyond_the_most_allowed_is_refused_and_the_others_keep_working()
+    {
+        await using var server = await ProtocolServer.StartAsync(new ShowWebSocketOptions { MaxClients = 2 });
+        await using var first = await server.IdentifiedClientAsync();
+        await using var second = await server.IdentifiedClientAsync();
+
+        var refused = await Assert.ThrowsAsync<System.Net.WebSockets.WebSocketException>(() => server.ConnectAsync());
+        Assert.Contains("503", refused.Message);
+        Assert.Equal(100, (int)(await first.RequestAsync("GetVersion"))["requestStatus"]!["code"]!); // 100: success
+    }
 }
