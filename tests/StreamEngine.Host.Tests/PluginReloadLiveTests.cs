@@ -17,12 +17,7 @@ public sealed partial class PluginReloadLiveTests : IDisposable
     [Fact]
     public async Task Copying_a_new_version_over_a_live_plugin_switches_its_layers_at_a_frame_boundary_without_dropping_a_frame()
     {
-        var plugins = Directory.CreateDirectory(_dir.File("plugins/color")).FullName;
-        await ColorPluginBuild.BuildAsync("ff0000", broken: false, "1.0.0", plugins);
-        var green = _dir.File("build-green");
-        await ColorPluginBuild.BuildAsync("00ff00", broken: false, "2.0.0", green);
-        var scene = _dir.File("scene.json");
-        File.WriteAllText(scene, """{ "size": "64x36", "fps": 30, "layers": [ { "id": "c", "type": "test.color" } ] }""");
+        var (plugins, green, scene) = await RedShowAsync(next: ("00ff00", Broken: false, "2.0.0"));
         var recording = _dir.File("show.ts");
 
         using var engine = Engine.Start(["run", "--scene", scene, "--output", recording, "--status-every", "0.5", "--no-api"],
@@ -47,12 +42,7 @@ public sealed partial class PluginReloadLiveTests : IDisposable
     [Fact]
     public async Task A_plugin_reloads_on_request_over_the_api_and_a_broken_version_is_refused_with_its_error()
     {
-        var plugins = Directory.CreateDirectory(_dir.File("plugins/color")).FullName;
-        await ColorPluginBuild.BuildAsync("ff0000", broken: false, "1.0.0", plugins);
-        var broken = _dir.File("build-broken");
-        await ColorPluginBuild.BuildAsync("0000ff", broken: true, "3.0.0", broken);
-        var scene = _dir.File("scene.json");
-        File.WriteAllText(scene, """{ "layers": [ { "id": "c", "type": "test.color" } ] }""");
+        var (plugins, broken, scene) = await RedShowAsync(next: ("0000ff", Broken: true, "3.0.0"));
         await using var engine = await RunningEngine.StartSceneAsync(_dir.File("show.ts"), scene, Engine.Environment(("STREAM_ENGINE_PLUGINS", _dir.File("plugins"))));
 
         var reloaded = await engine.Api.PostAsync("api/plugins/test.color/reload", null);
@@ -76,6 +66,21 @@ public sealed partial class PluginReloadLiveTests : IDisposable
         await engine.StopAsync();
         var colors = await FrameColorsAsync(engine.Recording);
         Assert.Matches("^R+$", colors); // the running red version kept rendering throughout
+    }
+
+    /// <summary>
+    /// A plugins folder with the fixture plugin's red version 1.0.0, a staged build of the next version to copy over it,
+    /// and a 64x36 scene of one layer of it.
+    /// </summary>
+    private async Task<(string Plugins, string Next, string Scene)> RedShowAsync((string Color, bool Broken, string Version) next)
+    {
+        var plugins = Directory.CreateDirectory(_dir.File("plugins/color")).FullName;
+        await ColorPluginBuild.BuildAsync("ff0000", broken: false, "1.0.0", plugins);
+        var staged = _dir.File($"build-{next.Version}");
+        await ColorPluginBuild.BuildAsync(next.Color, next.Broken, next.Version, staged);
+        var scene = _dir.File("scene.json");
+        File.WriteAllText(scene, """{ "size": "64x36", "fps": 30, "layers": [ { "id": "c", "type": "test.color" } ] }""");
+        return (plugins, staged, scene);
     }
 
     /// <summary>One letter per frame of a recording, from its averaged pixel: R red, G green, ? anything else.</summary>
