@@ -45,6 +45,34 @@ public sealed class CompositorTests : IDisposable
     }
 
     [Fact]
+    public async Task A_picture_saved_again_on_disk_shows_on_screen_without_any_change_to_its_layer()
+    {
+        using var dir = new TempDirectory();
+        var path = Path.Combine(dir.Root, "art.png");
+        WriteSolidPng(path, SKColors.Red);
+        _ = _scene.Enqueue(SceneCommand.AddLayer(new LayerState { Id = "art", Type = "picture", Props = new() { ["src"] = path } }));
+        Compose(0);
+        await _compositor.Services.Resources.WhenLoadedAsync(CancellationToken.None);
+        Compose(1);
+        Assert.Equal(SKColors.Red, At(2, 2));
+
+        WriteSolidPng(path, SKColors.Blue);
+        for (var frame = 2; frame < 200 && At(2, 2) != SKColors.Blue; frame++)
+        {
+            await Task.Delay(20);
+            Compose(frame);
+        }
+        Assert.Equal(SKColors.Blue, At(2, 2));
+    }
+
+    private static void WriteSolidPng(string path, SKColor color)
+    {
+        using var bitmap = new SKBitmap(8, 8);
+        bitmap.Erase(color);
+        File.WriteAllBytes(path, bitmap.Encode(SKEncodedImageFormat.Png, 100).ToArray());
+    }
+
+    [Fact]
     public void After_a_plugin_reload_layers_are_drawn_again_a_few_per_frame_keeping_their_old_picture_meanwhile()
     {
         for (var i = 0; i < 8; i++) _ = _scene.Enqueue(SceneCommand.AddLayer(new LayerState

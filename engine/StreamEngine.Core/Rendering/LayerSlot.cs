@@ -49,7 +49,7 @@ internal sealed class LayerSlot(string layerId, ILogger logger, Compositor compo
 
         var animationVersion = _renderer is IAnimatedLayerRenderer animated ? SafeContentVersion(animated, time) : 0;
         if (_rasterVersion == layer.ContentVersion && _rasterSize == size && animationVersion == _rasterAnimationVersion && Raster is not null
-            && !_resources.LoadFinished)
+            && !_resources.Outdated)
             return false;
 
         Raster?.Dispose();

@@ -9,7 +9,8 @@ namespace StreamEngine.Core.Resources;
 /// The show's shared images, animations and fonts. A request for something not yet loaded starts its load on the thread
 /// pool and answers <see cref="ResourceStatus.Loading"/>; finished loads are taken in on the frame thread by
 /// <see cref="BeginFrame"/>, which is also where values are replaced and evicted, so a value is never disposed while a
-/// renderer draws it.
+/// renderer draws it. Loaded files are watched and URLs fetched again after their TTL: the new version replaces the old
+/// once it has loaded, and the layers that showed it are drawn again (<see cref="ChangedAt"/>).
 /// </summary>
 public sealed class ResourceCache : IResourceCache, IDisposable
 {
@@ -21,6 +22,10 @@ public sealed class ResourceCache : IResourceCache, IDisposable
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<(Entry Entry, object? Value, long Bytes, string? Error)> _finished = new();
     private readonly CancellationTokenSource _stopping = new();
+    private readonly Dictionary<string, FileSystemWatcher> _watchers = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<string> _changedFiles = new();
+    private readonly Dictionary<string, long> _changedAt = new(StringComparer.Ordinal);
+    private DateTimeOffset _lastTtlScan;
     private int _loading;
     private long _frame;
 
@@ -41,6 +46,12 @@ public sealed class ResourceCache : IResourceCache, IDisposable
 
     /// <summary>Loads started and not yet taken in by <see cref="BeginFrame"/>.</summary>
     public int Loading => Volatile.Read(ref _loading);
+
+    /// <summary>Counts replacements of a loaded value by a newer version (a file saved again, a URL fetched after its TTL).</summary>
+    public long Changes { get; private set; }
+
+    /// <summary>The <see cref="Changes"/> count when <paramref name="source"/> was last replaced by a newer version, else 0.</summary>
+    public long ChangedAt(string source) => _changedAt.GetValueOrDefault(source);
 
     public Resource<SKImage> Image(string source) =>
         Get<SKImage>("image", source, async (s, token) => (ResourceDecoder.Image(s, await _source.ReadAsync(s, token), _options.MaxPixels), 0));
@@ -67,13 +78,14 @@ public sealed class ResourceCache : IResourceCache, IDisposable
             changed = true;
             var entry = done.Entry;
             entry.Loading = false;
-            if (done.Error is not null && entry.Value is not null && ResourceSource.IsUrl(entry.Source))
+            if (done.Error is not null && entry.Value is not null)
             {
-                // A refresh of a URL failed: keep showing what was there, try again after the retry delay.
+                // A newer version failed (a URL down, a file caught half-written): keep showing what was there.
                 _logger.LogWarning("Resource {Source} could not be refreshed, the loaded one stays: {Error}", entry.Source, done.Error);
                 entry.LoadedAt = _time.GetUtcNow() - _options.Ttl + _options.Retry;
                 continue;
             }
+            if (entry.Value is not null) _changedAt[entry.Source] = ++Changes;
             Release(entry);
             (entry.Value, entry.Error, entry.LoadedAt) = (done.Value, done.Error, _time.GetUtcNow());
             entry.Bytes = done.Bytes;
@@ -82,6 +94,47 @@ public sealed class ResourceCache : IResourceCache, IDisposable
         }
         if (changed) Version++;
         if (Bytes > _options.MaxBytes) Evict();
+        RefreshChanged();
+    }
+
+    /// <summary>Starts loading the newer version of files saved again and of URLs past their TTL.</summary>
+    private void RefreshChanged()
+    {
+        var changedFiles = new HashSet<string>(StringComparer.Ordinal);
+        while (_changedFiles.TryDequeue(out var path)) changedFiles.Add(path);
+        var now = _time.GetUtcNow();
+        var scanUrls = now - _lastTtlScan >= TimeSpan.FromSeconds(1);
+        if (changedFiles.Count == 0 && !scanUrls) return;
+        if (scanUrls) _lastTtlScan = now;
+        foreach (var entry in _entries.Values)
+        {
+            if (entry.Loading || entry.Value is null || entry.Load is null) continue;
+            var due = ResourceSource.IsUrl(entry.Source)
+                ? scanUrls && now - entry.LoadedAt >= _options.Ttl
+                : changedFiles.Contains(entry.Source) || changedFiles.Any(f => Path.GetDirectoryName(f) == entry.Source);
+            if (due) Start(entry);
+        }
+    }
+
+    /// <summary>Watches the folder of a local file (or the folder itself) so that saving it again shows the new version.</summary>
+    private void Watch(string source)
+    {
+        if (ResourceSource.IsUrl(source)) return;
+        var folder = Directory.Exists(source) ? source : Path.GetDirectoryName(source);
+        if (folder is null || _watchers.ContainsKey(folder) || !Directory.Exists(folder)) return;
+        try
+        {
+            var watcher = new FileSystemWatcher(folder) { NotifyFilter = NotifyFilters.LastWrite | NotifyFilters.FileName | NotifyFilters.Size };
+            watcher.Changed += (_, e) => _changedFiles.Enqueue(e.FullPath);
+            watcher.Created += (_, e) => _changedFiles.Enqueue(e.FullPath);
+            watcher.Renamed += (_, e) => _changedFiles.Enqueue(e.FullPath);
+            watcher.EnableRaisingEvents = true;
+            _watchers[folder] = watcher;
+        }
+        catch (Exception e) when (e is IOException or ArgumentException or UnauthorizedAccessException)
+        {
+            _logger.LogWarning("Resources in {Folder} will not be reloaded when they change: {Error}", folder, e.Message);
+        }
     }
 
     /// <summary>Waits until every load started so far has finished; offline renders use it so no frame shows a loading state.</summary>
@@ -93,9 +146,13 @@ public sealed class ResourceCache : IResourceCache, IDisposable
     private Resource<T> Get<T>(string kind, string source, Func<string, CancellationToken, Task<(T Value, long Bytes)>> load) where T : class
     {
         var key = kind + "\n" + source;
-        if (!_entries.TryGetValue(key, out var entry)) _entries[key] = entry = new Entry(source);
+        if (!_entries.TryGetValue(key, out var entry))
+        {
+            _entries[key] = entry = new Entry(source) { Load = async token => await load(source, token) };
+            Watch(source);
+        }
         entry.LastUsed = _frame;
-        if (!entry.Loading && IsStale(entry)) Start(entry, load);
+        if (!entry.Loading && IsStale(entry)) Start(entry);
         return entry switch
         {
             { Value: T value } => Resource<T>.Ready(value),
@@ -112,7 +169,7 @@ public sealed class ResourceCache : IResourceCache, IDisposable
         return ResourceSource.IsUrl(entry.Source) && age >= _options.Ttl;
     }
 
-    private void Start<T>(Entry entry, Func<string, CancellationToken, Task<(T Value, long Bytes)>> load) where T : class
+    private void Start(Entry entry)
     {
         entry.Loading = true;
         Interlocked.Increment(ref _loading);
@@ -121,7 +178,7 @@ public sealed class ResourceCache : IResourceCache, IDisposable
         {
             try
             {
-                var (value, bytes) = await load(entry.Source, token);
+                var (value, bytes) = await entry.Load!(token);
                 _finished.Enqueue((entry, value, bytes > 0 ? bytes : SizeOf(value), null));
             }
             catch (Exception e) when (e is ResourceException or IOException or UnauthorizedAccessException or ArgumentException)
@@ -197,6 +254,7 @@ public sealed class ResourceCache : IResourceCache, IDisposable
     public void Dispose()
     {
         _stopping.Cancel();
+        foreach (var watcher in _watchers.Values) watcher.Dispose();
         foreach (var entry in _entries.Values) Release(entry);
         _entries.Clear();
         _http.Dispose();
@@ -211,5 +269,6 @@ public sealed class ResourceCache : IResourceCache, IDisposable
         public bool Loading { get; set; }
         public long LastUsed { get; set; }
         public DateTimeOffset LoadedAt { get; set; }
+        public Func<CancellationToken, Task<(object Value, long Bytes)>>? Load { get; init; }
     }
 }

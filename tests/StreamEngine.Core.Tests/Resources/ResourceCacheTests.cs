@@ -73,6 +73,40 @@ public sealed class ResourceCacheTests : IDisposable
     }
 
     [Fact]
+    public void A_url_past_its_ttl_is_fetched_again_without_being_asked_for_and_counted_as_changed()
+    {
+        using var cache = Cache();
+        _http.Put("art.png", PngBytes(16, 16, SKColors.Red), "image/png");
+        var url = _http.Url("art.png");
+        Load(cache, () => cache.Image(url));
+        _http.Put("art.png", PngBytes(16, 16, SKColors.Blue), "image/png");
+
+        _time.Advance(TimeSpan.FromMinutes(6));
+        cache.BeginFrame(); // a frame in which nothing asks for it: a static layer does not
+        Settle(cache);
+        Assert.Equal(2, _http.Requests("art.png"));
+        Assert.True(cache.ChangedAt(url) > 0, "the new version should count as a change, so the layers showing it draw again");
+        Assert.Equal(SKColors.Blue, Pixel(cache.Image(url).Value!, 1, 1));
+    }
+
+    [Fact]
+    public async Task A_file_saved_again_replaces_the_loaded_version()
+    {
+        using var cache = Cache();
+        var path = WritePng("art.png", 8, 8, SKColors.Red);
+        Load(cache, () => cache.Image(path));
+
+        WritePng("art.png", 8, 8, SKColors.Blue);
+        for (var attempt = 0; attempt < 100 && cache.ChangedAt(path) == 0; attempt++)
+        {
+            await Task.Delay(50); // the file system's change notice comes on its own thread
+            Settle(cache);
+        }
+        Assert.True(cache.ChangedAt(path) > 0, "saving the file again should load the new version");
+        Assert.Equal(SKColors.Blue, Pixel(cache.Image(path).Value!, 1, 1));
+    }
+
+    [Fact]
     public void Downloads_are_limited_in_size_and_time_and_to_http()
     {
         using var cache = new ResourceCache(new ResourceCacheOptions(MaxDownloadBytes: 1000, DownloadTimeout: TimeSpan.FromMilliseconds(300)), NullLogger.Instance, _time);
