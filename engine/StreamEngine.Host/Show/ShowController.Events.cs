@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using StreamEngine.Core.Animation;
 using StreamEngine.Core.Scene;
 using StreamEngine.Sdk;
+using StreamEngine.Sdk.Chat;
 using StreamEngine.Server.Control;
 
 namespace StreamEngine.Host.Show;
@@ -19,6 +20,7 @@ internal sealed partial class ShowController : IDisposable
         encoder.OutputStateChanged += OnOutputState;
         session.Animations.Events += OnAnimation;
         session.Scripts.Failed += OnScriptFailed;
+        session.Chat.MessageShown += OnChatMessage;
         _statsTimer = new Timer(_ => PublishStats(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
     }
 
@@ -35,6 +37,14 @@ internal sealed partial class ShowController : IDisposable
             ["animationId"] = e.AnimationId, ["showTime"] = e.ShowTime, ["label"] = e.Label,
         });
     }
+
+    /// <summary>Every message as it enters the show, whatever its source (the API, a chat source, a simulated audience).</summary>
+    private void OnChatMessage(ChatMessage message) => Publish(EventCategory.Chat, "ChatMessage", new JsonObject
+    {
+        ["id"] = message.Id, ["source"] = message.Source, ["author"] = message.Author, ["text"] = message.Text,
+        ["badges"] = new JsonArray([.. message.Badges.Select(b => JsonValue.Create(b))]), ["color"] = message.Color,
+        ["highlight"] = message.Highlight, ["time"] = DateTimeOffset.UtcNow.ToString("O"), ["showTime"] = message.ShownAt.Seconds,
+    });
 
     private void OnScriptFailed(Scripting.ScriptStatus script) => Publish(EventCategory.Errors, "ScriptFailed", new JsonObject
     {
@@ -71,5 +81,6 @@ internal sealed partial class ShowController : IDisposable
         encoder.OutputStateChanged -= OnOutputState;
         session.Animations.Events -= OnAnimation;
         session.Scripts.Failed -= OnScriptFailed;
+        session.Chat.MessageShown -= OnChatMessage;
     }
 }

@@ -119,17 +119,11 @@ internal sealed partial class ShowController(ShowSession session, FFmpegEncoder 
 
     public Task RaiseEventAsync(string name) => Run(() => session.Animations.RaiseAsync(name));
 
-    public async Task InjectChatAsync(ChatInput message)
+    /// <summary>Posts the message to the chat feed; its event goes out when it enters the show (see <c>OnChatMessage</c>).</summary>
+    public Task InjectChatAsync(ChatInput message)
     {
         session.Chat.Post(new ChatPost("api", message.Author, message.Text, message.Badges, message.Color, message.Highlight));
-        Publish(EventCategory.Chat, "ChatMessage", new JsonObject
-        {
-            ["id"] = Guid.NewGuid().ToString("N"), ["source"] = "api", ["author"] = message.Author, ["text"] = message.Text,
-            ["badges"] = new JsonArray([.. message.Badges.Select(b => JsonValue.Create(b))]),
-            ["highlight"] = message.Highlight ?? ChatFeed.Highlight(message.Text, message.Badges),
-            ["time"] = DateTimeOffset.UtcNow.ToString("O"),
-        });
-        await RaiseEventAsync("chat");
+        return Task.CompletedTask;
     }
 
     public IReadOnlyList<OutputInfo> Outputs() =>

@@ -69,6 +69,7 @@ internal sealed class ShowSession : IDisposable
             var services = new LayerServices(new ResourceCache(ResourceOptions(config), loggers.CreateLogger<ResourceCache>()), new ChatFeed());
             var compositor = new Compositor(format, plugins, loggers, assets, smoothTransforms: config.RenderQuality != "low", services);
             var animations = new AnimationRuntime(graph, plugins, loggers.CreateLogger<AnimationRuntime>());
+            services.Chat.MessageShown += message => { _ = animations.RaiseAsync("chat"); }; // event:chat triggers, for every source of chat
             if (saved is null) _ = SceneAnimations.StartAsync(animations, scene);
             else _ = SceneAnimations.RestoreAsync(animations, scene);
             var access = new ShowAccess(graph, animations, type => plugins.Find(type) is not null, ScriptLimits(config), loggers);
