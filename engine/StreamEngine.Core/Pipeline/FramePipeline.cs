@@ -51,7 +51,8 @@ public sealed class FramePipeline(SceneGraph scene, Compositor compositor, Frame
             stats.RecordDroppedEncoderFull();
             return;
         }
-        Compose(frame, time, started);
+        compositor.Compose(scene, time);
+        Deliver(frame, time, started);
         if (!sink.TryWrite(frame))
         {
             frame.Release();
@@ -67,13 +68,13 @@ public sealed class FramePipeline(SceneGraph scene, Compositor compositor, Frame
         var started = Stopwatch.GetTimestamp();
         Advance(time);
         // Offline there is time to wait: a frame never shows an image still loading.
-        while (true)
+        compositor.Compose(scene, time);
+        while (compositor.Services.Resources.Loading > 0)
         {
-            compositor.Compose(scene, time);
-            if (compositor.Services.Resources.Loading == 0) break;
             await compositor.Services.Resources.WhenLoadedAsync(cancellationToken);
+            compositor.Compose(scene, time);
         }
-        Compose(frame, time, started);
+        Deliver(frame, time, started);
         await sink.WriteAsync(frame, cancellationToken);
     }
 
@@ -98,9 +99,9 @@ public sealed class FramePipeline(SceneGraph scene, Compositor compositor, Frame
         foreach (var hook in _hooks) hook.OnFrame(time);
     }
 
-    private void Compose(VideoFrame frame, FrameTime time, long started)
+    /// <summary>Puts the composed frame into the pooled buffer (unless it already holds it) and counts it.</summary>
+    private void Deliver(VideoFrame frame, FrameTime time, long started)
     {
-        compositor.Compose(scene, time);
         if (frame.ContentVersion != compositor.FrameVersion)
         {
             compositor.Pixels.CopyTo(frame.Buffer);
