@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using SkiaSharp;
 using StreamEngine.Sdk.Chat;
 
@@ -12,9 +11,6 @@ internal sealed record ChatHighlight(SKColor Accent, string? Tag, bool LargeTag)
     private static readonly SKColor Mint = new(0x3D, 0xDC, 0x97);
     private static readonly SKColor Violet = new(0xB7, 0x94, 0xF6);
 
-    // For a message highlighted as a bid that is not one by the bid rule: its first number, if any.
-    private static readonly Regex Number = new(@"\d[\d,]*(?:\.\d+)?", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50));
-
     /// <summary>
     /// The highlight of a message: its own (<c>bid</c>, <c>question</c>, <c>mention</c>, <c>moderator</c>), else a
     /// mention when the text names one of <paramref name="mentions"/>, else moderator when the author has that badge.
@@ -26,15 +22,11 @@ internal sealed record ChatHighlight(SKColor Accent, string? Tag, bool LargeTag)
             ?? (message.Badges.Contains("moderator", StringComparer.OrdinalIgnoreCase) ? "moderator" : null);
         return kind switch
         {
-            "bid" => new ChatHighlight(Gold, BidTag(message.Text), true),
+            "bid" => new ChatHighlight(Gold, BidText.TryRead(message, out var bid) && bid is not null ? bid.Display : "BID", true),
             "question" => new ChatHighlight(Violet, "Q&A", false),
             "mention" => new ChatHighlight(Sky, "@", false),
             "moderator" => new ChatHighlight(Mint, null, false),
             _ => null,
         };
     }
-
-    /// <summary>The amount as the bid rule reads it (<see cref="BidText"/>), else the first number, else "BID".</summary>
-    private static string BidTag(string text) =>
-        BidText.TryParse(text, out var bid) ? bid.Display : Number.Match(text) is { Success: true } m ? m.Value : "BID";
 }

@@ -39,6 +39,30 @@ public static partial class BidText
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 50)]
     private static partial Regex Pattern();
 
+    [GeneratedRegex(@"\d[\d,]*(?:\.\d+)?", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 50)]
+    private static partial Regex AnyNumber();
+
+    /// <summary>
+    /// Whether <paramref name="message"/> is a bid: by the rule, or because its source highlighted it as one. The
+    /// amount is the rule's reading, else the message's first number; null for a highlighted bid without a number.
+    /// </summary>
+    public static bool TryRead(ChatMessage message, out BidAmount? bid)
+    {
+        if (TryParse(message.Text, out var read))
+        {
+            bid = read;
+            return true;
+        }
+        bid = null;
+        if (message.Highlight != "bid") return false;
+        Match first;
+        try { first = AnyNumber().Match(message.Text); }
+        catch (RegexMatchTimeoutException) { return true; }
+        if (first.Success && decimal.TryParse(first.Value.Replace(",", ""), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
+            bid = new BidAmount(amount, null);
+        return true;
+    }
+
     /// <summary>Reads the bid in <paramref name="text"/>; false when the message is not a bid.</summary>
     public static bool TryParse(string text, out BidAmount bid)
     {

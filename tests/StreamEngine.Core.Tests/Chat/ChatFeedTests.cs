@@ -49,6 +49,19 @@ public sealed class ChatFeedTests
     public void A_number_in_a_sentence_is_not_a_bid(string text) => Assert.False(BidText.TryParse(text, out _));
 
     [Fact]
+    public void A_message_its_source_highlighted_as_a_bid_is_one_with_its_first_number_or_no_amount()
+    {
+        static ChatMessage Message(string text, string? highlight) => new(1, "1", "x", "ana", text, [], null, highlight, new FrameTime(0, 30));
+        Assert.True(BidText.TryRead(Message("I'll go 2.75 on this", "bid"), out var first));
+        Assert.Equal(new BidAmount(2.75m, null), first);
+        Assert.True(BidText.TryRead(Message("raising!", "bid"), out var none));
+        Assert.Null(none);
+        Assert.True(BidText.TryRead(Message("3 ETH", null), out var ruled));
+        Assert.Equal(new BidAmount(3, "ETH"), ruled);
+        Assert.False(BidText.TryRead(Message("I'll go 2.75 on this", null), out _));
+    }
+
+    [Fact]
     public void Moderators_and_questions_are_highlighted_when_the_source_did_not_say()
     {
         Assert.Equal("moderator", ChatFeed.Highlight("welcome all", ["moderator"]));
