@@ -21,7 +21,7 @@ public sealed class PluginReloader(PluginCatalog catalog, string pluginsDirector
     private readonly ILogger _logger = loggers.CreateLogger<PluginReloader>();
     private readonly ConcurrentQueue<Pending> _ready = new();
     private readonly ConcurrentDictionary<string, Timer> _debounce = new();
-    private readonly List<LoadedPlugin> _retiring = [];
+    private readonly List<(LoadedPlugin Old, Task Released)> _retiring = [];
     private Pending? _drawing;
     private FileSystemWatcher? _watcher;
     private long _reloads, _unloaded, _leaked;
@@ -64,11 +64,11 @@ public sealed class PluginReloader(PluginCatalog catalog, string pluginsDirector
     /// </summary>
     public void OnFrame(FrameTime time)
     {
-        foreach (var old in _retiring) CheckUnloaded(old);
+        foreach (var (old, released) in _retiring) CheckUnloaded(old, released);
         _retiring.Clear();
         if (_drawing is { } drawing)
         {
-            if (!drawing.Drawn!.Ready.IsCompleted) return;
+            if (!drawing.Drawn!.Ready.IsCompleted || time.Index < drawing.Drawn.SwapFrom) return;
             _drawing = null;
             Swap(drawing);
         }
@@ -88,13 +88,15 @@ public sealed class PluginReloader(PluginCatalog catalog, string pluginsDirector
     {
         try
         {
-            if (catalog.Replace(reload.Next) is { } old) _retiring.Add(old);
-            if (reload.Drawn is { Ready.IsCompletedSuccessfully: true } drawn) show!.Value.Compositor.Adopt(drawn);
+            var old = catalog.Replace(reload.Next);
+            var released = Task.CompletedTask;
+            if (reload.Drawn is { Ready.IsCompletedSuccessfully: true } drawn) released = show!.Value.Compositor.Adopt(drawn);
             else if (reload.Drawn is { } failed)
             {
                 _logger.LogWarning(failed.Ready.Exception, "Plugin {PluginId}: drawing its layers ahead failed; they are drawn at the swap", reload.Next.Manifest.Id);
                 failed.Dispose();
             }
+            if (old is not null) _retiring.Add((old, released));
             Interlocked.Increment(ref _reloads);
             reload.Done.TrySetResult();
         }
@@ -125,12 +127,17 @@ public sealed class PluginReloader(PluginCatalog catalog, string pluginsDirector
         timer.Change(Settle, Timeout.InfiniteTimeSpan);
     }
 
-    private void CheckUnloaded(LoadedPlugin old)
+    /// <summary>
+    /// Off the frame thread, once the old version's renderers are disposed (and a frame has released any it still held):
+    /// unloads it and checks that its load context is collected.
+    /// </summary>
+    private void CheckUnloaded(LoadedPlugin old, Task released)
     {
-        var context = old.Unload();
         var id = $"{old.Manifest.Id} {old.Manifest.Version}";
         _ = Task.Run(async () =>
         {
+            await released.ContinueWith(_ => { }, TaskScheduler.Default);
+            var context = old.Unload();
             for (var i = 0; i < 10 && context.IsAlive; i++)
             {
                 GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: false); // background GC: no long pause for the frame thread

@@ -97,7 +97,7 @@ public sealed class CompositorTests : IDisposable
 
         _types.Generation = 1; // the catalog now serves the new version
         var drawnBefore = _types.GatedDraws.Count;
-        _compositor.Adopt(prepared);
+        await _compositor.Adopt(prepared);
         Compose(3);
         Assert.All(Enumerable.Range(0, 4), i => Assert.Equal(SKColors.Lime, At(i * 8 + 4, 4)));
         Assert.Equal(drawnBefore, _types.GatedDraws.Count); // the swap frame drew no layer

@@ -8,6 +8,7 @@ namespace StreamEngine.Host.Tests;
 /// The real layers plugin reloaded while the demo show runs (its scene, simulated audience and auction script): the
 /// layers are drawn with the new version off the frame thread, so the frames reaching the encoder keep their rhythm.
 /// </summary>
+[Collection(nameof(LayersReloadLiveTests))]
 public sealed class LayersReloadLiveTests : IDisposable
 {
     private const string Reload = "api/plugins/streamengine.layers/reload";
@@ -68,3 +69,10 @@ public sealed class LayersReloadLiveTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 }
+
+/// <summary>
+/// The gap assertion is about the engine, not about other live tests encoding video on the same two cores: these
+/// tests run after the parallel ones, alone.
+/// </summary>
+[CollectionDefinition(nameof(LayersReloadLiveTests), DisableParallelization = true)]
+public sealed class LayersReloadLiveCollection;

@@ -126,16 +126,19 @@ public sealed class Compositor : IDisposable
 
     /// <summary>
     /// Frame thread, once the catalog serves the layer types <paramref name="prepared"/> was drawn with: its layers
-    /// replace the current ones (whose renderers are disposed), so the frame shows them without drawing anything.
+    /// replace the current ones, so the frame shows them without drawing anything. The replaced ones (renderers of the
+    /// old version) are disposed off the frame thread (nothing on it uses them any more); the task completes then.
     /// </summary>
-    public void Adopt(PreparedLayers prepared)
+    public Task Adopt(PreparedLayers prepared)
     {
+        var replaced = new List<LayerSlot>();
         foreach (var (id, slot) in prepared.Take())
         {
             slot.Adopt(_catalog.Generation);
-            if (_slots.Remove(id, out var old)) old.Dispose();
+            if (_slots.Remove(id, out var old)) replaced.Add(old);
             _slots[id] = slot;
         }
+        return Task.Run(() => { foreach (var slot in replaced) slot.Dispose(); });
     }
 
     private void DrawLayer(SKImage raster, LayerTransform t)
