@@ -42,7 +42,17 @@ public sealed class PluginReloader(PluginCatalog catalog, string pluginsDirector
     }
 
     /// <summary>Loads the plugin in <paramref name="folder"/> again; completes when the new version renders, or fails with the reason.</summary>
-    public Task ReloadAsync(string folder) => Task.Run(() =>
+    public async Task ReloadAsync(string folder)
+    {
+        // Loading (assemblies, type scanning, the plugin's services) takes CPU the frame thread must not wait for.
+        LoadedPlugin? next = null;
+        await YieldingWork.Run("plugin-load", () => next = Load(folder));
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _ready.Enqueue(new Pending(next!, done));
+        await done.Task;
+    }
+
+    private LoadedPlugin Load(string folder)
     {
         LoadedPlugin next;
         try { next = PluginLoaderFactory.Load(Path.GetFullPath(folder), loggers); }
@@ -53,10 +63,8 @@ public sealed class PluginReloader(PluginCatalog catalog, string pluginsDirector
             _logger.LogError("Plugin in {Folder} was not reloaded, the running version stays: {Error}", folder, error);
             throw new PluginLoadException(error, e);
         }
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _ready.Enqueue(new Pending(next, done));
-        return done.Task;
-    });
+        return next;
+    }
 
     /// <summary>
     /// Frame thread: unloads what was retired last frame; starts drawing the layers for a version that finished

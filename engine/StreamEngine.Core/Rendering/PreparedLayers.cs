@@ -38,7 +38,7 @@ public sealed class PreparedLayers : IDisposable
         var slots = new (string Id, LayerSlot Slot)[copies.Count];
         // Resources drawn by the worker must not be replaced or evicted under it: the cache holds them until it is done.
         var hold = resources.Hold();
-        var ready = YieldingWork.Run(() =>
+        var ready = YieldingWork.Run("draw-ahead", () =>
         {
             using (hold)
                 for (var i = 0; i < copies.Count; i++)

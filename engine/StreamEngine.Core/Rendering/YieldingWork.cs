@@ -7,11 +7,12 @@ namespace StreamEngine.Core.Rendering;
 /// frame thread and the encoder are scheduled first and the work takes what is left. Elsewhere the thread runs at
 /// normal priority.
 /// </summary>
-internal static class YieldingWork
+public static class YieldingWork
 {
     private const int Nice = 10;
 
-    public static Task Run(Action work)
+    /// <summary>Runs <paramref name="work"/> on a new low-priority thread; the task ends with it.</summary>
+    public static Task Run(string name, Action work)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var thread = new Thread(() =>
@@ -27,7 +28,7 @@ internal static class YieldingWork
                 done.SetException(e);
             }
         })
-        { IsBackground = true, Name = "draw-ahead" };
+        { IsBackground = true, Name = name };
         thread.Start();
         return done.Task;
     }
