@@ -23,6 +23,12 @@ public sealed record ControlServerOptions
     /// <summary>Password for the WebSocket challenge; when null, only loopback clients may mutate.</summary>
     public string? WsPassword { get; init; }
 
+    /// <summary>Host names besides localhost, 127.0.0.1, [::1] and the engine's address that requests may use (ALLOWED_HOSTS).</summary>
+    public IReadOnlyList<string> AllowedHosts { get; init; } = [];
+
+    /// <summary>Browser pages besides the engine's own that may change the show (ALLOWED_ORIGINS).</summary>
+    public IReadOnlyList<string> AllowedOrigins { get; init; } = [];
+
     /// <summary>Largest request body or WebSocket message accepted.</summary>
     public int MaxMessageBytes { get; init; } = 1 << 20;
 }

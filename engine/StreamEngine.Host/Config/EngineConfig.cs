@@ -11,6 +11,8 @@ public sealed record EngineConfig
     public int MetricsPort { get; init; } = 4290;
     public int HealthPort { get; init; } = 4291;
     public string BindAddress { get; init; } = "127.0.0.1";
+    public IReadOnlyList<string> AllowedHosts { get; init; } = [];
+    public IReadOnlyList<string> AllowedOrigins { get; init; } = [];
     public Secret? ApiToken { get; init; }
     public Secret? WsPassword { get; init; }
     public string? RedisUrl { get; init; }
