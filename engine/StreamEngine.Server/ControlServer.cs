@@ -63,7 +63,8 @@ public sealed class ControlServer(ControlServerOptions options, IShowControl sho
     private void MapWebSocket(WebApplication app)
     {
         _webSocket = new WebSocket.ShowWebSocketHandler(show,
-            new WebSocket.ShowWebSocketOptions { Password = options.WsPassword, MaxMessageBytes = options.MaxMessageBytes, MaxClients = options.MaxWsClients, Browsers = _browsers },
+            new WebSocket.ShowWebSocketOptions { Password = options.WsPassword, MaxMessageBytes = options.MaxMessageBytes, MaxClients = options.MaxWsClients, Browsers = _browsers,
+                RequestsPerSecond = options.WsRequestsPerSecond, RequestBurst = Math.Max(200, 2 * options.WsRequestsPerSecond) },
             loggers.CreateLogger<WebSocket.ShowWebSocketHandler>());
         app.MapShowWebSocket(_webSocket, "/").RequireHost($"*:{options.WsPort}");
     }

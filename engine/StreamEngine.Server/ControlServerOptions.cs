@@ -20,6 +20,9 @@ public sealed record ControlServerOptions
     /// <summary>WebSocket clients connected at once; more are refused with 503.</summary>
     public int MaxWsClients { get; init; } = 256;
 
+    /// <summary>WebSocket requests a client may send per second (after a burst of twice as many); more are answered with status 209.</summary>
+    public int WsRequestsPerSecond { get; init; } = 100;
+
     /// <summary>Password for the WebSocket challenge; when null, only loopback clients may mutate.</summary>
     public string? WsPassword { get; init; }
 

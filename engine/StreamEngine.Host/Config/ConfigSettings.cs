@@ -31,6 +31,7 @@ internal static partial class ConfigSettings
         ConfigSetting.SecretText("TWITTER_ACCESS_TOKEN_SECRET", (c, v) => c with { TwitterAccessTokenSecret = v }),
         ConfigSetting.Int("MAX_LAYERS", 1, 100, (c, v) => c with { MaxLayers = v }),
         ConfigSetting.Int("WS_MAX_CLIENTS", 1, 100_000, (c, v) => c with { MaxWsClients = v }),
+        ConfigSetting.Int("WS_REQUESTS_PER_SECOND", 1, 100_000, (c, v) => c with { WsRequestsPerSecond = v }),
         ConfigSetting.Int("TARGET_FPS", 1, 60, (c, v) => c with { TargetFps = v }),
         ConfigSetting.OneOf("RENDER_QUALITY", ["low", "medium", "high"], (c, v) => c with { RenderQuality = v }),
         ConfigSetting.Int("RESOURCE_CACHE_MB", 16, 16384, (c, v) => c with { ResourceCacheMb = v }),

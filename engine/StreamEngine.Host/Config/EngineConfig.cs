@@ -23,6 +23,7 @@ public sealed record EngineConfig
     public Secret? TwitterAccessTokenSecret { get; init; }
     public int MaxLayers { get; init; } = 50;
     public int MaxWsClients { get; init; } = 256;
+    public int WsRequestsPerSecond { get; init; } = 100;
     public int TargetFps { get; init; } = 30;
     public string RenderQuality { get; init; } = "high";
     public int ResourceCacheMb { get; init; } = 512;

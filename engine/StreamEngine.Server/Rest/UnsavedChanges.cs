@@ -16,7 +16,8 @@ internal static class UnsavedChanges
     {
         var receipt = SaveReceipt.Begin();
         var result = await next(invocation);
-        if (receipt.NotSavedReason is not { } reason || result is not IStatusCodeHttpResult { StatusCode: >= 200 and < 300 }) return result;
+        // A JSON result without a status code is a 200.
+        if (receipt.NotSavedReason is not { } reason || result is IStatusCodeHttpResult { StatusCode: < 200 or >= 300 }) return result;
         return Results.Json(new { status = Status, saved = false, detail = reason, result = (result as IValueHttpResult)?.Value },
             statusCode: StatusCodes.Status202Accepted);
     }

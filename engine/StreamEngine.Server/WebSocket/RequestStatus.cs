@@ -30,8 +30,8 @@ public enum RequestStatus
     NotAuthorized = 208,
 
     /// <summary>
-    /// StreamEngine only: the client sent more requests than its rate allows (<c>RequestsPerSecond</c>, default 50 a second
-    /// after a burst of 100); the request was not run. The session reads nothing more until the rate allows one again.
+    /// StreamEngine only: the client sent more requests than its rate allows (WS_REQUESTS_PER_SECOND, default 100 a second
+    /// after a burst of 200); the request was not run. The session reads nothing more until the rate allows one again.
     /// </summary>
     TooManyRequests = 209,
 

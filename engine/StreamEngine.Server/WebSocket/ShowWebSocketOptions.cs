@@ -31,10 +31,10 @@ public sealed class ShowWebSocketOptions
     public int MaxBatchSleepMillis { get; set; } = 60_000;
 
     /// <summary>Requests a client may send per second, on average (each request of a batch counts); more are answered with status 209.</summary>
-    public double RequestsPerSecond { get; set; } = 50;
+    public double RequestsPerSecond { get; set; } = 100;
 
     /// <summary>Requests a client may send at once before <see cref="RequestsPerSecond"/> applies; at least <see cref="MaxBatchRequests"/>.</summary>
-    public int RequestBurst { get; set; } = 100;
+    public int RequestBurst { get; set; } = 200;
 
     /// <summary>
     /// Which browser pages may connect: the <c>Host</c> header must name the server and a page's <c>Origin</c> must be
