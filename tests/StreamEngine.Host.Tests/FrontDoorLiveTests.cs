@@ -81,7 +81,8 @@ public sealed class FrontDoorLiveTests : IDisposable
         Assert.True(exitedAfter < TimeSpan.FromSeconds(5), $"the process exited {exitedAfter.TotalSeconds:0.0} s after its Stopped line");
         List<(HttpStatusCode Status, TimeSpan Took, string Body)> all;
         lock (answers) all = [.. answers];
-        Assert.All(all, a => Assert.True(a.Status is HttpStatusCode.OK or HttpStatusCode.ServiceUnavailable, $"{a.Status}: {a.Body}"));
+        // 202: applied in the last frame, but the clock stopped before it was saved; never a 500 or a hang.
+        Assert.All(all, a => Assert.True(a.Status is HttpStatusCode.OK or HttpStatusCode.Accepted or HttpStatusCode.ServiceUnavailable, $"{a.Status}: {a.Body}"));
         var refused = all.Where(a => a.Status == HttpStatusCode.ServiceUnavailable).ToList();
         Assert.NotEmpty(refused);
         Assert.All(refused, a => Assert.True(a.Took < TimeSpan.FromSeconds(1), $"a 503 took {a.Took.TotalMilliseconds:0} ms"));

@@ -49,9 +49,13 @@ internal sealed class ShowPersistence(ShowSession session, StateWriter writer, I
             var captured = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             _waiting.Enqueue(captured);
             try { await captured.Task.WaitAsync(TimeSpan.FromSeconds(5), clockStopped); }
-            catch (Exception e) when (e is OperationCanceledException or TimeoutException)
+            catch (OperationCanceledException)
             {
                 return "the engine stopped before the change could be saved";
+            }
+            catch (TimeoutException)
+            {
+                return "no frame captured the change within 5 s to save it; it is saved with a later frame";
             }
         }
         try
