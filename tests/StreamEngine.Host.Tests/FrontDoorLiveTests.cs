@@ -47,6 +47,17 @@ public sealed class FrontDoorLiveTests : IDisposable
     }
 
     [Fact]
+    public async Task A_bad_allowed_host_or_origin_stops_the_engine_naming_the_setting()
+    {
+        var run = await Engine.RunAsync(["render", "--scene", RepoPaths.Samples("hello", "scene.json"), "--frames", "1", "--out", _dir.File("x.raw")],
+            ("ALLOWED_HOSTS", "https://studio.example"), ("ALLOWED_ORIGINS", "studio.example"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("ALLOWED_HOSTS=https://studio.example is not allowed; expected comma-separated host names", run.AllOutput);
+        Assert.Contains("ALLOWED_ORIGINS=studio.example is not allowed; expected comma-separated origins", run.AllOutput);
+    }
+
+    [Fact]
     public async Task Changes_arriving_while_run_stops_get_503_at_once_and_the_process_exits_soon_after_Stopped()
     {
         var engine = await RunningEngine.StartAsync(_dir.File("stopping.ts"));
