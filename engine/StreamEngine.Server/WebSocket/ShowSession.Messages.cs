@@ -83,6 +83,7 @@ internal sealed partial class ShowSession
 
     private async Task ReidentifyAsync(JsonObject d)
     {
+        _ = TakeRate(1); // it has no status to refuse with: it is answered, and over the rate the next read waits
         Subscriptions = ReadSubscriptions(d);
         await SendAsync(Message(WebSocketOpCode.Identified, new JsonObject { ["negotiatedRpcVersion"] = ProtocolVersion.Rpc }));
     }
