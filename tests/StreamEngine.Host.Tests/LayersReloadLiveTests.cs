@@ -24,7 +24,7 @@ public sealed class LayersReloadLiveTests : IDisposable
 
         for (var i = 0; i < 5; i++)
         {
-            var reloaded = await engine.Api.PostAsync(Reload, null);
+            var reloaded = await engine.Api.PostAsync(Reload, RunningEngine.Json(""));
             Assert.True(reloaded.StatusCode == HttpStatusCode.OK, await reloaded.Content.ReadAsStringAsync());
         }
         var after = await FramesAsync(engine, atLeast: Value(await engine.GetObjectAsync("api/stats"), "frames") + 30);
@@ -44,7 +44,7 @@ public sealed class LayersReloadLiveTests : IDisposable
         await demo.WaitForLineAsync(l => l.Contains("Control plane on"), TimeSpan.FromSeconds(60));
         using var api = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{env["PORT"]}/") };
 
-        var reloaded = await api.PostAsync(Reload, null);
+        var reloaded = await api.PostAsync(Reload, RunningEngine.Json(""));
 
         Assert.True(reloaded.StatusCode == HttpStatusCode.OK, await reloaded.Content.ReadAsStringAsync());
         Assert.Equal("streamengine.layers", JsonNode.Parse(await reloaded.Content.ReadAsStringAsync())!["id"]!.GetValue<string>());
