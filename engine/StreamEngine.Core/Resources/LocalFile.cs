@@ -6,7 +6,7 @@ namespace StreamEngine.Core.Resources;
 /// What the file system says about a path before anything is opened: its real path (every symlink resolved) and its
 /// type and size. Opening a FIFO blocks and a device such as <c>/dev/zero</c> never ends, so both are told apart first.
 /// </summary>
-internal static class LocalFile
+public static class LocalFile
 {
     public enum Kind { Missing, Regular, Directory, Other }
 

@@ -24,7 +24,7 @@ internal static class DemoCommand
             using var session = ShowSession.Open(config, scene, null, null, loggers);
             SimulatedAudience.Attach(session, Path.Combine(Home, "samples", "layers", "audience.json"));
             await session.LoadScriptsAsync([], strict: false); // samples/layers/scripts/auction.js runs the auction
-            var recording = RunCommand.DefaultRecording("demo");
+            var recording = RunCommand.DefaultRecording(config, "demo");
             var logger = loggers.CreateLogger("demo");
             logger.LogInformation("Demo show {Scene}; recording to {Recording}", scene, recording);
             await using var encoder = Encoders.Create(config, session.Format, live: true, [recording, .. parse.GetValue(outputs) ?? []], loggers);
