@@ -1,4 +1,6 @@
+using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using StreamEngine.TestFixtures;
 
@@ -61,10 +63,15 @@ public sealed class ChildProcessLiveTests : IDisposable
     [Fact]
     public async Task No_ffmpeg_outlives_an_engine_killed_with_sigkill()
     {
-        await using var engine = await RunningEngine.StartAsync(_dir.File("show.ts"));
+        // A server that accepts the connection and never answers: its ffmpeg waits in the RTMP handshake and would not
+        // notice its input closing, so only the parent-death signal can end it.
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        var rtmp = $"rtmp://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}/live/key";
+        await using var engine = await RunningEngine.StartSceneAsync(_dir.File("show.ts"), RepoPaths.Samples("hello", "scene.json"), Engine.Environment(), "--output", rtmp);
         await engine.Process.WaitForLineAsync(l => l.Contains(": Live"), TimeSpan.FromSeconds(30));
         var children = ChildProcesses.Of(engine.Process.Id).Where(c => c.Command == "ffmpeg").Select(c => c.Pid).ToList();
-        Assert.NotEmpty(children);
+        Assert.True(children.Count >= 3, "the encoder, the file's remux and the RTMP remux should be running");
 
         engine.Process.Signal(ProcessRunner.SigKill);
         await engine.Process.WaitForExitAsync(TimeSpan.FromSeconds(10));

@@ -15,7 +15,7 @@ internal static class DemoCommand
     {
         var outputs = new Option<string[]>("--output") { Description = "also stream to this rtmp:// URL or file; repeat for several" };
         var seconds = new Option<double?>("--seconds") { Description = "stop after this many seconds (default: run until Ctrl+C)" };
-        var command = new Command("demo", "Run the demo show live, recording to recordings/.") { outputs, seconds };
+        var command = new Command("demo", "Run the demo show live, recording to RECORDINGS_DIR (./recordings).") { outputs, seconds };
         command.SetAction((parse, _) => CommandRunner.RunAsync(async stop =>
         {
             var config = global.LoadConfig(parse);
