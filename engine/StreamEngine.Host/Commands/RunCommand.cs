@@ -41,6 +41,8 @@ internal static class RunCommand
             reloader.Watch();
             session.Hooks.Add(reloader);
             session.Reloader = reloader;
+            await using var extensions = await ShowExtensions.StartAsync(session, scenePath, writer, store, loggers, stop);
+            session.Extensions = extensions;
             SimulatedAudience.Attach(session, parse.GetValue(audience));
             var targets = parse.GetValue(outputs) is { Length: > 0 } given ? given : [DefaultRecording("show")];
             await using var encoder = Encoders.Create(config, session.Format, live: true, targets, loggers);

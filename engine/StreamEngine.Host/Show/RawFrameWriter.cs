@@ -41,5 +41,12 @@ internal sealed class RawFrameWriter(string path) : IEncoder
         _file = null;
     }
 
+    public string AddOutput(string target) => throw new FormatException($"{target}: a raw frame render writes one file ({path}); it takes no other output");
+
+    public Task<bool> RemoveOutputAsync(string id) => Task.FromResult(false);
+
+    public IReadOnlyList<EncoderOutput> ListOutputs() =>
+        [new EncoderOutput("raw", path, _file is null ? OutputState.Stopped : OutputState.Live, 0, _file?.Position ?? 0, null)];
+
     private FileStream File => _file ?? throw new InvalidOperationException("StartAsync was not called");
 }

@@ -39,6 +39,9 @@ internal sealed class ShowSession : IDisposable
     /// <summary>Watches the plugins directory and swaps new versions in (set by <c>run</c>).</summary>
     public PluginReloader? Reloader { get; set; }
 
+    /// <summary>Chat sources, chat stages and behaviours from plugins (set by <c>run</c>).</summary>
+    public ShowExtensions? Extensions { get; set; }
+
     /// <summary>The show's scripts (none until <see cref="LoadScriptsAsync"/>); they run after the animations each frame.</summary>
     public ScriptHost Scripts { get; }
 

@@ -1,0 +1,10 @@
+using StreamEngine.Sdk;
+
+namespace StreamEngine.Encoding.FFmpeg;
+
+public sealed partial class FFmpegEncoder
+{
+    /// <inheritdoc />
+    public IReadOnlyList<EncoderOutput> ListOutputs() =>
+        [.. Outputs.Select(o => new EncoderOutput(o.Id, o.Target, o.State, o.ReconnectCount, o.BytesSent, o.LastError))];
+}

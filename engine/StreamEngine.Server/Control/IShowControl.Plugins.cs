@@ -1,0 +1,31 @@
+using System.Text.Json.Nodes;
+
+namespace StreamEngine.Server.Control;
+
+/// <summary>The show's chat sources and plugin behaviours (a show without them answers with empty lists and 404s).</summary>
+public partial interface IShowControl
+{
+    /// <summary>The running chat sources and their connection state.</summary>
+    IReadOnlyList<ChatSourceInfo> ChatSources() => [];
+
+    /// <summary>Starts a chat source, or replaces the running one with this id (it reconnects); <paramref name="config"/> is <c>{ "type", "settings" }</c>.</summary>
+    Task<ChatSourceInfo> PutChatSourceAsync(string id, JsonObject config) =>
+        throw new ShowRequestException(RequestFailure.Unavailable, "this show has no chat sources", "id");
+
+    /// <summary>Stops and removes a chat source.</summary>
+    Task RemoveChatSourceAsync(string id) => throw new ShowRequestException(RequestFailure.NotFound, $"chat source '{id}' is not running", "id");
+
+    /// <summary>The show behaviours and their state.</summary>
+    IReadOnlyList<BehaviourInfo> Behaviours() => [];
+
+    /// <summary>Answers a request to a behaviour's route under <c>/api/behaviours/{id}/</c>; throws NotFound when it has no such route.</summary>
+    Task<BehaviourReply> BehaviourRouteAsync(string id, string method, string path, JsonNode? body) =>
+        throw new ShowRequestException(RequestFailure.NotFound, $"behaviour '{id}' is not running", "id");
+}
+
+public sealed record ChatSourceInfo(string Id, string Type, string State, string? Reason, int Reconnects, bool CanSend);
+
+public sealed record BehaviourInfo(string Id, string State, string? LastError, long Errors, IReadOnlyList<string> Routes);
+
+/// <summary>A behaviour's answer to a route: its status and JSON body.</summary>
+public sealed record BehaviourReply(int Status, JsonNode? Body);
