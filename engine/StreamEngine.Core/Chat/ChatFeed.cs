@@ -12,8 +12,12 @@ public sealed record ChatPost(string Source, string Author, string Text, IReadOn
     public IncomingChatMessage? Incoming { get; init; }
 
     /// <summary>A chat source's message, posted under the source's id; text and names cut to the API's limits (500 and 64 characters).</summary>
+    /// The lists are copied: a list a plugin made may be of a type its assembly defines, which would keep an unloaded version alive.
     public static ChatPost From(string source, IncomingChatMessage m) =>
-        new(source, Cut(m.Author, 64), Cut(m.Text, 500), [.. (m.Badges ?? []).Take(16)], m.Color, null, Cut(m.Id, 128)) { Incoming = m };
+        new(source, Cut(m.Author, 64), Cut(m.Text, 500), [.. (m.Badges ?? []).Take(16)], m.Color, null, Cut(m.Id, 128))
+        {
+            Incoming = m with { Badges = [], Mentions = [.. (m.Mentions ?? []).Take(32)], Emotes = [.. (m.Emotes ?? []).Take(64)] },
+        };
 
     private static string Cut(string? text, int length) => text is null ? "" : text.Length <= length ? text : text[..length];
 }

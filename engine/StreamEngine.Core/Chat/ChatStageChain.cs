@@ -58,7 +58,8 @@ public sealed class ChatStageChain(IReadOnlyList<string> names, Func<string, ICh
                 logger.LogDebug("Chat stage {Stage} dropped message {Id}: {Reason}", names[i], message.Id, verdict.DropReason);
                 return null;
             }
-            message = verdict.Message;
+            // Copied into engine-owned lists: a plugin's own list type would keep its unloaded version alive.
+            message = verdict.Message with { Annotations = [.. verdict.Message.Annotations.Take(32).Select(a => a with { Flags = [.. a.Flags.Take(16)] })] };
             if (verdict.Delay > TimeSpan.Zero)
             {
                 var delay = verdict.Delay < MaxDelay ? verdict.Delay : MaxDelay;
