@@ -9,8 +9,8 @@ using StreamEngine.Sdk.Plugins;
 
 namespace StreamEngine.Plugins;
 
-/// <summary>Collects what one plugin version registers, through its registrar or the scan.</summary>
-internal sealed class PluginRegistry(ILoggerFactory loggers) : IPluginRegistry
+/// <summary>Collects what one plugin version (or a built-in registrar such as ffmpeg's) registers, through its registrar or the scan.</summary>
+public sealed class PluginRegistry(ILoggerFactory loggers) : IPluginRegistry
 {
     private readonly List<ILayerType> _layerTypes = [];
     private readonly List<IEasing> _easings = [];
@@ -33,7 +33,7 @@ internal sealed class PluginRegistry(ILoggerFactory loggers) : IPluginRegistry
     public void AddAudioSource(IAudioSourceType sourceType) => _audioSources.Add(Checked(sourceType));
 
     /// <summary>Adds every contribution a service provider built by the scan holds.</summary>
-    public void AddAll(IServiceProvider scanned)
+    internal void AddAll(IServiceProvider scanned)
     {
         foreach (var c in Services<ILayerType>(scanned)) AddLayerType(c);
         foreach (var c in Services<IEasing>(scanned)) AddEasing(c);

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using StreamEngine.Core.Clock;
 using StreamEngine.Sdk;
-using StreamEngine.Core.Diagnostics;
 using StreamEngine.Encoding.FFmpeg;
 using StreamEngine.Host.Config;
 
@@ -43,7 +42,7 @@ internal sealed class BenchRun(ShowSession session, EngineConfig config, ILogger
         stats.ResetSamples();
         var (frames0, dropped0, late0) = (stats.Frames, stats.Dropped, stats.DroppedLate);
         var engineCpu = new ProcessCpuMeter(Environment.ProcessId);
-        var encoderCpu0 = encoder.EncoderCpuSeconds ?? 0;
+        var encoderCpu0 = encoder.Stats().ProcessCpuSeconds ?? 0;
         var started = Stopwatch.GetTimestamp();
         double rss = 0;
         while (Stopwatch.GetElapsedTime(started) < duration)
@@ -53,7 +52,7 @@ internal sealed class BenchRun(ShowSession session, EngineConfig config, ILogger
         }
         var wall = Stopwatch.GetElapsedTime(started).TotalSeconds;
         var enginePct = engineCpu.Sample() ?? 0;
-        var encoderPct = 100 * ((encoder.EncoderCpuSeconds ?? encoderCpu0) - encoderCpu0) / wall;
+        var encoderPct = 100 * ((encoder.Stats().ProcessCpuSeconds ?? encoderCpu0) - encoderCpu0) / wall;
         var (frames, dropped) = (stats.Frames - frames0, stats.Dropped - dropped0);
         running.Cancel();
         await ticking;
@@ -64,7 +63,7 @@ internal sealed class BenchRun(ShowSession session, EngineConfig config, ILogger
             Fps: Math.Round(frames / wall, 2), RenderMsP50: Math.Round(stats.RenderMsPercentile(50), 3),
             RenderMsP99: Math.Round(stats.RenderMsPercentile(99), 3), PacingJitterMsP99: Math.Round(stats.JitterMsPercentile(99), 3),
             EngineCpuPct: Math.Round(enginePct, 1), EncoderCpuPct: Math.Round(encoderPct, 1), RssMb: Math.Round(rss / (1 << 20), 1),
-            BaselineEncoderCpuPct: 0, OverheadRatio: 0, VideoEncoder: encoder.VideoEncoder?.Name ?? "?",
+            BaselineEncoderCpuPct: 0, OverheadRatio: 0, VideoEncoder: encoder.Stats().VideoEncoder ?? "?",
             DroppedLate: stats.DroppedLate - late0, ScriptMsP50: Math.Round(stats.ScriptMsPercentile(50), 3), ScriptMsP99: Math.Round(stats.ScriptMsPercentile(99), 3));
     }
 

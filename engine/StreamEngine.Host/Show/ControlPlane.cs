@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using StreamEngine.Core.Clock;
-using StreamEngine.Encoding.FFmpeg;
 using StreamEngine.Host.Config;
+using StreamEngine.Sdk;
 using StreamEngine.Server;
 using StreamEngine.State;
 
@@ -24,10 +24,10 @@ internal sealed class ControlPlane : IAsyncDisposable
         _server = server;
     }
 
-    public static async Task<IAsyncDisposable> StartAsync(EngineConfig config, ShowSession session, FFmpegEncoder encoder, LiveFrameClock clock,
+    public static async Task<IAsyncDisposable> StartAsync(EngineConfig config, ShowSession session, IEncoder encoder, LiveFrameClock clock,
         ILoggerFactory loggers, CancellationToken cancellationToken, ShowPersistence? persistence = null)
     {
-        var controller = new ShowController(session, encoder, clock) { AfterMutation = persistence is null ? null : persistence.SaveNowAsync };
+        var controller = new ShowController(session, encoder, clock) { AfterMutation = persistence is null ? null : persistence.SaveNowAsync, EncoderId = config.Encoder };
         controller.StartEvents();
         var writer = persistence?.Writer;
         var metrics = new EngineMetrics(controller, writer is null ? null : () =>

@@ -11,6 +11,21 @@ internal sealed partial class ShowController
     private ShowExtensions Extensions => session.Extensions
         ?? throw new ShowRequestException(RequestFailure.Unavailable, "this show runs without plugin extensions", "id");
 
+    /// <summary>The id of the encoder in use (ENCODER).</summary>
+    public string EncoderId { get; init; } = "ffmpeg";
+
+    public EncoderInfo Encoder()
+    {
+        var stats = encoder.Stats();
+        return new EncoderInfo(EncoderId, stats.QueuedFrames, stats.FramesWritten, stats.FramesDropped);
+    }
+
+    /// <summary>Handing over to another encoder at a keyframe is not built yet: the same one is a no-op, another is refused with the reason.</summary>
+    public Task<EncoderInfo> SwitchEncoderAsync(string id) => id.Equals(EncoderId, StringComparison.OrdinalIgnoreCase)
+        ? Task.FromResult(Encoder())
+        : throw new ShowRequestException(RequestFailure.Conflict,
+            $"switching the encoder from '{EncoderId}' to '{id}' while live is not supported yet (it would need a hand-over at a keyframe); restart the show with ENCODER={id}", "id");
+
     public IReadOnlyList<ChatSourceInfo> ChatSources() => session.Extensions is { } x
         ? [.. x.ChatSources.List().Select(s => new ChatSourceInfo(s.Id, s.Type, s.State.ToString(), s.Reason, s.Reconnects, s.CanSend))]
         : [];

@@ -21,7 +21,20 @@ public partial interface IShowControl
     /// <summary>Answers a request to a behaviour's route under <c>/api/behaviours/{id}/</c>; throws NotFound when it has no such route.</summary>
     Task<BehaviourReply> BehaviourRouteAsync(string id, string method, string path, JsonNode? body) =>
         throw new ShowRequestException(RequestFailure.NotFound, $"behaviour '{id}' is not running", "id");
+
+
+    /// <summary>The encoder in use and its counters.</summary>
+    EncoderInfo Encoder() => new("unknown", 0, 0, 0);
+
+    /// <summary>
+    /// Switches to another encoder while live. Not supported yet: a different encoder is refused (Conflict) with the
+    /// reason; the one in use is a no-op. Restart the show with <c>ENCODER=id</c> to change it.
+    /// </summary>
+    Task<EncoderInfo> SwitchEncoderAsync(string id) =>
+        throw new ShowRequestException(RequestFailure.Conflict, "switching the encoder while live is not supported yet; restart the show with ENCODER set", "id");
 }
+
+public sealed record EncoderInfo(string Id, int QueuedFrames, long FramesWritten, long FramesDropped);
 
 public sealed record ChatSourceInfo(string Id, string Type, string State, string? Reason, int Reconnects, bool CanSend);
 

@@ -29,6 +29,15 @@ internal static class PluginApi
             await show.RemoveChatSourceAsync(id);
             return Results.NoContent();
         }));
+        api.MapGet("/encoder", () => Results.Ok(show.Encoder()));
+        change.MapPut("/encoder", async (HttpRequest request) =>
+        {
+            var (body, problem) = await JsonBody.ReadAsync(request);
+            if (problem is not null) return problem;
+            if (body!["id"] is not JsonValue id || !id.TryGetValue<string>(out var encoderId))
+                return Problems.BadRequest("id: expected the id of an encoder, such as \"ffmpeg\"", "id");
+            return await Handle(async () => Results.Ok(await show.SwitchEncoderAsync(encoderId)));
+        });
         api.MapGet("/behaviours", () => Results.Ok(show.Behaviours()));
         api.MapGet("/behaviours/{id}/{**path}", (string id, string? path) => Route(show, id, "GET", path ?? "", null));
         change.MapMethods("/behaviours/{id}/{**path}", ChangeMethods, async (string id, string? path, HttpRequest request) =>
