@@ -16,6 +16,10 @@ internal static partial class ConfigSettings
         ConfigSetting.Int("HEALTH_PORT", 1000, 65535, (c, v) => c with { HealthPort = v }),
         ConfigSetting.Text("BIND_ADDRESS", "an IP address such as 127.0.0.1 (this machine only) or 0.0.0.0 (all interfaces)",
             v => System.Net.IPAddress.TryParse(v, out _), (c, v) => c with { BindAddress = v }),
+        ConfigSetting.Text("ALLOWED_HOSTS", "comma-separated host names such as studio.example,192.168.1.20 (no scheme, no port), or * for no Host check",
+            v => Browsers(hosts: v), (c, v) => c with { AllowedHosts = List(v) }),
+        ConfigSetting.Text("ALLOWED_ORIGINS", "comma-separated origins such as https://studio.example,http://192.168.1.20:8080",
+            v => Browsers(origins: v), (c, v) => c with { AllowedOrigins = List(v) }),
         ConfigSetting.SecretText("API_TOKEN", (c, v) => c with { ApiToken = v }),
         ConfigSetting.SecretText("WS_PASSWORD", (c, v) => c with { WsPassword = v }),
         ConfigSetting.Text("REDIS_URL", "a URL such as redis://127.0.0.1:6379",
@@ -27,6 +31,7 @@ internal static partial class ConfigSettings
         ConfigSetting.SecretText("TWITTER_ACCESS_TOKEN_SECRET", (c, v) => c with { TwitterAccessTokenSecret = v }),
         ConfigSetting.Int("MAX_LAYERS", 1, 100, (c, v) => c with { MaxLayers = v }),
         ConfigSetting.Int("WS_MAX_CLIENTS", 1, 100_000, (c, v) => c with { MaxWsClients = v }),
+        ConfigSetting.Int("WS_REQUESTS_PER_SECOND", 1, 100_000, (c, v) => c with { WsRequestsPerSecond = v }),
         ConfigSetting.Int("TARGET_FPS", 1, 60, (c, v) => c with { TargetFps = v }),
         ConfigSetting.OneOf("RENDER_QUALITY", ["low", "medium", "high"], (c, v) => c with { RenderQuality = v }),
         ConfigSetting.Int("RESOURCE_CACHE_MB", 16, 16384, (c, v) => c with { ResourceCacheMb = v }),
@@ -50,6 +55,15 @@ internal static partial class ConfigSettings
         ConfigSetting.OneOf("SCRIPT_ALLOW_OUTPUTS", ["true", "false"], (c, v) => c with { ScriptAllowOutputs = v == "true" }),
         ConfigSetting.Text("STREAM_ENGINE_DATA", "a directory path", v => v.Length > 0, (c, v) => c with { DataDirectory = v }),
     ];
+
+    private static string[] List(string value) => value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
+    // The control plane's own check of the lists, so a bad entry is reported here with the others.
+    private static bool Browsers(string? hosts = null, string? origins = null)
+    {
+        try { _ = new Server.BrowserPolicy(List(hosts ?? ""), List(origins ?? "")); return true; }
+        catch (ArgumentException) { return false; }
+    }
 
     public static ConfigSetting? Find(string name) => All.FirstOrDefault(s => s.Name == name);
 

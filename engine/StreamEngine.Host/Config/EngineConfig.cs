@@ -11,6 +11,8 @@ public sealed record EngineConfig
     public int MetricsPort { get; init; } = 4290;
     public int HealthPort { get; init; } = 4291;
     public string BindAddress { get; init; } = "127.0.0.1";
+    public IReadOnlyList<string> AllowedHosts { get; init; } = [];
+    public IReadOnlyList<string> AllowedOrigins { get; init; } = [];
     public Secret? ApiToken { get; init; }
     public Secret? WsPassword { get; init; }
     public string? RedisUrl { get; init; }
@@ -21,6 +23,7 @@ public sealed record EngineConfig
     public Secret? TwitterAccessTokenSecret { get; init; }
     public int MaxLayers { get; init; } = 50;
     public int MaxWsClients { get; init; } = 256;
+    public int WsRequestsPerSecond { get; init; } = 100;
     public int TargetFps { get; init; } = 30;
     public string RenderQuality { get; init; } = "high";
     public int ResourceCacheMb { get; init; } = 512;

@@ -39,6 +39,7 @@ internal sealed class ControlPlane : IAsyncDisposable
         {
             BindAddress = config.BindAddress, Port = config.Port, WsPort = config.WsPort, MetricsPort = config.MetricsPort,
             HealthPort = config.HealthPort, ApiToken = config.ApiToken?.Value, WsPassword = config.WsPassword?.Value, MaxWsClients = config.MaxWsClients,
+            WsRequestsPerSecond = config.WsRequestsPerSecond, AllowedHosts = config.AllowedHosts, AllowedOrigins = config.AllowedOrigins,
         };
         var server = new ControlServer(options, controller, metrics, () => Health(session, writer), loggers);
         try

@@ -14,7 +14,7 @@ internal static class ShowApi
     public static void MapShowApi(this IEndpointRouteBuilder app, IShowControl show, string host)
     {
         var api = app.MapGroup("/api").RequireHost(host);
-        var change = api.MapGroup("").AddEndpointFilterFactory(RequestAuth.RequireMutationRight);
+        var change = api.MapGroup("").AddEndpointFilterFactory(RequestAuth.RequireMutationRight).AddEndpointFilter(UnsavedChanges.Report);
 
         api.MapGet("/show", () => Results.Ok(show.Info));
         api.MapGet("/stats", () => Results.Ok(show.Stats()));
