@@ -12,6 +12,7 @@ internal sealed class ControlPlane : IAsyncDisposable
 {
     private readonly ShowController _controller;
     private readonly EngineMetrics _metrics;
+    private PluginMetrics? _pluginMetrics;
     private readonly ControlServer _server;
 
     private readonly ShowSession _session;
@@ -54,7 +55,7 @@ internal sealed class ControlPlane : IAsyncDisposable
             metrics.Dispose();
             throw new UserInputException("control plane", "PORT", $"cannot listen on {config.BindAddress} ports {config.Port}, {config.WsPort}, {config.MetricsPort}, {config.HealthPort}: {e.Message}");
         }
-        return new ControlPlane(session, controller, metrics, server);
+        return new ControlPlane(session, controller, metrics, server) { _pluginMetrics = new PluginMetrics(controller, metrics.Registry) };
     }
 
     /// <summary>Ready while frames are rendered; degraded (still ready: the stream goes on) while the state store is retrying.</summary>
@@ -78,6 +79,7 @@ internal sealed class ControlPlane : IAsyncDisposable
         _session.Scripts.FrameTimed -= _metrics.ObserveScripts;
         _session.Scripts.Show.Outputs = null;
         _metrics.Dispose();
+        _pluginMetrics?.Dispose();
         _controller.Dispose();
     }
 }

@@ -62,6 +62,11 @@ internal sealed class ShowExtensions : IAsyncDisposable
         });
         _ = _session.Scene.Enqueue(work);
         try { return await (await work.Result.WaitAsync(TimeSpan.FromSeconds(10))).WaitAsync(TimeSpan.FromSeconds(30)); }
+        catch (Exception e) when (e is not TimeoutException and not OutOfMemoryException)
+        {
+            _logger.LogError("Behaviour {Id} failed on {Method} {Path}: {Error}", id, method, path, e.Message);
+            throw new Server.Control.ShowRequestException(Server.Control.RequestFailure.Failed, $"behaviour '{id}' failed on {method} {path}: {e.Message}", "path");
+        }
         catch (TimeoutException)
         {
             throw new Server.Control.ShowRequestException(Server.Control.RequestFailure.Unavailable, $"behaviour '{id}' did not answer {method} {path} in time", "path");
