@@ -99,6 +99,13 @@ internal sealed partial class ScriptApi : ScriptGlobals
         return true;
     });
 
+    public override JsonNode? Call(string behaviour, string method, JsonNode? argument = null) => Guard(() =>
+    {
+        var target = _show.Behaviour(behaviour) ?? throw new ScriptApiException($"call: no show behaviour '{behaviour}' is running");
+        try { return target.Call(method, argument?.DeepClone())?.DeepClone(); }
+        catch (Exception e) when (e is not ScriptApiException) { throw new ScriptApiException($"call: {behaviour}.{method}: {e.Message}"); }
+    });
+
     public override string StartOutput(string target) => Guard(() =>
     {
         var outputs = Outputs();

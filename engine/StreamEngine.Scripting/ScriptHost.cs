@@ -41,7 +41,7 @@ public sealed partial class ScriptHost : IFrameHook, IDisposable
     /// <summary>Raised when a script reports an error (a refused version, a failed call, disabled); on the frame thread or a compile thread.</summary>
     public event Action<ScriptStatus>? Failed;
 
-    public IReadOnlyList<ScriptStatus> Statuses() => [.. _slots.Select(s => s.Status)];
+    public IReadOnlyList<ScriptStatus> Statuses() => [.. _slots.Where(s => s.Language != ScriptLanguage.Behaviour).Select(s => s.Status)];
 
     /// <summary>Script states saved with a scene, given before the scripts are added.</summary>
     public void Restore(JsonObject? states) => _restored = states ?? new JsonObject();

@@ -45,6 +45,7 @@ public sealed class ControlServer(ControlServerOptions options, IShowControl sho
         var app = builder.Build();
         app.UseBrowserGate(_browsers, options.Port);
         app.MapShowApi(show, $"*:{options.Port}");
+        app.MapPluginApi(show, $"*:{options.Port}");
         app.MapOpenApi("/openapi/{documentName}.json").RequireHost($"*:{options.Port}");
         MapWebSocket(app);
         app.MapMetrics("/metrics", metrics.Registry).RequireHost($"*:{options.MetricsPort}");

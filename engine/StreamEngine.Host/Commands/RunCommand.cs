@@ -37,9 +37,11 @@ internal static class RunCommand
             var persistence = new ShowPersistence(session, writer, loggers.CreateLogger<ShowPersistence>());
             session.Hooks.Add(persistence);
             session.ReloadPluginsLive(config, loggers);
+            await using var extensions = await ShowExtensions.StartAsync(session, scenePath, writer, store, loggers, stop);
+            session.Extensions = extensions;
             SimulatedAudience.Attach(session, parse.GetValue(audience));
             var targets = parse.GetValue(outputs) is { Length: > 0 } given ? given : [DefaultRecording(config, "show")];
-            await using var encoder = Encoders.Create(config, session.Format, live: true, targets, loggers);
+            await using var encoder = Encoders.Create(config, session.Format, live: true, targets, loggers, session.Plugins);
             var every = parse.GetValue(statusEvery);
             if (every is < 0.2 or > 3600) throw new UserInputException("--status-every", "--status-every", $"expected 0.2 to 3600 seconds, got {every}");
             await LiveShow.RunAsync(session, encoder, Duration(parse.GetValue(seconds)), loggers, stop, every,

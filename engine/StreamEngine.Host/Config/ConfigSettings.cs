@@ -47,6 +47,7 @@ internal static partial class ConfigSettings
         new("STREAM_RESOLUTION", "WIDTHxHEIGHT with even numbers from 16x16 to 7680x4320, such as 1920x1080", ParseResolution),
         ConfigSetting.OneOf("LOG_LEVEL", ["trace", "debug", "info", "warn", "error"], (c, v) => c with { LogLevel = v }),
         ConfigSetting.OneOf("LOG_FORMAT", ["text", "json"], (c, v) => c with { LogFormat = v }),
+        ConfigSetting.Text("ENCODER", "an encoder id: ffmpeg, or one a plugin provides", v => v.Length is > 0 and <= 64, (c, v) => c with { Encoder = v }),
         ConfigSetting.OneOf("VIDEO_CODEC", ["h264", "vp8", "vp9"], (c, v) => c with { VideoCodec = v }),
         ConfigSetting.OneOf("VIDEO_PRESET", ["ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow", "slower", "veryslow"], (c, v) => c with { Preset = v }),
         ConfigSetting.Int("VIDEO_BITRATE_KBPS", 100, 100_000, (c, v) => c with { VideoBitrateKbps = v }),

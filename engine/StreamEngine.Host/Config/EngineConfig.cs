@@ -39,6 +39,8 @@ public sealed record EngineConfig
     public int Height { get; init; } = 1080;
     public string LogLevel { get; init; } = "info";
     public string LogFormat { get; init; } = "text";
+    /// <summary>ENCODER: the encoder's id, <c>ffmpeg</c> (built in) or a plugin's.</summary>
+    public string Encoder { get; init; } = "ffmpeg";
     public string VideoCodec { get; init; } = "h264";
     public string Preset { get; init; } = "veryfast";
     public int? VideoBitrateKbps { get; init; }

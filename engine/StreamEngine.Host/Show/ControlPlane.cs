@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using StreamEngine.Core.Clock;
-using StreamEngine.Encoding.FFmpeg;
 using StreamEngine.Host.Config;
+using StreamEngine.Sdk;
 using StreamEngine.Server;
 using StreamEngine.State;
 
@@ -12,6 +12,7 @@ internal sealed class ControlPlane : IAsyncDisposable
 {
     private readonly ShowController _controller;
     private readonly EngineMetrics _metrics;
+    private PluginMetrics? _pluginMetrics;
     private readonly ControlServer _server;
 
     private readonly ShowSession _session;
@@ -24,13 +25,14 @@ internal sealed class ControlPlane : IAsyncDisposable
         _server = server;
     }
 
-    public static async Task<IAsyncDisposable> StartAsync(EngineConfig config, ShowSession session, FFmpegEncoder encoder, LiveFrameClock clock,
+    public static async Task<IAsyncDisposable> StartAsync(EngineConfig config, ShowSession session, IEncoder encoder, LiveFrameClock clock,
         ILoggerFactory loggers, CancellationToken cancellationToken, ShowPersistence? persistence = null)
     {
         var controller = new ShowController(session, encoder, clock)
         {
             AfterMutation = persistence is null ? null : persistence.SaveNowAsync,
             Recordings = new RecordingsFolder(config.RecordingsDirectory, config.MaxOutputs),
+            EncoderId = config.Encoder,
         };
         controller.StartEvents();
         var writer = persistence?.Writer;
@@ -58,7 +60,7 @@ internal sealed class ControlPlane : IAsyncDisposable
             metrics.Dispose();
             throw new UserInputException("control plane", "PORT", $"cannot listen on {config.BindAddress} ports {config.Port}, {config.WsPort}, {config.MetricsPort}, {config.HealthPort}: {e.Message}");
         }
-        return new ControlPlane(session, controller, metrics, server);
+        return new ControlPlane(session, controller, metrics, server) { _pluginMetrics = new PluginMetrics(controller, metrics.Registry) };
     }
 
     /// <summary>Ready while frames are rendered; degraded (still ready: the stream goes on) while the state store is retrying.</summary>
@@ -82,6 +84,7 @@ internal sealed class ControlPlane : IAsyncDisposable
         _session.Scripts.FrameTimed -= _metrics.ObserveScripts;
         _session.Scripts.Show.Outputs = null;
         _metrics.Dispose();
+        _pluginMetrics?.Dispose();
         _controller.Dispose();
     }
 }

@@ -50,6 +50,9 @@ internal sealed class ShowSession : IDisposable
         Hooks.Add(Reloader);
     }
 
+    /// <summary>Chat sources, chat stages and behaviours from plugins (set by <c>run</c>).</summary>
+    public ShowExtensions? Extensions { get; set; }
+
     /// <summary>The show's scripts (none until <see cref="LoadScriptsAsync"/>); they run after the animations each frame.</summary>
     public ScriptHost Scripts { get; }
 

@@ -8,7 +8,7 @@ namespace StreamEngine.Server.Control;
 /// so they behave the same. Mutations are queued to the frame thread and complete once applied; a request the show
 /// cannot carry out throws <see cref="ShowRequestException"/> naming the field and what was expected.
 /// </summary>
-public interface IShowControl
+public partial interface IShowControl
 {
     ShowInfo Info { get; }
 
@@ -125,7 +125,8 @@ public enum EventCategory
     Stats = 8,
     Chat = 16,
     Errors = 32,
-    All = Layers | Outputs | Animations | Stats | Chat | Errors,
+    Behaviours = 64,
+    All = Layers | Outputs | Animations | Stats | Chat | Errors | Behaviours,
 }
 
 /// <summary>A request the show cannot carry out: the status says why, the field names the input.</summary>
