@@ -27,7 +27,7 @@ public sealed class EngineMetrics : IDisposable
         var f = Metrics.WithCustomRegistry(_registry);
         DotNetStats.Register(_registry);
         _frames = f.CreateCounter("streamengine_frames_rendered_total", "Frames rendered.");
-        _dropped = f.CreateCounter("streamengine_frames_dropped_total", "Frames not delivered, by stage: encoder (it was behind) or clock (the frame thread was late).", "stage");
+        _dropped = f.CreateCounter("streamengine_frames_dropped_total", "Frames not delivered, by stage: encoder (it was behind), clock (the frame thread was late) or failed (composing it threw).", "stage");
         _encoderQueue = f.CreateGauge("streamengine_encoder_queue_frames", "Frames waiting for the encoder.");
         _storeLatency = f.CreateGauge("streamengine_state_store_save_seconds", "Duration of the last state store save.");
         _renderSeconds = f.CreateHistogram("streamengine_render_seconds", "Time to produce one frame (commands, hooks, compose, copy).",
@@ -66,6 +66,7 @@ public sealed class EngineMetrics : IDisposable
             _frames.IncTo(stats.Frames);
             _dropped.WithLabels("encoder").IncTo(stats.DroppedEncoderBehind);
             _dropped.WithLabels("clock").IncTo(stats.DroppedLate);
+            _dropped.WithLabels("failed").IncTo(stats.DroppedFailed);
             _encoderQueue.Set(stats.EncoderQueue);
             _chatMessages.IncTo(stats.ChatMessages);
             _pluginReloads.IncTo(stats.PluginReloads);

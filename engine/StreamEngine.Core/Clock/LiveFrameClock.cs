@@ -39,6 +39,7 @@ public sealed class LiveFrameClock(FramePipeline pipeline, ILogger<LiveFrameCloc
         var start = _time.GetTimestamp();
         long n = 0;
         var consecutiveErrors = 0;
+        pipeline.Stats.Heartbeat.Start();
         while (!stop.IsCancellationRequested)
         {
             var due = start + (long)(n * frameTicks);
@@ -66,6 +67,7 @@ public sealed class LiveFrameClock(FramePipeline pipeline, ILogger<LiveFrameCloc
                 n += behind;
             }
         }
+        pipeline.Stats.Heartbeat.Stop();
     }
 
     // Sleeps in whole milliseconds (the timer's resolution) and never spins: a tick may start up to ~1 ms late,

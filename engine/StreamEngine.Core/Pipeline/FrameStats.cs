@@ -10,6 +10,7 @@ public sealed class FrameStats
     private long _rendered;
     private long _droppedEncoderFull;
     private long _droppedLate;
+    private long _droppedFailed;
 
     public long Frames => Interlocked.Read(ref _rendered);
 
@@ -19,7 +20,13 @@ public sealed class FrameStats
     /// <summary>Frame slots skipped because the frame thread itself was late.</summary>
     public long DroppedLate => Interlocked.Read(ref _droppedLate);
 
-    public long Dropped => DroppedEncoderFull + DroppedLate;
+    /// <summary>Frames not delivered because composing them threw (a bug or a hostile input; logged, the clock goes on).</summary>
+    public long DroppedFailed => Interlocked.Read(ref _droppedFailed);
+
+    public long Dropped => DroppedEncoderFull + DroppedLate + DroppedFailed;
+
+    /// <summary>Stamped by the frame thread; read by the health endpoints.</summary>
+    public FrameHeartbeat Heartbeat { get; init; } = new();
 
     /// <summary>Raised on the frame thread with each frame's render time in milliseconds (for metrics histograms).</summary>
     public event Action<double>? Rendered;
@@ -30,6 +37,8 @@ public sealed class FrameStats
         _renderMs.Add(renderMs);
         Rendered?.Invoke(renderMs);
     }
+
+    internal void RecordDroppedFailed() => Interlocked.Increment(ref _droppedFailed);
 
     internal void RecordDroppedEncoderFull() => Interlocked.Increment(ref _droppedEncoderFull);
 

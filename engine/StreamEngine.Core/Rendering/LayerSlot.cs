@@ -27,6 +27,11 @@ internal sealed class LayerSlot(string layerId, ILogger logger, Compositor compo
     private long _rasterAnimationVersion = -1;
     private SKSizeI _rasterSize;
     private SKSurface? _surface;
+    private int _failures;
+    private (long Version, SKSizeI Size, long Generation)? _givenUp;
+
+    /// <summary>A layer that failed this many draws in a row keeps its placeholder until its content changes.</summary>
+    internal const int FailuresBeforeGivingUp = 3;
 
     public SKImage? Raster { get; private set; }
 
@@ -41,6 +46,10 @@ internal sealed class LayerSlot(string layerId, ILogger logger, Compositor compo
         var reloadedOnly = _rendererType == state.Type && _rendererGeneration != catalog.Generation && Raster is not null
             && _rasterVersion == layer.ContentVersion && _rasterSize == size;
         if (reloadedOnly && Stopwatch.GetElapsedTime(frameStarted) > ReloadBudget) return false;
+        // A layer that keeps failing is not retried every frame (each try may cost a frame): its placeholder stays
+        // until its props, size or plugin change.
+        if (_givenUp == (layer.ContentVersion, size, catalog.Generation)) return false;
+        _givenUp = null;
         if (_rendererType != state.Type || _rendererGeneration != catalog.Generation)
         {
             ReplaceRenderer(state.Type, catalog);
@@ -57,6 +66,12 @@ internal sealed class LayerSlot(string layerId, ILogger logger, Compositor compo
         _rasterVersion = layer.ContentVersion;
         _rasterAnimationVersion = animationVersion;
         _rasterSize = size;
+        _failures = Error is null ? 0 : _failures + 1;
+        if (_failures >= FailuresBeforeGivingUp)
+        {
+            _givenUp = (layer.ContentVersion, size, catalog.Generation);
+            logger.LogWarning("Layer {LayerId} failed {Failures} times in a row; it shows its error until its props change", layerId, _failures);
+        }
         return true;
     }
 
@@ -70,13 +85,25 @@ internal sealed class LayerSlot(string layerId, ILogger logger, Compositor compo
         DisposeRenderer();
     }
 
-    private SKImage Draw(LayerState state, SKSizeI size, FrameTime time)
+    private SKImage? Draw(LayerState state, SKSizeI size, FrameTime time)
     {
         // The surface is kept: content that changes every frame (an animated color, a GIF) is not a new allocation each time.
         if (_surface is null || _rasterSize != size)
         {
-            _surface?.Dispose();
+            ReleaseSurface();
+            if (!compositor.Rasters.TryReserve(RasterBytes(size)))
+            {
+                Fail($"no room for a {size.Width}x{size.Height} raster: the layers' rasters would exceed RASTER_BUDGET_MB", null);
+                return null;
+            }
             _surface = SKSurface.Create(new SKImageInfo(size.Width, size.Height, SKColorType.Bgra8888, SKAlphaType.Premul));
+            if (_surface is null)
+            {
+                compositor.Rasters.Release(RasterBytes(size));
+                Fail($"cannot allocate a {size.Width}x{size.Height} raster", null);
+                return null;
+            }
+            _surfaceSize = size;
         }
         var surface = _surface;
         var canvas = surface.Canvas;
@@ -147,12 +174,23 @@ internal sealed class LayerSlot(string layerId, ILogger logger, Compositor compo
         _renderer = null;
     }
 
+    private SKSizeI _surfaceSize;
+
+    private static long RasterBytes(SKSizeI size) => 4L * size.Width * size.Height;
+
+    private void ReleaseSurface()
+    {
+        if (_surface is null) return;
+        _surface.Dispose();
+        _surface = null;
+        compositor.Rasters.Release(RasterBytes(_surfaceSize));
+    }
+
     public void Dispose()
     {
         DisposeRenderer();
         Raster?.Dispose();
         Raster = null;
-        _surface?.Dispose();
-        _surface = null;
+        ReleaseSurface();
     }
 }

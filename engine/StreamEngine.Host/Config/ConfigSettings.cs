@@ -33,6 +33,8 @@ internal static partial class ConfigSettings
         ConfigSetting.Int("REMOTE_IMAGE_MAX_MB", 1, 500, (c, v) => c with { RemoteImageMaxMb = v }),
         ConfigSetting.Int("REMOTE_IMAGE_TIMEOUT", 1, 120, (c, v) => c with { RemoteImageTimeoutSeconds = v }),
         ConfigSetting.Int("REMOTE_IMAGE_TTL", 10, 86400, (c, v) => c with { RemoteImageTtlSeconds = v }),
+        new("LAYER_MAX_SIZE", "WIDTHxHEIGHT from 16x16 to 16384x16384, such as 3840x2160 (default: twice the frame)", ParseLayerMaxSize),
+        ConfigSetting.Int("RASTER_BUDGET_MB", 16, 16384, (c, v) => c with { RasterBudgetMb = v }),
         new("STREAM_RESOLUTION", "WIDTHxHEIGHT with even numbers from 16x16 to 7680x4320, such as 1920x1080", ParseResolution),
         ConfigSetting.OneOf("LOG_LEVEL", ["trace", "debug", "info", "warn", "error"], (c, v) => c with { LogLevel = v }),
         ConfigSetting.OneOf("LOG_FORMAT", ["text", "json"], (c, v) => c with { LogFormat = v }),
@@ -51,6 +53,13 @@ internal static partial class ConfigSettings
     ];
 
     public static ConfigSetting? Find(string name) => All.FirstOrDefault(s => s.Name == name);
+
+    private static EngineConfig? ParseLayerMaxSize(EngineConfig config, string value)
+    {
+        var match = Resolution().Match(value);
+        if (!match.Success || !int.TryParse(match.Groups[1].Value, out var w) || !int.TryParse(match.Groups[2].Value, out var h)) return null;
+        return w is >= 16 and <= 16384 && h is >= 16 and <= 16384 ? config with { LayerMaxSize = (w, h) } : null;
+    }
 
     private static EngineConfig? ParseResolution(EngineConfig config, string value)
     {

@@ -40,7 +40,7 @@ internal sealed class ControlPlane : IAsyncDisposable
             BindAddress = config.BindAddress, Port = config.Port, WsPort = config.WsPort, MetricsPort = config.MetricsPort,
             HealthPort = config.HealthPort, ApiToken = config.ApiToken?.Value, WsPassword = config.WsPassword?.Value, MaxWsClients = config.MaxWsClients,
         };
-        var server = new ControlServer(options, controller, metrics, () => Health(session, writer), loggers);
+        var server = new ControlServer(options, controller, metrics, () => Health(session, writer), loggers, session.Stats.Heartbeat.NotLiveReason);
         try
         {
             await server.StartAsync(cancellationToken);
@@ -56,14 +56,22 @@ internal sealed class ControlPlane : IAsyncDisposable
         return new ControlPlane(session, controller, metrics, server);
     }
 
-    /// <summary>Ready while frames are rendered; degraded (still ready: the stream goes on) while the state store is retrying.</summary>
+    /// <summary>
+    /// Ready while frames reach the encoder (not ready after 2 s without one); degraded (still ready: the stream goes on)
+    /// while the state store is retrying.
+    /// </summary>
     private static HealthReport Health(ShowSession session, StateWriter? writer)
     {
         var checks = new Dictionary<string, string> { ["frames"] = session.Stats.Frames.ToString() };
         var status = "ok";
+        if (session.Stats.Heartbeat.NotReadyReason() is { } frozen)
+        {
+            status = "failing";
+            checks["frames"] = $"{session.Stats.Frames}: {frozen}";
+        }
         if (writer?.Health is { Status: StateHealthStatus.Degraded } store)
         {
-            status = "degraded";
+            if (status == "ok") status = "degraded";
             checks["stateStore"] = $"degraded since {store.Since:O}: {store.Reason}";
         }
         else if (writer is not null) checks["stateStore"] = "ok";

@@ -146,7 +146,10 @@ internal sealed partial class ShowController(ShowSession session, FFmpegEncoder 
         return new StatsInfo(stats.Frames, stats.Dropped, stats.RenderMsPercentile(50), stats.RenderMsPercentile(99),
             stats.JitterMsPercentile(99), session.Animations.Count, stats.DroppedEncoderFull, stats.DroppedLate, encoder.QueuedFrames,
             session.Chat.LastSequence, session.Compositor.Services.Resources.Bytes,
-            session.Reloader?.Reloads ?? 0, session.Reloader?.Unloads.Unloaded ?? 0, session.Reloader?.Unloads.StillLoaded ?? 0);
+            session.Reloader?.Reloads ?? 0, session.Reloader?.Unloads.Unloaded ?? 0, session.Reloader?.Unloads.StillLoaded ?? 0)
+        {
+            DroppedFailed = stats.DroppedFailed,
+        };
     }
 
     public IReadOnlyList<PluginInfo> Plugins() =>
@@ -191,7 +194,8 @@ internal sealed partial class ShowController(ShowSession session, FFmpegEncoder 
         try { return await change(); }
         catch (Exception e) when (e is SceneException or FormatException or JsonException or ArgumentException)
         {
-            throw new ShowRequestException(e.Message.Contains("does not exist") ? RequestFailure.NotFound : RequestFailure.Invalid, e.Message);
+            throw new ShowRequestException(e.Message.Contains("does not exist") ? RequestFailure.NotFound : RequestFailure.Invalid, e.Message,
+                (e as SceneException)?.Field);
         }
         catch (KeyNotFoundException e) { throw new ShowRequestException(RequestFailure.NotFound, e.Message); }
     }

@@ -61,9 +61,12 @@ internal sealed class ShowSession : IDisposable
             var (read, problems) = ReadScene(scenePath, config, plugins);
             if (read is null || problems.Count > 0) throw new UserInputException(scenePath, problems);
             var scene = saved?.Scene ?? read;
-            var (width, height) = ParseSize(sizeFlag ?? scene.Size, config);
-            var format = new VideoFormat(width, height, fpsFlag ?? scene.Fps ?? config.TargetFps);
-            var graph = new SceneGraph(config.MaxLayers);
+            var format = FormatOf(config, sizeFlag, fpsFlag, scene);
+            var limits = Limits(config, format);
+            // The scene file's layers must fit the frame it is shown at (a restored state was checked when it was read).
+            if (ShowStateRules.CheckScene(read, Limits(config, FormatOf(config, sizeFlag, fpsFlag, read))) is { Count: > 0 } outOfBounds)
+                throw new UserInputException(scenePath, outOfBounds);
+            var graph = new SceneGraph(config.MaxLayers, limits);
             graph.Enqueue(SceneCommand.LoadLayers(scene.Layers));
             var assets = Path.GetDirectoryName(Path.GetFullPath(scenePath))!;
             var services = new LayerServices(new ResourceCache(ResourceOptions(config), loggers.CreateLogger<ResourceCache>()), new ChatFeed());
@@ -95,6 +98,17 @@ internal sealed class ShowSession : IDisposable
         if (!result.IsValid) return (null, result.Problems);
         return (result.Scene, SceneAnimations.Check(result.Scene!, plugins));
     }
+
+    /// <summary>The frame a show is rendered at: the --size and --fps flags, else the scene's, else the configuration's.</summary>
+    public static VideoFormat FormatOf(EngineConfig config, string? sizeFlag, int? fpsFlag, SceneState scene)
+    {
+        var (width, height) = ParseSize(sizeFlag ?? scene.Size, config);
+        return new VideoFormat(width, height, fpsFlag ?? scene.Fps ?? config.TargetFps);
+    }
+
+    /// <summary>The bounds of the show's state (LAYER_MAX_SIZE, RASTER_BUDGET_MB) for a frame format.</summary>
+    public static ShowLimits Limits(EngineConfig config, VideoFormat format) =>
+        ShowLimits.ForFrame(format.Width, format.Height, config.LayerMaxSize, config.RasterBudgetMb);
 
     private static ResourceCacheOptions ResourceOptions(EngineConfig config) => new(
         MaxBytes: (long)config.ResourceCacheMb << 20,
