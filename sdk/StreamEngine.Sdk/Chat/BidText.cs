@@ -48,13 +48,14 @@ public static partial class BidText
     /// </summary>
     public static bool TryRead(ChatMessage message, out BidAmount? bid)
     {
-        if (TryParse(message.Text, out var read))
+        if (TryParse(message.Text, out var read, out var refusal))
         {
             bid = read;
             return true;
         }
         bid = null;
         if (message.Highlight != "bid") return false;
+        if (refusal is not null) return true; // its amount was refused: no other number of it stands in
         Match first;
         try { first = AnyNumber().Match(message.Text); }
         catch (RegexMatchTimeoutException) { return true; }
