@@ -31,7 +31,7 @@ internal static class RunCommand
             var scenePath = parse.GetValue(scene)!;
             await using var store = ShowStore.Open(config, scenePath, loggers);
             var saved = parse.GetValue(fresh) ? null : await ShowStore.LoadAsync(store, scenePath,
-                read => ShowSession.Limits(config, ShowSession.FormatOf(config, parse.GetValue(size), parse.GetValue(fps), read)), loggers.CreateLogger("state"), stop);
+                read => ShowSession.Limits(config, ShowSession.FormatOf(config, parse.GetValue(size), parse.GetValue(fps), read), read), loggers.CreateLogger("state"), stop);
             using var session = ShowSession.Open(config, scenePath, parse.GetValue(size), parse.GetValue(fps), loggers, saved);
             await session.LoadScriptsAsync(parse.GetValue(scripts) ?? [], strict: false);
             session.Scripts.Watch();

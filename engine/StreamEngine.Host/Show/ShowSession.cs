@@ -62,9 +62,9 @@ internal sealed class ShowSession : IDisposable
             if (read is null || problems.Count > 0) throw new UserInputException(scenePath, problems);
             var scene = saved?.Scene ?? read;
             var format = FormatOf(config, sizeFlag, fpsFlag, scene);
-            var limits = Limits(config, format);
+            var limits = Limits(config, format, scene);
             // The scene file's layers must fit the frame it is shown at (a restored state was checked when it was read).
-            if (ShowStateRules.CheckScene(read, Limits(config, FormatOf(config, sizeFlag, fpsFlag, read))) is { Count: > 0 } outOfBounds)
+            if (ShowStateRules.CheckScene(read, Limits(config, FormatOf(config, sizeFlag, fpsFlag, read), read)) is { Count: > 0 } outOfBounds)
                 throw new UserInputException(scenePath, outOfBounds);
             var graph = new SceneGraph(config.MaxLayers, limits);
             graph.Enqueue(SceneCommand.LoadLayers(scene.Layers));
@@ -106,9 +106,17 @@ internal sealed class ShowSession : IDisposable
         return new VideoFormat(width, height, fpsFlag ?? scene.Fps ?? config.TargetFps);
     }
 
-    /// <summary>The bounds of the show's state (LAYER_MAX_SIZE, RASTER_BUDGET_MB) for a frame format.</summary>
-    public static ShowLimits Limits(EngineConfig config, VideoFormat format) =>
-        ShowLimits.ForFrame(format.Width, format.Height, config.LayerMaxSize, config.RasterBudgetMb);
+    /// <summary>
+    /// The bounds of the show's state (LAYER_MAX_SIZE, RASTER_BUDGET_MB) for a frame format. A scene designed at a
+    /// larger size than it is shown at (<c>--size</c>) keeps the bounds of its own size, so its layers stay valid.
+    /// </summary>
+    public static ShowLimits Limits(EngineConfig config, VideoFormat format, SceneState? scene = null)
+    {
+        var (width, height) = (format.Width, format.Height);
+        if (scene?.Size is { } size && size.Split('x') is [var w, var h] && int.TryParse(w, out var sw) && int.TryParse(h, out var sh))
+            (width, height) = (Math.Max(width, Math.Min(sw, 16384)), Math.Max(height, Math.Min(sh, 16384)));
+        return ShowLimits.ForFrame(width, height, config.LayerMaxSize, config.RasterBudgetMb) with { FrameWidth = format.Width, FrameHeight = format.Height };
+    }
 
     private static ResourceCacheOptions ResourceOptions(EngineConfig config) => new(
         MaxBytes: (long)config.ResourceCacheMb << 20,
