@@ -56,7 +56,8 @@ internal sealed record SavedScene(SceneState Scene, long Frame, JsonObject? Scri
             try { problems.AddRange(ShowStateRules.CheckScene(read, limitsFor(read))); }
             catch (UserInputException e) { problems.AddRange(e.Problems.Select(p => p with { Path = "$.size" })); }
         }
-        if (json["scripts"] is { } s && s is not JsonObject) problems.Add(new("$.scripts", "expected an object"));
+        if (saved.Scene["scripts"] is { } s && s is not JsonObject) problems.Add(new("$.scripts", "expected an object"));
+        if (parsed.Scene is { } withAnimations) problems.AddRange(AnimationProblems(withAnimations));
         if (saved.Frame < 0 || saved.Fps is < 1 or > 60) problems.Add(new("$.frame", $"expected a frame >= 0 at 1 to 60 fps, got frame {saved.Frame} at {saved.Fps} fps"));
         if (parsed.Scene is not { } scene || problems.Count > 0)
         {
@@ -65,5 +66,18 @@ internal sealed record SavedScene(SceneState Scene, long Frame, JsonObject? Scri
         }
         var elapsed = Math.Clamp((now - saved.SavedAt).TotalSeconds, 0, 10 * 365 * 86400.0);
         return new SavedScene(scene, saved.Frame + 1 + (long)Math.Round(elapsed * saved.Fps), scripts);
+    }
+
+    /// <summary>Running animations and triggers that do not even parse would fail the start itself; they are the snapshot's problems.</summary>
+    private static IEnumerable<ValidationProblem> AnimationProblems(SceneState scene)
+    {
+        var problems = new List<ValidationProblem>();
+        for (var i = 0; i < scene.Animations.Count; i++)
+            try { AnimationJson.Parse(scene.Animations[i]); }
+            catch (Exception e) when (e is FormatException or System.Text.Json.JsonException or InvalidOperationException) { problems.Add(new($"$.animations[{i}]", e.Message)); }
+        for (var i = 0; i < scene.Triggers.Count; i++)
+            try { AnimationJson.ParseTrigger(scene.Triggers[i]); }
+            catch (Exception e) when (e is FormatException or System.Text.Json.JsonException or InvalidOperationException) { problems.Add(new($"$.triggers[{i}]", e.Message)); }
+        return problems;
     }
 }

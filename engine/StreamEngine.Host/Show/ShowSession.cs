@@ -62,11 +62,7 @@ internal sealed class ShowSession : IDisposable
             if (read is null || problems.Count > 0) throw new UserInputException(scenePath, problems);
             var scene = saved?.Scene ?? read;
             var format = FormatOf(config, sizeFlag, fpsFlag, scene);
-            var limits = Limits(config, format, scene);
-            // The scene file's layers must fit the frame it is shown at (a restored state was checked when it was read).
-            if (ShowStateRules.CheckScene(read, Limits(config, FormatOf(config, sizeFlag, fpsFlag, read), read)) is { Count: > 0 } outOfBounds)
-                throw new UserInputException(scenePath, outOfBounds);
-            var graph = new SceneGraph(config.MaxLayers, limits);
+            var graph = new SceneGraph(config.MaxLayers, Limits(config, format, read)); // a saved state holds the size shown, not the one made for
             graph.Enqueue(SceneCommand.LoadLayers(scene.Layers));
             var assets = Path.GetDirectoryName(Path.GetFullPath(scenePath))!;
             var services = new LayerServices(new ResourceCache(ResourceOptions(config), loggers.CreateLogger<ResourceCache>()), new ChatFeed());
@@ -96,7 +92,12 @@ internal sealed class ShowSession : IDisposable
     {
         var result = SceneFile.Load(path, type => plugins.Find(type) is not null, config.MaxLayers);
         if (!result.IsValid) return (null, result.Problems);
-        return (result.Scene, SceneAnimations.Check(result.Scene!, plugins));
+        var scene = result.Scene!;
+        // The bounds the API keeps, at the size the scene was made for (a smaller --size keeps them, a larger one widens them).
+        IReadOnlyList<ValidationProblem> outOfBounds;
+        try { outOfBounds = ShowStateRules.CheckScene(scene, Limits(config, FormatOf(config, null, null, scene), scene)); }
+        catch (UserInputException e) { return (null, e.Problems); }
+        return (scene, [.. outOfBounds, .. SceneAnimations.Check(scene, plugins)]);
     }
 
     /// <summary>The frame a show is rendered at: the --size and --fps flags, else the scene's, else the configuration's.</summary>
@@ -107,14 +108,16 @@ internal sealed class ShowSession : IDisposable
     }
 
     /// <summary>
-    /// The bounds of the show's state (LAYER_MAX_SIZE, RASTER_BUDGET_MB) for a frame format. A scene designed at a
+    /// The bounds of the show's state (LAYER_MAX_SIZE, RASTER_BUDGET_MB) for a frame format. A scene made for a
     /// larger size than it is shown at (<c>--size</c>) keeps the bounds of its own size, so its layers stay valid.
     /// </summary>
     public static ShowLimits Limits(EngineConfig config, VideoFormat format, SceneState? scene = null)
     {
-        var (width, height) = (format.Width, format.Height);
+        // The size the scene was made for: its own, else STREAM_RESOLUTION.
+        var (designWidth, designHeight) = (config.Width, config.Height);
         if (scene?.Size is { } size && size.Split('x') is [var w, var h] && int.TryParse(w, out var sw) && int.TryParse(h, out var sh))
-            (width, height) = (Math.Max(width, Math.Min(sw, 16384)), Math.Max(height, Math.Min(sh, 16384)));
+            (designWidth, designHeight) = (Math.Min(sw, 16384), Math.Min(sh, 16384));
+        var (width, height) = (Math.Max(format.Width, designWidth), Math.Max(format.Height, designHeight));
         return ShowLimits.ForFrame(width, height, config.LayerMaxSize, config.RasterBudgetMb) with { FrameWidth = format.Width, FrameHeight = format.Height };
     }
 
