@@ -88,21 +88,30 @@ public sealed class FailingFrameTests : IDisposable
     }
 
     [Fact]
-    public void An_animated_width_beyond_the_raster_budget_leaves_the_layer_out_and_the_frame_goes_on()
+    public void An_animated_size_beyond_the_raster_budget_shows_a_small_error_box_until_the_layer_fits_again()
     {
-        using var scene = new ScopedCompositor(new ShowLimits { FrameWidth = 64, FrameHeight = 48, RasterBudgetBytes = 64 * 48 * 4 * 2 });
+        using var scene = new ScopedCompositor(new ShowLimits { FrameWidth = 64, FrameHeight = 48, RasterBudgetBytes = 1 << 20 });
         scene.Graph.Enqueue(SceneCommand.AddLayer(TestLayers.Fill("bg", "#0000ff")));
         scene.Graph.Enqueue(SceneCommand.AddLayer(TestLayers.Fill("big", "#ff0000", z: 1, w: 64, h: 48)));
         scene.Graph.ApplyPending();
-        // An animation may write any size up to LAYER_MAX_SIZE without a check of the budget; the compositor holds it.
-        scene.Graph.Find("big")!.State.Transform.Width = 128;
-        scene.Graph.MarkAnimated(scene.Graph.Find("big")!, content: true, order: false);
+        var big = scene.Graph.Find("big")!;
+        // An animation may write any size up to LAYER_MAX_SIZE without a check of the budget (1000x1000 is 4 MB): the compositor holds it.
+        (big.State.Transform.Width, big.State.Transform.Height) = (1000, 1000);
+        scene.Graph.MarkAnimated(big, content: true, order: false);
 
         scene.Compositor.Compose(scene.Graph, new FrameTime(0, 30));
 
-        Assert.Equal(new SKColor(0, 0, 255), Frame.Pixel(scene.Compositor.Pixels, Format.Width, 10, 10));
+        var box = Frame.Pixel(scene.Compositor.Pixels, Format.Width, 2, 20);
+        Assert.True(box.Red is > 60 and < 200 && box.Blue < box.Red, $"expected the reddish error box, got {box}");
         Assert.Contains(scene.Compositor.Errors, e => e.LayerId == "big" && e.Error.Contains("RASTER_BUDGET_MB"));
-        Assert.True(scene.Compositor.Rasters.Bytes <= 64 * 48 * 4 * 2);
+        Assert.True(scene.Compositor.Rasters.Bytes <= 1 << 20, $"{scene.Compositor.Rasters.Bytes} bytes of rasters");
+
+        (big.State.Transform.Width, big.State.Transform.Height) = (64, 48);
+        scene.Graph.MarkAnimated(big, content: true, order: false);
+        scene.Compositor.Compose(scene.Graph, new FrameTime(1, 30));
+
+        Assert.Equal(new SKColor(255, 0, 0), Frame.Pixel(scene.Compositor.Pixels, Format.Width, 2, 20));
+        Assert.Empty(scene.Compositor.Errors);
     }
 
     private sealed class ScopedCompositor : IDisposable

@@ -88,24 +88,23 @@ internal sealed class LayerSlot(string layerId, ILogger logger, Compositor compo
     private SKImage? Draw(LayerState state, SKSizeI size, FrameTime time)
     {
         // The surface is kept: content that changes every frame (an animated color, a GIF) is not a new allocation each time.
-        if (_surface is null || _rasterSize != size)
+        if (_surface is null || _surfaceSize != size)
         {
             ReleaseSurface();
-            if (!compositor.Rasters.TryReserve(RasterBytes(size)))
+            if (TryCreateSurface(size) is { } refused)
             {
-                Fail($"no room for a {size.Width}x{size.Height} raster: the layers' rasters would exceed RASTER_BUDGET_MB", null);
-                return null;
+                Fail(refused, null);
+                // The error shows in a small box instead (when even that has no room, the layer is left out).
+                var small = new SKSizeI(Math.Min(size.Width, 320), Math.Min(size.Height, 80));
+                if (TryCreateSurface(small) is not null) return null;
+                _surface!.Canvas.Clear(SKColors.Transparent);
+                ErrorPlaceholder.Draw(_surface.Canvas, small, layerId, Error!);
+                var placeholder = _surface.Snapshot();
+                ReleaseSurface(); // tried again at full size when the layer changes
+                return placeholder;
             }
-            _surface = SKSurface.Create(new SKImageInfo(size.Width, size.Height, SKColorType.Bgra8888, SKAlphaType.Premul));
-            if (_surface is null)
-            {
-                compositor.Rasters.Release(RasterBytes(size));
-                Fail($"cannot allocate a {size.Width}x{size.Height} raster", null);
-                return null;
-            }
-            _surfaceSize = size;
         }
-        var surface = _surface;
+        var surface = _surface!;
         var canvas = surface.Canvas;
         canvas.Clear(SKColors.Transparent);
         if (_renderer is null)
@@ -130,6 +129,21 @@ internal sealed class LayerSlot(string layerId, ILogger logger, Compositor compo
         }
         if (Error is not null) ErrorPlaceholder.Draw(canvas, size, layerId, Error);
         return surface.Snapshot();
+    }
+
+    /// <summary>Makes the raster surface within RASTER_BUDGET_MB; returns why not, or null when it is made.</summary>
+    private string? TryCreateSurface(SKSizeI size)
+    {
+        if (!compositor.Rasters.TryReserve(RasterBytes(size)))
+            return $"no room for a {size.Width}x{size.Height} raster: the layers' rasters would exceed RASTER_BUDGET_MB";
+        _surface = SKSurface.Create(new SKImageInfo(size.Width, size.Height, SKColorType.Bgra8888, SKAlphaType.Premul));
+        if (_surface is null)
+        {
+            compositor.Rasters.Release(RasterBytes(size));
+            return $"cannot allocate a {size.Width}x{size.Height} raster";
+        }
+        _surfaceSize = size;
+        return null;
     }
 
     private void ReplaceRenderer(string type, ILayerTypeCatalog catalog)
