@@ -43,5 +43,17 @@ public sealed class SceneBoundsTests : IDisposable
         Assert.True(widened.ExitCode == 0, widened.AllOutput);
     }
 
+    [Fact]
+    public async Task Sizes_too_large_for_a_number_are_bad_values_not_crashes()
+    {
+        var run = await Engine.RunAsync(["render", "--scene", RepoPaths.Samples("hello", "scene.json"), "--frames", "1", "--out", _dir.File("x.raw")],
+            ("STREAM_RESOLUTION", "99999999999x1080"), ("LAYER_MAX_SIZE", "1x99999999999"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("STREAM_RESOLUTION=99999999999x1080", run.AllOutput);
+        Assert.Contains("LAYER_MAX_SIZE=1x99999999999", run.AllOutput);
+        Assert.DoesNotContain("OverflowException", run.AllOutput);
+    }
+
     public void Dispose() => _dir.Dispose();
 }

@@ -64,8 +64,8 @@ internal static partial class ConfigSettings
     private static EngineConfig? ParseResolution(EngineConfig config, string value)
     {
         var match = Resolution().Match(value);
-        if (!match.Success) return null;
-        var (w, h) = (int.Parse(match.Groups[1].Value), int.Parse(match.Groups[2].Value));
+        // TryParse: 99999999999x1 is a bad value (exit 2 naming it), not an overflow.
+        if (!match.Success || !int.TryParse(match.Groups[1].Value, out var w) || !int.TryParse(match.Groups[2].Value, out var h)) return null;
         var ok = w is >= 16 and <= 7680 && h is >= 16 and <= 4320 && w % 2 == 0 && h % 2 == 0;
         return ok ? config with { Width = w, Height = h } : null;
     }
