@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Prometheus;
 using StreamEngine.Server.Control;
@@ -20,6 +21,7 @@ namespace StreamEngine.Server;
 public sealed class ControlServer(ControlServerOptions options, IShowControl show, EngineMetrics metrics, Func<HealthReport> health, ILoggerFactory loggers,
     Func<string?>? stuck = null) : IAsyncDisposable
 {
+    private readonly BrowserPolicy _browsers = new(options.AllowedHosts, options.AllowedOrigins, [options.Port, options.WsPort]);
     private WebApplication? _app;
     private WebSocket.ShowWebSocketHandler? _webSocket;
 
@@ -38,7 +40,11 @@ public sealed class ControlServer(ControlServerOptions options, IShowControl sho
             foreach (var port in new[] { options.Port, options.WsPort, options.MetricsPort, options.HealthPort })
                 kestrel.Listen(address, port);
         });
+        // Requests still running when the server stops were answered 503 by the show (its clock is stopped): nothing
+        // is worth the default 30 s wait.
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(2));
         var app = builder.Build();
+        app.UseBrowserGate(_browsers, options.Port);
         app.MapShowApi(show, $"*:{options.Port}");
         app.MapOpenApi("/openapi/{documentName}.json").RequireHost($"*:{options.Port}");
         MapWebSocket(app);
@@ -60,7 +66,8 @@ public sealed class ControlServer(ControlServerOptions options, IShowControl sho
     private void MapWebSocket(WebApplication app)
     {
         _webSocket = new WebSocket.ShowWebSocketHandler(show,
-            new WebSocket.ShowWebSocketOptions { Password = options.WsPassword, MaxMessageBytes = options.MaxMessageBytes, MaxClients = options.MaxWsClients },
+            new WebSocket.ShowWebSocketOptions { Password = options.WsPassword, MaxMessageBytes = options.MaxMessageBytes, MaxClients = options.MaxWsClients, Browsers = _browsers,
+                RequestsPerSecond = options.WsRequestsPerSecond, RequestBurst = Math.Max(200, 2 * options.WsRequestsPerSecond) },
             loggers.CreateLogger<WebSocket.ShowWebSocketHandler>());
         app.MapShowWebSocket(_webSocket, "/").RequireHost($"*:{options.WsPort}");
     }
