@@ -5,7 +5,7 @@ namespace StreamEngine.Scripting.Tests;
 /// <summary>What one script may hold and spend beyond a call's statements: regular expressions, timers, animations; and bids it is given.</summary>
 public sealed class ScriptCapsTests : IDisposable
 {
-    private readonly ScriptRig _rig = new(new ScriptLimits { CallMilliseconds = 50, LoadMilliseconds = 5_000, MaxTimers = 20, MaxAnimations = 5 });
+    private readonly ScriptRig _rig = new(new ScriptLimits { CallMilliseconds = 250, LoadMilliseconds = 10_000, MaxTimers = 20, MaxAnimations = 5 });
 
     [Fact]
     public async Task A_catastrophic_regular_expression_is_cut_at_the_calls_time_budget_and_the_show_goes_on()
@@ -17,7 +17,7 @@ public sealed class ScriptCapsTests : IDisposable
 
         var status = _rig.Status("regex.js");
         Assert.Equal(ScriptState.Disabled, status.State);
-        Assert.Contains("regular expression ran longer than the call's 50 ms", status.LastError!.Message);
+        Assert.Contains("regular expression ran longer than the call's 250 ms", status.LastError!.Message);
         Assert.Equal("5", _rig.Text("clock"));
     }
 
@@ -44,17 +44,18 @@ public sealed class ScriptCapsTests : IDisposable
     [Fact]
     public async Task A_bid_too_large_reaches_no_handler_raises_no_error_and_is_logged_with_the_reason()
     {
-        await _rig.LoadAsync("bids.js", """
+        using var rig = new ScriptRig(); // the default, patient budget: this test is about bids, not time
+        await rig.LoadAsync("bids.js", """
             create({ id: "out", type: "overlay.text", props: { text: "" } });
             onBid(bid => update("out", { props: { text: `${layer("out").props.text}${bid.amount};` } }));
             """);
-        _rig.Chat.Post(new ChatPost("api", "eve", "bid 99999999999999999999999999k"));
-        _rig.Chat.Post(new ChatPost("api", "ana", "bid 2.5k"));
-        _rig.Step(3);
+        rig.Chat.Post(new ChatPost("api", "eve", "bid 99999999999999999999999999k"));
+        rig.Chat.Post(new ChatPost("api", "ana", "bid 2.5k"));
+        rig.Step(3);
 
-        Assert.Equal("2500;", _rig.Text("out"));
-        Assert.Equal(0, _rig.Status("bids.js").Errors);
-        Assert.Contains(_rig.Log.Lines, l => l.Contains("eve is not a bid") && l.Contains("too large"));
+        Assert.Equal("2500;", rig.Text("out"));
+        Assert.Equal(0, rig.Status("bids.js").Errors);
+        Assert.Contains(rig.Log.Lines, l => l.Contains("eve is not a bid") && l.Contains("too large"));
     }
 
     public void Dispose() => _rig.Dispose();
