@@ -76,6 +76,7 @@ public sealed class FramePipeline(SceneGraph scene, Compositor compositor, Frame
             return;
         }
         stats.Heartbeat.Delivered();
+        stats.RecordDelivered(Format.Fps);
     }
 
     /// <summary>Offline tick: waits for a free buffer and for the sink, so no frame is ever dropped.</summary>
