@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using System.CommandLine;
+using StreamEngine.Core.Scene;
 using StreamEngine.Host.Show;
 using StreamEngine.State;
 
@@ -29,7 +30,11 @@ internal static class RunCommand
             using var loggers = GlobalOptions.Loggers(config);
             var scenePath = parse.GetValue(scene)!;
             await using var store = ShowStore.Open(config, scenePath, loggers);
-            var saved = parse.GetValue(fresh) ? null : await ShowStore.LoadAsync(store, scenePath, loggers.CreateLogger("state"), stop);
+            // A saved state is held to the bounds of the scene file it came from (the size it was made for).
+            var made = SceneFile.Load(scenePath).Scene;
+            var saved = parse.GetValue(fresh) ? null : await ShowStore.LoadAsync(store, scenePath,
+                read => ShowSession.Limits(config, ShowSession.FormatOf(config, parse.GetValue(size), parse.GetValue(fps), read), made ?? read),
+                loggers.CreateLogger("state"), stop);
             using var session = ShowSession.Open(config, scenePath, parse.GetValue(size), parse.GetValue(fps), loggers, saved);
             await session.LoadScriptsAsync(parse.GetValue(scripts) ?? [], strict: false);
             session.Scripts.Watch();

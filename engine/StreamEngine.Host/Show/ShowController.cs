@@ -155,7 +155,10 @@ internal sealed partial class ShowController(ShowSession session, IEncoder encod
             stats.JitterMsPercentile(99), session.Animations.Count, stats.DroppedEncoderFull, stats.DroppedLate, encoder.Stats().QueuedFrames,
             session.Chat.LastSequence, session.Compositor.Services.Resources.Bytes,
             session.Reloader?.Reloads ?? 0, session.Reloader?.Unloads.Unloaded ?? 0, session.Reloader?.Unloads.StillLoaded ?? 0,
-            stats.EncoderGaps, Math.Round(stats.LongestEncoderGapMs, 1));
+            stats.EncoderGaps, Math.Round(stats.LongestEncoderGapMs, 1))
+        {
+            DroppedFailed = stats.DroppedFailed,
+        };
     }
 
     public IReadOnlyList<PluginInfo> Plugins() =>
@@ -203,7 +206,8 @@ internal sealed partial class ShowController(ShowSession session, IEncoder encod
         try { return await WhileTicking(change); }
         catch (Exception e) when (e is SceneException or FormatException or JsonException or ArgumentException)
         {
-            throw new ShowRequestException(e.Message.Contains("does not exist") ? RequestFailure.NotFound : RequestFailure.Invalid, e.Message);
+            throw new ShowRequestException(e.Message.Contains("does not exist") ? RequestFailure.NotFound : RequestFailure.Invalid, e.Message,
+                (e as SceneException)?.Field);
         }
         catch (KeyNotFoundException e) { throw new ShowRequestException(RequestFailure.NotFound, e.Message); }
     }
