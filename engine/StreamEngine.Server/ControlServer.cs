@@ -29,7 +29,7 @@ public sealed class ControlServer(ControlServerOptions options, IShowControl sho
         builder.Services.AddSingleton(loggers);
         builder.Services.AddSingleton(options);
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi();
+        OpenApiDescription.AddTo(builder.Services, options);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = options.MaxMessageBytes;

@@ -39,10 +39,11 @@ internal sealed partial class ShowSession
     {
         try
         {
-            return JsonNode.Parse(utf8.Span) as JsonObject
+            // A key given twice is refused here: a JsonObject would throw on first use, deep in a request.
+            return JsonNode.Parse(utf8.Span, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false }) as JsonObject
                 ?? throw new ProtocolViolation(WebSocketCloseCode.MessageDecodeError, "A message must be a JSON object.");
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException) // InvalidOperation: a lone surrogate escaped in a key
         {
             throw new ProtocolViolation(WebSocketCloseCode.MessageDecodeError, "The message is not valid JSON.");
         }

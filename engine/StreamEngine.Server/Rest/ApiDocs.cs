@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace StreamEngine.Server.Rest;
+
+/// <summary>
+/// What each route says about itself in /openapi/v1.json: its name and summary, its body, and every status it really
+/// answers — errors as problem details (RFC 7807) with the field named.
+/// </summary>
+internal static class ApiDocs
+{
+    /// <summary>A read: open to whoever reaches the port.</summary>
+    public static RouteHandlerBuilder Reads<T>(this RouteHandlerBuilder route, string name, string summary, string tag) =>
+        route.WithName(name).WithSummary(summary).WithTags(tag).Produces<T>(StatusCodes.Status200OK);
+
+    /// <summary>
+    /// A change: needs the token (or loopback without one); answers 400 naming what is wrong, 401 without the token,
+    /// 403 for a foreign Origin or Host, 503 while the show is stopping, and 202 when applied but not yet saved (state store unavailable).
+    /// </summary>
+    public static RouteHandlerBuilder Changes(this RouteHandlerBuilder route, string name, string summary, string tag, int success, Type? answer = null)
+    {
+        route.WithName(name).WithSummary(summary).WithTags(tag).Produces(success, answer, answer is null ? null : "application/json")
+            .Problems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status503ServiceUnavailable);
+        return success == StatusCodes.Status202Accepted ? route : route.Produces(StatusCodes.Status202Accepted, answer, answer is null ? null : "application/json");
+    }
+
+    /// <summary>A JSON body, and the statuses every body can get besides 400: 413 (too large), 415 (not application/json).</summary>
+    public static RouteHandlerBuilder Body<T>(this RouteHandlerBuilder route, bool optional = false) where T : notnull =>
+        route.Accepts<T>(optional, "application/json")
+            .Problems(StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
+
+    public static RouteHandlerBuilder Problems(this RouteHandlerBuilder route, params int[] statuses)
+    {
+        foreach (var status in statuses) route.ProducesProblem(status);
+        return route;
+    }
+}
