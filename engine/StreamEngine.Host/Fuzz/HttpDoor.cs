@@ -19,6 +19,7 @@ internal sealed class HttpDoor(FuzzTarget target) : IDisposable
         using var request = new HttpRequestMessage(new HttpMethod(c.Method), new Uri(c.Path, UriKind.Relative));
         if (c.Body is not null)
         {
+            request.Headers.ExpectContinue = c.Body.Length > MaxBody; // the engine refuses on the length alone
             request.Content = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(c.Body));
             request.Content.Headers.ContentType = null;
             if (c.ContentType is not null) request.Content.Headers.TryAddWithoutValidation("Content-Type", c.ContentType);
