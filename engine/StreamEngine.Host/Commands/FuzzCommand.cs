@@ -24,9 +24,10 @@ internal static class FuzzCommand
         var maxRequests = new Option<long>("--max-requests") { Description = "stop after this many requests", DefaultValueFactory = _ => 1_000_000 };
         var budget = new Option<int>("--memory-budget-mb") { Description = "engine memory (RSS) that counts as a crash and ends the run", DefaultValueFactory = _ => 2048 };
         var list = new Option<int?>("--list") { Description = "print the first N requests of the seed, one a line, and send nothing" };
+        var show = new Option<int?>("--show") { Description = "print request N of the seed whole (to replay a finding), and send nothing" };
         var json = new Option<bool>("--json") { Description = "print one JSON object" };
         var command = new Command("fuzz", "Throw random and malformed requests at a live engine and report crashes, frames and memory.")
-            { seconds, seed, scene, audience, size, url, maxRequests, budget, list, json };
+            { seconds, seed, scene, audience, size, url, maxRequests, budget, list, show, json };
         command.SetAction((parse, _) => CommandRunner.RunAsync(async stop =>
         {
             var config = global.LoadConfig(parse);
@@ -39,13 +40,15 @@ internal static class FuzzCommand
             var audiencePath = parse.GetValue(audience) ?? (demo ? Path.Combine(DemoCommand.Home, "samples", "layers", "audience.json") : null);
             var seedValue = parse.GetValue(seed) ?? Random.Shared.Next();
 
-            if (parse.GetValue(list) is { } count)
+            if (parse.GetValue(list) is not null || parse.GetValue(show) is not null)
             {
-                var preview = new FuzzPlan(seedValue, ShowFacts.Read(scenePath, "/tmp/stream-engine-fuzz"));
-                for (var i = 0; i < count; i++)
+                var preview = new FuzzPlan(seedValue, ShowFacts.Read(scenePath, Path.Combine(Path.GetTempPath(), "stream-engine-fuzz")));
+                var whole = parse.GetValue(show);
+                for (var i = 0; i < (parse.GetValue(list) ?? whole + 1); i++)
                 {
                     var c = preview.Next();
-                    Console.WriteLine($"{i} {c.Door}: {c.Summary}");
+                    if (whole is null) Console.WriteLine($"{i} {c.Door}: {c.Summary}");
+                    else if (i == whole) Console.WriteLine($"{i} {c.Door}: {c.Describe(int.MaxValue)}");
                 }
                 return CommandRunner.Ok;
             }

@@ -5,7 +5,10 @@ namespace StreamEngine.Host.Fuzz;
 internal abstract record FuzzCase(string Door)
 {
     /// <summary>A one-line description for listings and findings (bodies cut short).</summary>
-    public abstract string Summary { get; }
+    public string Summary => Describe(160);
+
+    /// <summary>The case with bodies and frames cut at <paramref name="max"/> characters (int.MaxValue: whole, to replay it).</summary>
+    public abstract string Describe(int max);
 
     protected static string Short(string text, int max = 160) =>
         text.Length <= max ? text : $"{text[..max]}… ({text.Length} chars)";
@@ -17,9 +20,9 @@ internal abstract record FuzzCase(string Door)
 internal sealed record HttpCase(string Door, string Method, string Path, string? Body, string? ContentType = "application/json",
     bool Authorized = true, string? Origin = null) : FuzzCase(Door)
 {
-    public override string Summary =>
-        $"{Method} {Short(Path, 120)}{(ContentType is "application/json" or null ? "" : $" [{ContentType}]")}{(Authorized ? "" : " [bad token]")}" +
-        $"{(Origin is null ? "" : $" [Origin {Origin}]")}{(Body is null ? "" : " " + Short(Body))}";
+    public override string Describe(int max) =>
+        $"{Method} {Short(Path, Math.Min(max, 120))}{(ContentType is "application/json" or null ? "" : $" [{ContentType}]")}{(Authorized ? "" : " [bad token]")}" +
+        $"{(Origin is null ? "" : $" [Origin {Origin}]")}{(Body is null ? "" : " " + Short(Body, max))}";
 }
 
 /// <summary>A WebSocket frame as bytes on the wire: any opcode, reserved bits, masked or not, a length that may lie.</summary>
@@ -27,11 +30,13 @@ internal sealed record RawFrame(int Opcode, byte[] Payload, bool Fin = true, boo
 {
     public static RawFrame Text(string text) => new(1, System.Text.Encoding.UTF8.GetBytes(text));
 
-    public override string ToString()
+    public override string ToString() => Describe(120);
+
+    public string Describe(int max)
     {
         var body = Opcode is 1 ? System.Text.Encoding.UTF8.GetString(Payload) : $"{Payload.Length} bytes";
         var flags = (Fin ? "" : " no-fin") + (Masked ? "" : " unmasked") + (Reserved == 0 ? "" : $" rsv{Reserved}") + (DeclaredLength is { } d ? $" says {d} bytes" : "");
-        return $"op{Opcode}{flags} {(body.Length > 120 ? $"{body[..120]}… ({body.Length} chars)" : body)}";
+        return $"op{Opcode}{flags} {(body.Length > max ? $"{body[..max]}… ({body.Length} chars)" : body)}";
     }
 }
 
@@ -40,6 +45,6 @@ internal sealed record RawFrame(int Opcode, byte[] Payload, bool Fin = true, boo
 /// <param name="ExpectSilence">the frames leave the connection waiting for more bytes (a length that lies): no answer is fine.</param>
 internal sealed record SocketCase(string Door, IReadOnlyList<RawFrame> Frames, bool Identify = true, bool ExpectSilence = false) : FuzzCase(Door)
 {
-    public override string Summary => $"WS{(Identify ? "" : " (not identified)")} " + string.Join(" + ", Frames.Take(3)) +
-        (Frames.Count > 3 ? $" + {Frames.Count - 3} more" : "");
+    public override string Describe(int max) => $"WS{(Identify ? "" : " (not identified)")} " +
+        string.Join(" + ", Frames.Take(3).Select(f => f.Describe(Math.Max(0, max - 40)))) + (Frames.Count > 3 ? $" + {Frames.Count - 3} more" : "");
 }
