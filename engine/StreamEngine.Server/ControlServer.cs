@@ -38,6 +38,7 @@ public sealed class ControlServer(ControlServerOptions options, IShowControl sho
                 kestrel.Listen(address, port);
         });
         var app = builder.Build();
+        app.UseStatusCodePages(); // unknown routes and wrong methods answer problem details too (404, 405), not an empty body
         app.MapShowApi(show, $"*:{options.Port}");
         app.MapOpenApi("/openapi/{documentName}.json").RequireHost($"*:{options.Port}");
         MapWebSocket(app);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using StreamEngine.Host.Show;
 using System.Net;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using StreamEngine.Host.Fuzz;
 
@@ -67,7 +68,7 @@ internal static class FuzzCommand
                 target.Keep = true;
                 report.EngineLog = target.LogPath;
             }
-            Console.WriteLine(parse.GetValue(json) ? report.ToJson().ToJsonString(new JsonSerializerOptions { WriteIndented = true }) : report.ToText());
+            Console.WriteLine(parse.GetValue(json) ? report.ToJson().ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) : report.ToText());
             return failed ? CommandRunner.Failed : CommandRunner.Ok;
         }));
         return command;
