@@ -17,10 +17,11 @@ internal sealed class HttpDoor(FuzzTarget target) : IDisposable
     public async Task<Outcome> SendAsync(HttpCase c, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(new HttpMethod(c.Method), new Uri(c.Path, UriKind.Relative));
-        if (c.Body is not null)
+        // A change is sent as JSON even without a body, as the engine asks of every change.
+        if (c.Body is not null || c.ContentType is not null && c.Method is not ("GET" or "HEAD"))
         {
-            request.Headers.ExpectContinue = c.Body.Length > MaxBody; // the engine refuses on the length alone
-            request.Content = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(c.Body));
+            request.Headers.ExpectContinue = c.Body?.Length > MaxBody; // the engine refuses on the length alone
+            request.Content = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(c.Body ?? ""));
             request.Content.Headers.ContentType = null;
             if (c.ContentType is not null) request.Content.Headers.TryAddWithoutValidation("Content-Type", c.ContentType);
         }

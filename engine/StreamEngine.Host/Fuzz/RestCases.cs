@@ -17,7 +17,7 @@ internal sealed class RestCases(Garbage g, ShowFacts show, SceneCases scene, Cha
     public FuzzCase Next()
     {
         var (method, path, body) = Route();
-        var contentType = body is null ? null : "application/json";
+        var contentType = method is "GET" ? null : "application/json";
         if (g.Chance(0.1)) method = g.Pick(Methods);
         if (g.Chance(0.1)) contentType = g.Chance(0.2) ? null : g.Pick(ContentTypes);
         if (body is not null && g.Chance(0.15)) body = g.Chance(0.5) ? g.BrokenJson(body) : g.Value();

@@ -25,7 +25,7 @@ internal sealed class SceneCases(Garbage g, ShowFacts show)
         < 6 => new HttpCase("scene", "PATCH", $"/api/layers/{Uri.EscapeDataString(g.Id(show.LayerIds))}", Patch()),
         6 => new HttpCase("scene", "POST", "/api/scene", $"{{\"layers\":{show.SceneLayers},\"transition\":{Transition()}}}"),
         < 9 => new HttpCase("scene", "POST", "/api/scene", Garbage.Object(("layers", Garbage.Array(g.Random.Next(0, 12), () => Layer($"r{g.Random.Next(1000)}"))), ("transition", Transition()))),
-        _ => new HttpCase("scene", "DELETE", $"/api/layers/{Uri.EscapeDataString(g.Chance(0.8) ? $"fuzz-{g.Random.Next(50)}" : g.Id(show.LayerIds))}", null, null),
+        _ => new HttpCase("scene", "DELETE", $"/api/layers/{Uri.EscapeDataString(g.Chance(0.8) ? $"fuzz-{g.Random.Next(50)}" : g.Id(show.LayerIds))}", null),
     };
 
     /// <summary>A layer of a real type most of the time, with a transform and props that may be anything.</summary>

@@ -10,9 +10,9 @@ internal sealed class ScriptCases(Garbage g, ShowFacts show, ChatCases chat)
 
     public FuzzCase Next() => g.Random.Next(10) switch
     {
-        < 3 => new HttpCase("script", "POST", $"/api/events/{Uri.EscapeDataString(EventName())}", null, null),
+        < 3 => new HttpCase("script", "POST", $"/api/events/{Uri.EscapeDataString(EventName())}", null),
         3 => SocketCases.Request("script", "RaiseShowEvent", Garbage.Object(("eventName", g.Chance(0.8) ? Garbage.Quote(EventName()) : g.Value(0)))),
-        4 => new HttpCase("script", "POST", $"/api/scripts/{Uri.EscapeDataString(g.Chance(0.4) ? "auction.js" : g.RawText() is { Length: > 0 } t ? t : "x")}/reload", null, null),
+        4 => new HttpCase("script", "POST", $"/api/scripts/{Uri.EscapeDataString(g.Chance(0.4) ? "auction.js" : g.RawText() is { Length: > 0 } t ? t : "x")}/reload", null),
         < 8 => new HttpCase("script", "POST", "/api/animations", Animation()),
         _ => new HttpCase("script", "POST", "/api/chat", Garbage.Object(("author", "\"bidder\""), ("text", Garbage.Quote(chat.Bid())))),
     };
