@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using StreamEngine.Server.Control;
 
 namespace StreamEngine.Server.Rest;
 
@@ -11,9 +12,7 @@ internal static class JsonBody
     {
         try
         {
-            // A key given twice is refused here: a JsonObject would throw on first use, deep in a handler.
-            var node = await JsonNode.ParseAsync(request.Body, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false },
-                cancellationToken: request.HttpContext.RequestAborted);
+            var node = await RequestJson.ParseAsync(request.Body, request.HttpContext.RequestAborted);
             if (node is JsonObject body) return (body, null);
             if (node is null && !required) return (new JsonObject(), null);
             return (null, Problems.BadRequest("body: expected a JSON object", "body"));
@@ -25,10 +24,6 @@ internal static class JsonBody
         catch (JsonException e)
         {
             return (null, Problems.BadRequest($"body: not valid JSON ({e.Message})", "body"));
-        }
-        catch (InvalidOperationException e) // a lone surrogate escaped in a key ("\ud800") fails the duplicate-key check this way
-        {
-            return (null, Problems.BadRequest($"body: not valid JSON text ({e.Message})", "body"));
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
+using StreamEngine.Server.Control;
 
 namespace StreamEngine.Server.WebSocket;
 
@@ -39,11 +40,10 @@ internal sealed partial class ShowSession
     {
         try
         {
-            // A key given twice is refused here: a JsonObject would throw on first use, deep in a request.
-            return JsonNode.Parse(utf8.Span, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false }) as JsonObject
+            return RequestJson.Parse(utf8.Span) as JsonObject
                 ?? throw new ProtocolViolation(WebSocketCloseCode.MessageDecodeError, "A message must be a JSON object.");
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException) // InvalidOperation: a lone surrogate escaped in a key
+        catch (JsonException)
         {
             throw new ProtocolViolation(WebSocketCloseCode.MessageDecodeError, "The message is not valid JSON.");
         }
