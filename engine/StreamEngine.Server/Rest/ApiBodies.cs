@@ -28,7 +28,9 @@ internal sealed record ChatBody(
     [property: Description("bid, question, mention or moderator")] string? Highlight = null);
 
 [Description("Where to stream: an rtmp://, rtmps:// or srt:// URL, or a file (.mp4, .mkv, .flv, .ts).")]
-internal sealed record OutputBody([property: Required] string Target);
+internal sealed record OutputBody(
+    [property: Required] string Target,
+    [property: Description("true replaces a file that exists (otherwise 409)")] bool? Overwrite = null);
 
 [Description("The id of what was created.")]
 internal sealed record CreatedId([property: Required] string Id);

@@ -89,7 +89,7 @@ internal static class ShowApi
                 return Problems.BadRequest("target: expected an rtmp://, rtmps://, srt:// URL or a file path", "target");
             var id = await show.AddOutputAsync(target.GetValue<string>());
             return Results.Created($"/api/outputs/{id}", new { id });
-        })).Changes("AddOutput", "Start streaming or recording to another target", "Outputs", 201, typeof(CreatedId)).Body<OutputBody>();
+        })).Changes("AddOutput", "Start streaming or recording to another target", "Outputs", 201, typeof(CreatedId)).Body<OutputBody>().Problems(409);
         change.MapPost("/plugins/{id}/reload", (string id) => Handle(async () => Results.Ok(await show.ReloadPluginAsync(id))))
             .Changes("ReloadPlugin", "Load a plugin's folder again and swap it in", "Show", 200, typeof(PluginInfo)).Problems(404, 422);
         change.MapPost("/scripts/{name}/reload", (string name) => Handle(async () => Results.Ok(await show.ReloadScriptAsync(name))))
