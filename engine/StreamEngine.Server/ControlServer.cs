@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Prometheus;
 using StreamEngine.Server.Control;
@@ -19,6 +20,7 @@ namespace StreamEngine.Server;
 public sealed class ControlServer(ControlServerOptions options, IShowControl show, EngineMetrics metrics, Func<HealthReport> health, ILoggerFactory loggers)
     : IAsyncDisposable
 {
+    private readonly BrowserPolicy _browsers = new(options.AllowedHosts, options.AllowedOrigins, [options.Port, options.WsPort]);
     private WebApplication? _app;
     private WebSocket.ShowWebSocketHandler? _webSocket;
 
@@ -37,8 +39,12 @@ public sealed class ControlServer(ControlServerOptions options, IShowControl sho
             foreach (var port in new[] { options.Port, options.WsPort, options.MetricsPort, options.HealthPort })
                 kestrel.Listen(address, port);
         });
+        // Requests still running when the server stops were answered 503 by the show (its clock is stopped): nothing
+        // is worth the default 30 s wait.
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(2));
         var app = builder.Build();
         app.UseStatusCodePages(); // unknown routes and wrong methods answer problem details too (404, 405), not an empty body
+        app.UseBrowserGate(_browsers, options.Port);
         app.MapShowApi(show, $"*:{options.Port}");
         app.MapOpenApi("/openapi/{documentName}.json").RequireHost($"*:{options.Port}");
         MapWebSocket(app);
@@ -58,7 +64,8 @@ public sealed class ControlServer(ControlServerOptions options, IShowControl sho
     private void MapWebSocket(WebApplication app)
     {
         _webSocket = new WebSocket.ShowWebSocketHandler(show,
-            new WebSocket.ShowWebSocketOptions { Password = options.WsPassword, MaxMessageBytes = options.MaxMessageBytes, MaxClients = options.MaxWsClients },
+            new WebSocket.ShowWebSocketOptions { Password = options.WsPassword, MaxMessageBytes = options.MaxMessageBytes, MaxClients = options.MaxWsClients, Browsers = _browsers,
+                RequestsPerSecond = options.WsRequestsPerSecond, RequestBurst = Math.Max(200, 2 * options.WsRequestsPerSecond) },
             loggers.CreateLogger<WebSocket.ShowWebSocketHandler>());
         app.MapShowWebSocket(_webSocket, "/").RequireHost($"*:{options.WsPort}");
     }

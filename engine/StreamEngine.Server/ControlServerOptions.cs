@@ -20,8 +20,17 @@ public sealed record ControlServerOptions
     /// <summary>WebSocket clients connected at once; more are refused with 503.</summary>
     public int MaxWsClients { get; init; } = 256;
 
+    /// <summary>WebSocket requests a client may send per second (after a burst of twice as many); more are answered with status 209.</summary>
+    public int WsRequestsPerSecond { get; init; } = 100;
+
     /// <summary>Password for the WebSocket challenge; when null, only loopback clients may mutate.</summary>
     public string? WsPassword { get; init; }
+
+    /// <summary>Host names besides localhost, 127.0.0.1, [::1] and the engine's address that requests may use (ALLOWED_HOSTS).</summary>
+    public IReadOnlyList<string> AllowedHosts { get; init; } = [];
+
+    /// <summary>Browser pages besides the engine's own that may change the show (ALLOWED_ORIGINS).</summary>
+    public IReadOnlyList<string> AllowedOrigins { get; init; } = [];
 
     /// <summary>Largest request body or WebSocket message accepted.</summary>
     public int MaxMessageBytes { get; init; } = 1 << 20;

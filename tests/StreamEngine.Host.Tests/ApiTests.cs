@@ -121,13 +121,13 @@ public sealed partial class ApiTests : IDisposable
             { "id": "slide", "kind": "tween", "target": "bid", "property": "x", "from": 0, "to": 200, "duration": 60 }
             """));
         Assert.Equal(HttpStatusCode.Created, started.StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, (await engine.Api.PostAsync("api/animations/slide/pause", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await engine.Api.PostAsync("api/animations/slide/pause", RunningEngine.Json(""))).StatusCode);
         var list = JsonNode.Parse(await engine.Api.GetStringAsync("api/animations"))!.AsArray();
         Assert.True(Assert.Single(list)!["playback"]!["paused"]!.GetValue<bool>());
         Assert.Equal(HttpStatusCode.NoContent, (await engine.Api.PostAsync("api/animations/slide/seek", RunningEngine.Json("""{ "seconds": 30 }"""))).StatusCode);
         await Task.Delay(300);
         Assert.Equal(100, (await engine.GetObjectAsync("api/layers/bid"))["transform"]!["x"]!.GetValue<double>(), 3);
-        await AssertProblem(await engine.Api.PostAsync("api/animations/slide/wiggle", null), 400, "action", "expected pause, resume");
+        await AssertProblem(await engine.Api.PostAsync("api/animations/slide/wiggle", RunningEngine.Json("")), 400, "action", "expected pause, resume");
     }
 
     [Fact]
@@ -153,7 +153,7 @@ public sealed partial class ApiTests : IDisposable
     private static double Counter(string metrics, string name) =>
         double.Parse(metrics.Split('\n').First(l => l.StartsWith(name + " ")).Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
 
-    private static async Task AssertProblem(HttpResponseMessage response, int status, string? field, string? detail)
+    internal static async Task AssertProblem(HttpResponseMessage response, int status, string? field, string? detail)
     {
         var text = await response.Content.ReadAsStringAsync();
         Assert.True((int)response.StatusCode == status, $"expected {status}, got {(int)response.StatusCode}: {text}");

@@ -45,7 +45,7 @@ public sealed partial class PluginReloadLiveTests : IDisposable
         var (plugins, broken, scene) = await RedShowAsync(next: ("0000ff", Broken: true, "3.0.0"));
         await using var engine = await RunningEngine.StartSceneAsync(_dir.File("show.ts"), scene, Engine.Environment(("STREAM_ENGINE_PLUGINS", _dir.File("plugins"))));
 
-        var reloaded = await engine.Api.PostAsync("api/plugins/test.color/reload", null);
+        var reloaded = await engine.Api.PostAsync("api/plugins/test.color/reload", RunningEngine.Json(""));
         Assert.Equal(System.Net.HttpStatusCode.OK, reloaded.StatusCode);
         Assert.Equal("1.0.0", System.Text.Json.Nodes.JsonNode.Parse(await reloaded.Content.ReadAsStringAsync())!["version"]!.GetValue<string>());
         await engine.Process.WaitForLineAsync(l => l.Contains("the old version is unloaded"), TimeSpan.FromSeconds(30));
@@ -58,10 +58,10 @@ public sealed partial class PluginReloadLiveTests : IDisposable
 
         ColorPluginBuild.Deploy(broken, plugins);
         await engine.Process.WaitForLineAsync(l => l.Contains("was not reloaded, the running version stays"), TimeSpan.FromSeconds(60));
-        var refused = await engine.Api.PostAsync("api/plugins/test.color/reload", null);
+        var refused = await engine.Api.PostAsync("api/plugins/test.color/reload", RunningEngine.Json(""));
         Assert.Equal(System.Net.HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         Assert.Contains("broken on purpose", await refused.Content.ReadAsStringAsync());
-        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await engine.Api.PostAsync("api/plugins/nope/reload", null)).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await engine.Api.PostAsync("api/plugins/nope/reload", RunningEngine.Json(""))).StatusCode);
 
         await engine.StopAsync();
         var colors = await FrameColorsAsync(engine.Recording);

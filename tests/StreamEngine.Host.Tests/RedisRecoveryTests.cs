@@ -46,8 +46,18 @@ public sealed class RedisRecoveryTests : IDisposable
         using var http = new HttpClient();
 
         _redis.Stop();
+        // The change is on screen but not in the store: the answer says so instead of acknowledging it as saved.
         var patched = await engine.Api.PatchAsync("api/layers/bid", RunningEngine.Json("""{ "props": { "text": "Current bid  4.2 ETH" } }"""));
-        Assert.Equal(HttpStatusCode.OK, patched.StatusCode); // applied; saved when Redis is back
+        Assert.Equal(HttpStatusCode.Accepted, patched.StatusCode);
+        var answer = JsonNode.Parse(await patched.Content.ReadAsStringAsync())!;
+        Assert.Equal("applied, not yet saved", answer["status"]!.GetValue<string>());
+        Assert.False(answer["saved"]!.GetValue<bool>());
+        Assert.Contains("state store is unavailable", answer["detail"]!.GetValue<string>());
+        Assert.Equal("Current bid  4.2 ETH", answer["result"]!["props"]!["text"]!.GetValue<string>());
+        var overWebSocket = await SetLayerOverWebSocketAsync(engine, """{ "layerId": "bid", "patch": { "visible": true } }""");
+        Assert.Equal(101, overWebSocket["requestStatus"]!["code"]!.GetValue<int>());
+        Assert.True(overWebSocket["requestStatus"]!["result"]!.GetValue<bool>());
+        Assert.StartsWith("Applied, not yet saved", overWebSocket["requestStatus"]!["comment"]!.GetValue<string>());
         var degraded = await Poll(async () => (await http.GetStringAsync(engine.Health + "/ready")).Contains("degraded"), TimeSpan.FromSeconds(30));
         Assert.True(degraded, "health/ready should report degraded while Redis is down");
         var before = (await engine.GetObjectAsync("api/stats"))["frames"]!.GetValue<long>();
@@ -57,11 +67,42 @@ public sealed class RedisRecoveryTests : IDisposable
         _redis.Start();
         var healthy = await Poll(async () => !(await http.GetStringAsync(engine.Health + "/ready")).Contains("degraded"), TimeSpan.FromSeconds(60));
         Assert.True(healthy, "health/ready should recover once Redis is back");
+        Assert.Equal(HttpStatusCode.OK, (await engine.Api.PatchAsync("api/layers/bid", RunningEngine.Json("""{ "visible": true }"""))).StatusCode);
+        Assert.Equal(100, (await SetLayerOverWebSocketAsync(engine, """{ "layerId": "bid", "patch": { "visible": true } }"""))["requestStatus"]!["code"]!.GetValue<int>());
 
         engine.Process.Signal(ProcessRunner.SigKill);
         await engine.Process.WaitForExitAsync(TimeSpan.FromSeconds(10));
         await using var restarted = await RunningEngine.StartAsync(_dir.File("d.ts"), env: [.. env.Select(e => (e.Key, e.Value))]);
         Assert.Equal("Current bid  4.2 ETH", (await restarted.GetObjectAsync("api/layers/bid"))["props"]!["text"]!.GetValue<string>());
+    }
+
+    /// <summary>One SetLayer over the engine's WebSocket (no password: this machine may change the show); returns the response's d.</summary>
+    private static async Task<JsonNode> SetLayerOverWebSocketAsync(RunningEngine engine, string requestData)
+    {
+        using var socket = new System.Net.WebSockets.ClientWebSocket();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        await socket.ConnectAsync(new Uri($"ws://127.0.0.1:{engine.Environment["WS_PORT"]}/"), timeout.Token);
+        await ReceiveAsync(socket, timeout.Token); // Hello
+        await SendAsync(socket, """{ "op": 1, "d": { "rpcVersion": 1, "eventSubscriptions": 0 } }""", timeout.Token);
+        await ReceiveAsync(socket, timeout.Token); // Identified
+        await SendAsync(socket, $$"""{ "op": 6, "d": { "requestType": "SetLayer", "requestId": "r1", "requestData": {{requestData}} } }""", timeout.Token);
+        return (await ReceiveAsync(socket, timeout.Token))["d"]!;
+    }
+
+    private static Task SendAsync(System.Net.WebSockets.ClientWebSocket socket, string json, CancellationToken cancellation) =>
+        socket.SendAsync(System.Text.Encoding.UTF8.GetBytes(json), System.Net.WebSockets.WebSocketMessageType.Text, true, cancellation);
+
+    private static async Task<JsonNode> ReceiveAsync(System.Net.WebSockets.ClientWebSocket socket, CancellationToken cancellation)
+    {
+        var buffer = new byte[1 << 16];
+        using var message = new MemoryStream();
+        System.Net.WebSockets.ValueWebSocketReceiveResult result;
+        do
+        {
+            result = await socket.ReceiveAsync(buffer.AsMemory(), cancellation);
+            message.Write(buffer, 0, result.Count);
+        } while (!result.EndOfMessage);
+        return JsonNode.Parse(message.ToArray())!;
     }
 
     private static async Task<bool> Poll(Func<Task<bool>> condition, TimeSpan timeout)

@@ -12,7 +12,11 @@ namespace StreamEngine.Core.Clock;
 public sealed class LiveFrameClock(FramePipeline pipeline, ILogger<LiveFrameClock> logger, TimeProvider? time = null)
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private readonly CancellationTokenSource _stopped = new();
     private long _frameIndex;
+
+    /// <summary>Cancelled once the clock is asked to stop: a change queued from then on would wait for a frame that never comes.</summary>
+    public CancellationToken Stopped => _stopped.Token;
 
     public long FrameIndex => Interlocked.Read(ref _frameIndex);
 
@@ -22,10 +26,16 @@ public sealed class LiveFrameClock(FramePipeline pipeline, ILogger<LiveFrameCloc
     public Task RunAsync(CancellationToken stop, long firstFrame = 0)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var stopping = stop.Register(_stopped.Cancel);
         var thread = new Thread(() =>
         {
             try { Run(stop, firstFrame); done.SetResult(); }
             catch (Exception e) { done.SetException(e); }
+            finally
+            {
+                stopping.Dispose();
+                _stopped.Cancel();
+            }
         })
         { Name = "frame-clock", IsBackground = true, Priority = ThreadPriority.AboveNormal };
         thread.Start();

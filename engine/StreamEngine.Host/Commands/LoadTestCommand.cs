@@ -13,7 +13,7 @@ internal static class LoadTestCommand
     {
         var url = new Option<string?>("--url") { Description = "the engine's WebSocket (default ws://127.0.0.1:WS_PORT/)" };
         var clients = new Option<int>("--clients") { Description = "WebSocket clients subscribed to every event", DefaultValueFactory = _ => 200 };
-        var rate = new Option<double>("--rate") { Description = "layer patches per second", DefaultValueFactory = _ => 50 };
+        var rate = new Option<double>("--rate") { Description = "layer patches per second (the engine answers more than its WS_REQUESTS_PER_SECOND with status 209)", DefaultValueFactory = _ => 50 };
         var seconds = new Option<double>("--seconds") { Description = "how long to send patches", DefaultValueFactory = _ => 60 };
         var layer = new Option<string>("--layer") { Description = "id of the layer to patch", DefaultValueFactory = _ => "bid" };
         var command = new Command("loadtest", "Load a running engine's control plane and report what was lost.") { url, clients, rate, seconds, layer };

@@ -16,6 +16,10 @@ internal static partial class ConfigSettings
         ConfigSetting.Int("HEALTH_PORT", 1000, 65535, (c, v) => c with { HealthPort = v }),
         ConfigSetting.Text("BIND_ADDRESS", "an IP address such as 127.0.0.1 (this machine only) or 0.0.0.0 (all interfaces)",
             v => System.Net.IPAddress.TryParse(v, out _), (c, v) => c with { BindAddress = v }),
+        ConfigSetting.Text("ALLOWED_HOSTS", "comma-separated host names such as studio.example,192.168.1.20 (no scheme, no port), or * for no Host check",
+            v => Browsers(hosts: v), (c, v) => c with { AllowedHosts = List(v) }),
+        ConfigSetting.Text("ALLOWED_ORIGINS", "comma-separated origins such as https://studio.example,http://192.168.1.20:8080",
+            v => Browsers(origins: v), (c, v) => c with { AllowedOrigins = List(v) }),
         ConfigSetting.SecretText("API_TOKEN", (c, v) => c with { ApiToken = v }),
         ConfigSetting.SecretText("WS_PASSWORD", (c, v) => c with { WsPassword = v }),
         ConfigSetting.Text("REDIS_URL", "a URL such as redis://127.0.0.1:6379",
@@ -27,12 +31,19 @@ internal static partial class ConfigSettings
         ConfigSetting.SecretText("TWITTER_ACCESS_TOKEN_SECRET", (c, v) => c with { TwitterAccessTokenSecret = v }),
         ConfigSetting.Int("MAX_LAYERS", 1, 100, (c, v) => c with { MaxLayers = v }),
         ConfigSetting.Int("WS_MAX_CLIENTS", 1, 100_000, (c, v) => c with { MaxWsClients = v }),
+        ConfigSetting.Int("WS_REQUESTS_PER_SECOND", 1, 100_000, (c, v) => c with { WsRequestsPerSecond = v }),
         ConfigSetting.Int("TARGET_FPS", 1, 60, (c, v) => c with { TargetFps = v }),
         ConfigSetting.OneOf("RENDER_QUALITY", ["low", "medium", "high"], (c, v) => c with { RenderQuality = v }),
         ConfigSetting.Int("RESOURCE_CACHE_MB", 16, 16384, (c, v) => c with { ResourceCacheMb = v }),
         ConfigSetting.Int("REMOTE_IMAGE_MAX_MB", 1, 500, (c, v) => c with { RemoteImageMaxMb = v }),
         ConfigSetting.Int("REMOTE_IMAGE_TIMEOUT", 1, 120, (c, v) => c with { RemoteImageTimeoutSeconds = v }),
         ConfigSetting.Int("REMOTE_IMAGE_TTL", 10, 86400, (c, v) => c with { RemoteImageTtlSeconds = v }),
+        ConfigSetting.List("REMOTE_ALLOW_HOSTS", "host names, IP addresses or CIDRs such as 192.168.1.0/24, separated by commas",
+            Core.Resources.RemoteAccess.IsValidEntry, (c, v) => c with { RemoteAllowHosts = v }),
+        ConfigSetting.List("ASSET_ROOTS", "folders separated by commas", v => !v.Contains('\0'), (c, v) => c with { AssetRoots = v }),
+        ConfigSetting.Int("ASSET_MAX_MB", 1, 4096, (c, v) => c with { AssetMaxMb = v }),
+        ConfigSetting.Text("RECORDINGS_DIR", "a directory path", v => v.Length > 0, (c, v) => c with { RecordingsDirectory = v }),
+        ConfigSetting.Int("MAX_OUTPUTS", 1, 64, (c, v) => c with { MaxOutputs = v }),
         new("STREAM_RESOLUTION", "WIDTHxHEIGHT with even numbers from 16x16 to 7680x4320, such as 1920x1080", ParseResolution),
         ConfigSetting.OneOf("LOG_LEVEL", ["trace", "debug", "info", "warn", "error"], (c, v) => c with { LogLevel = v }),
         ConfigSetting.OneOf("LOG_FORMAT", ["text", "json"], (c, v) => c with { LogFormat = v }),
@@ -49,6 +60,15 @@ internal static partial class ConfigSettings
         ConfigSetting.OneOf("SCRIPT_ALLOW_OUTPUTS", ["true", "false"], (c, v) => c with { ScriptAllowOutputs = v == "true" }),
         ConfigSetting.Text("STREAM_ENGINE_DATA", "a directory path", v => v.Length > 0, (c, v) => c with { DataDirectory = v }),
     ];
+
+    private static string[] List(string value) => value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
+    // The control plane's own check of the lists, so a bad entry is reported here with the others.
+    private static bool Browsers(string? hosts = null, string? origins = null)
+    {
+        try { _ = new Server.BrowserPolicy(List(hosts ?? ""), List(origins ?? "")); return true; }
+        catch (ArgumentException) { return false; }
+    }
 
     public static ConfigSetting? Find(string name) => All.FirstOrDefault(s => s.Name == name);
 

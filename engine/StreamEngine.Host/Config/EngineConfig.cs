@@ -11,6 +11,8 @@ public sealed record EngineConfig
     public int MetricsPort { get; init; } = 4290;
     public int HealthPort { get; init; } = 4291;
     public string BindAddress { get; init; } = "127.0.0.1";
+    public IReadOnlyList<string> AllowedHosts { get; init; } = [];
+    public IReadOnlyList<string> AllowedOrigins { get; init; } = [];
     public Secret? ApiToken { get; init; }
     public Secret? WsPassword { get; init; }
     public string? RedisUrl { get; init; }
@@ -21,12 +23,18 @@ public sealed record EngineConfig
     public Secret? TwitterAccessTokenSecret { get; init; }
     public int MaxLayers { get; init; } = 50;
     public int MaxWsClients { get; init; } = 256;
+    public int WsRequestsPerSecond { get; init; } = 100;
     public int TargetFps { get; init; } = 30;
     public string RenderQuality { get; init; } = "high";
     public int ResourceCacheMb { get; init; } = 512;
     public int RemoteImageMaxMb { get; init; } = 20;
     public int RemoteImageTimeoutSeconds { get; init; } = 10;
     public int RemoteImageTtlSeconds { get; init; } = 300;
+    public IReadOnlyList<string> RemoteAllowHosts { get; init; } = [];
+    public IReadOnlyList<string> AssetRoots { get; init; } = [];
+    public int AssetMaxMb { get; init; } = 100;
+    public string RecordingsDirectory { get; init; } = "recordings";
+    public int MaxOutputs { get; init; } = 8;
     public int Width { get; init; } = 1920;
     public int Height { get; init; } = 1080;
     public string LogLevel { get; init; } = "info";

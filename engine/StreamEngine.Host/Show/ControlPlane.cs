@@ -27,7 +27,11 @@ internal sealed class ControlPlane : IAsyncDisposable
     public static async Task<IAsyncDisposable> StartAsync(EngineConfig config, ShowSession session, FFmpegEncoder encoder, LiveFrameClock clock,
         ILoggerFactory loggers, CancellationToken cancellationToken, ShowPersistence? persistence = null)
     {
-        var controller = new ShowController(session, encoder, clock) { AfterMutation = persistence is null ? null : persistence.SaveNowAsync };
+        var controller = new ShowController(session, encoder, clock)
+        {
+            AfterMutation = persistence is null ? null : persistence.SaveNowAsync,
+            Recordings = new RecordingsFolder(config.RecordingsDirectory, config.MaxOutputs),
+        };
         controller.StartEvents();
         var writer = persistence?.Writer;
         var metrics = new EngineMetrics(controller, writer is null ? null : () =>
@@ -39,6 +43,7 @@ internal sealed class ControlPlane : IAsyncDisposable
         {
             BindAddress = config.BindAddress, Port = config.Port, WsPort = config.WsPort, MetricsPort = config.MetricsPort,
             HealthPort = config.HealthPort, ApiToken = config.ApiToken?.Value, WsPassword = config.WsPassword?.Value, MaxWsClients = config.MaxWsClients,
+            WsRequestsPerSecond = config.WsRequestsPerSecond, AllowedHosts = config.AllowedHosts, AllowedOrigins = config.AllowedOrigins,
         };
         var server = new ControlServer(options, controller, metrics, () => Health(session, writer), loggers);
         try

@@ -21,10 +21,11 @@ internal static class LiveShow
         await using var attached = attach is null ? null : await attach(clock);
         var ticking = clock.RunAsync(running.Token, firstFrame);
         logger.LogInformation("Live at {Format}; press Ctrl+C to stop", session.Format);
-        while (!ticking.IsCompleted)
+        // Once stopping, the clock may take a frame to finish: wait for it, do not log the status in a loop meanwhile.
+        while (!ticking.IsCompleted && !running.IsCancellationRequested)
         {
             await Task.WhenAny(ticking, Task.Delay(TimeSpan.FromSeconds(statusEverySeconds), running.Token).ContinueWith(_ => { }));
-            if (ticking.IsCompleted) break;
+            if (ticking.IsCompleted || running.IsCancellationRequested) break;
             var stats = session.Stats;
             logger.LogInformation("Frames {Frames}, dropped {Dropped}, render p99 {RenderP99:0.0} ms, jitter p99 {JitterP99:0.0} ms",
                 stats.Frames, stats.Dropped, stats.RenderMsPercentile(99), stats.JitterMsPercentile(99));

@@ -19,8 +19,11 @@ namespace StreamEngine.Host.Show;
 /// </summary>
 internal sealed partial class ShowController(ShowSession session, FFmpegEncoder encoder, LiveFrameClock clock) : IShowControl
 {
-    /// <summary>Awaited after every mutation: the persistence layer saves the change before it is acknowledged.</summary>
-    public Func<Task>? AfterMutation { get; set; }
+    /// <summary>
+    /// Awaited after every mutation: the persistence layer saves the change before it is acknowledged, and answers why
+    /// it could not (the store is down), which goes on the request's <see cref="SaveReceipt"/>.
+    /// </summary>
+    public Func<CancellationToken, Task<string?>>? AfterMutation { get; set; }
 
     public ShowInfo Info
     {
@@ -41,8 +44,11 @@ internal sealed partial class ShowController(ShowSession session, FFmpegEncoder 
     private Task<T> Read<T>(Func<SceneGraph, T> read)
     {
         var query = SceneCommand.Read(read);
-        _ = session.Scene.Enqueue(query);
-        return query.Result.WaitAsync(TimeSpan.FromSeconds(5));
+        return WhileTicking(() =>
+        {
+            _ = session.Scene.Enqueue(query);
+            return query.Result;
+        });
     }
 
     public async Task<LayerState> AddLayerAsync(LayerState layer)
@@ -115,7 +121,7 @@ internal sealed partial class ShowController(ShowSession session, FFmpegEncoder 
     }
 
     public async Task<IReadOnlyList<JsonObject>> AnimationsAsync() =>
-        [.. (await session.Animations.SnapshotAsync()).Select(a => AnimationJson.ToJson(a).AsObject())];
+        [.. (await WhileTicking(session.Animations.SnapshotAsync)).Select(a => AnimationJson.ToJson(a).AsObject())];
 
     public Task RaiseEventAsync(string name) => Run(() => session.Animations.RaiseAsync(name));
 
@@ -129,9 +135,12 @@ internal sealed partial class ShowController(ShowSession session, FFmpegEncoder 
     public IReadOnlyList<OutputInfo> Outputs() =>
         [.. encoder.Outputs.Select(o => new OutputInfo(o.Id, o.Target, o.State.ToString(), o.ReconnectCount, o.BytesSent, o.LastError))];
 
-    public Task<string> AddOutputAsync(string target)
+    /// <summary>Where outputs added over the API or by scripts may write, and how many there may be.</summary>
+    public RecordingsFolder Recordings { get; init; } = new("recordings", 8);
+
+    public Task<string> AddOutputAsync(string target, bool overwrite = false)
     {
-        try { return Task.FromResult(encoder.AddOutput(target)); }
+        try { return Task.FromResult(encoder.AddOutput(Recordings.Place(target, overwrite, encoder.Outputs.Count), overwrite)); }
         catch (FormatException e) { throw new ShowRequestException(RequestFailure.Invalid, e.Message, "target"); }
     }
 
@@ -161,7 +170,7 @@ internal sealed partial class ShowController(ShowSession session, FFmpegEncoder 
         var folder = session.Plugins.Plugins.FirstOrDefault(p => p.Manifest.Id == id)?.Directory
             ?? session.Plugins.Failures.FirstOrDefault(f => Path.GetFileName(f.Directory) == id)?.Directory
             ?? throw new ShowRequestException(RequestFailure.NotFound, $"plugin '{id}' is not loaded", "id");
-        try { await reloader.ReloadAsync(folder); }
+        try { await WhileTicking(() => reloader.ReloadAsync(folder)); }
         catch (PluginLoadException e) { throw new ShowRequestException(RequestFailure.Failed, $"plugin '{id}' was not reloaded, the running version stays: {e.Message}", "id"); }
         return Plugins().First(p => p.Id == id || Path.GetFileName(folder) == p.Id);
     }
@@ -170,7 +179,7 @@ internal sealed partial class ShowController(ShowSession session, FFmpegEncoder 
 
     public async Task<ScriptInfo> ReloadScriptAsync(string name)
     {
-        try { return ScriptInfoOf(await session.Scripts.ReloadAsync(name)); }
+        try { return ScriptInfoOf(await WhileTicking(() => session.Scripts.ReloadAsync(name))); }
         catch (KeyNotFoundException e) { throw new ShowRequestException(RequestFailure.NotFound, e.Message, "name"); }
     }
 
@@ -183,12 +192,15 @@ internal sealed partial class ShowController(ShowSession session, FFmpegEncoder 
         await Saved();
     }
 
-    private Task Saved() => AfterMutation?.Invoke() ?? Task.CompletedTask;
+    private async Task Saved()
+    {
+        if (AfterMutation is not null && await AfterMutation(clock.Stopped) is { } reason) SaveReceipt.NotSaved(reason);
+    }
 
     /// <summary>Runs a queued change and turns its failure into a request failure naming the problem.</summary>
-    private static async Task<T> Run<T>(Func<Task<T>> change)
+    private async Task<T> Run<T>(Func<Task<T>> change)
     {
-        try { return await change(); }
+        try { return await WhileTicking(change); }
         catch (Exception e) when (e is SceneException or FormatException or JsonException or ArgumentException)
         {
             throw new ShowRequestException(e.Message.Contains("does not exist") ? RequestFailure.NotFound : RequestFailure.Invalid, e.Message);
@@ -196,5 +208,5 @@ internal sealed partial class ShowController(ShowSession session, FFmpegEncoder 
         catch (KeyNotFoundException e) { throw new ShowRequestException(RequestFailure.NotFound, e.Message); }
     }
 
-    private static Task Run(Func<Task> change) => Run(async () => { await change(); return true; });
+    private Task Run(Func<Task> change) => Run(async () => { await change(); return true; });
 }

@@ -9,7 +9,7 @@ namespace StreamEngine.Host.Show;
 /// <summary>
 /// Keeps the store's copy of the show current: a frame hook snapshots the scene when a queued change or an animation
 /// start/stop happened (and every few seconds, so the saved show time stays fresh), and the writer saves it behind.
-/// A control-plane change is acknowledged only once a snapshot that contains it is saved.
+/// A control-plane change is acknowledged as saved only once a snapshot that contains it is saved.
 /// </summary>
 internal sealed class ShowPersistence(ShowSession session, StateWriter writer, ILogger<ShowPersistence> logger) : IFrameHook
 {
@@ -35,8 +35,11 @@ internal sealed class ShowPersistence(ShowSession session, StateWriter writer, I
         while (_waiting.TryDequeue(out var waiter)) waiter.TrySetResult();
     }
 
-    /// <summary>Completes once everything applied so far is in the store (or the store is down: then it is logged and saved on recovery).</summary>
-    public async Task SaveNowAsync()
+    /// <summary>
+    /// Completes once everything applied so far is in the store, with null; or, when it cannot be saved now (the store is
+    /// down: it is saved on recovery; the clock stopped first), with why — the request is then not acknowledged as saved.
+    /// </summary>
+    public async Task<string?> SaveNowAsync(CancellationToken clockStopped)
     {
         // The frame that applied the change usually captured it already (this hook runs after the commands):
         // then only the writer has to finish; otherwise wait for the next frame's capture.
@@ -45,15 +48,25 @@ internal sealed class ShowPersistence(ShowSession session, StateWriter writer, I
         {
             var captured = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             _waiting.Enqueue(captured);
-            await captured.Task.WaitAsync(TimeSpan.FromSeconds(5));
+            try { await captured.Task.WaitAsync(TimeSpan.FromSeconds(5), clockStopped); }
+            catch (OperationCanceledException)
+            {
+                return "the engine stopped before the change could be saved";
+            }
+            catch (TimeoutException)
+            {
+                return "no frame captured the change within 5 s to save it; it is saved with a later frame";
+            }
         }
         try
         {
             await writer.FlushAsync(CancellationToken.None);
+            return null;
         }
-        catch (StoreUnavailableException e)
+        catch (Exception e) // StoreUnavailableException, or whatever else the store failed with: the change is applied all the same
         {
             logger.LogWarning("A change was applied but not yet saved ({Reason}); it is saved when the store is back", e.Message);
+            return $"the state store is unavailable ({e.Message}); the change is on screen and is saved when the store is back";
         }
     }
 }

@@ -22,6 +22,10 @@ internal static class Problems
     public static IResult Result(int status, string detail, string? field) => Results.Problem(
         detail: detail,
         statusCode: status,
-        title: status switch { 400 => "Invalid request", 401 => "Not authorized", 404 => "Not found", 409 => "Conflict", 413 => "Too large", 503 => "Unavailable", _ => "Error" },
+        title: status switch
+        {
+            400 => "Invalid request", 401 => "Not authorized", 403 => "Forbidden origin", 404 => "Not found", 409 => "Conflict", 413 => "Too large",
+            415 => "Not JSON", 421 => "Wrong host", 503 => "Unavailable", _ => "Error",
+        },
         extensions: field is null ? null : new Dictionary<string, object?> { ["field"] = field });
 }

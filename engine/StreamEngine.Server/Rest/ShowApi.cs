@@ -15,7 +15,7 @@ internal static class ShowApi
     public static void MapShowApi(this IEndpointRouteBuilder app, IShowControl show, string host)
     {
         var api = app.MapGroup("/api").RequireHost(host);
-        var change = api.MapGroup("").AddEndpointFilterFactory(RequestAuth.RequireMutationRight);
+        var change = api.MapGroup("").AddEndpointFilterFactory(RequestAuth.RequireMutationRight).AddEndpointFilter(UnsavedChanges.Report);
 
         api.MapGet("/show", () => Results.Ok(show.Info)).Reads<ShowInfo>("GetShow", "The show: frame size and rate, show time, layers", "Show");
         api.MapGet("/stats", () => Results.Ok(show.Stats())).Reads<StatsInfo>("GetStats", "Frame statistics: frames, drops, render times", "Show");
@@ -87,7 +87,13 @@ internal static class ShowApi
         {
             if (body["target"] is not JsonValue target || target.GetValueKind() != JsonValueKind.String)
                 return Problems.BadRequest("target: expected an rtmp://, rtmps://, srt:// URL or a file path", "target");
-            var id = await show.AddOutputAsync(target.GetValue<string>());
+            var overwrite = body["overwrite"] switch
+            {
+                null => false,
+                JsonValue v when v.GetValueKind() is JsonValueKind.True or JsonValueKind.False => v.GetValue<bool>(),
+                _ => throw new ShowRequestException(RequestFailure.Invalid, "overwrite: expected true or false", "overwrite"),
+            };
+            var id = await show.AddOutputAsync(target.GetValue<string>(), overwrite);
             return Results.Created($"/api/outputs/{id}", new { id });
         })).Changes("AddOutput", "Start streaming or recording to another target", "Outputs", 201, typeof(CreatedId)).Body<OutputBody>().Problems(409);
         change.MapPost("/plugins/{id}/reload", (string id) => Handle(async () => Results.Ok(await show.ReloadPluginAsync(id))))

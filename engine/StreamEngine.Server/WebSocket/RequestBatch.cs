@@ -23,6 +23,20 @@ internal sealed record RequestBatch(JsonNode RequestId, JsonArray Requests, bool
         return new(requestId, requests, halt, ReadExecutionType(d["executionType"]));
     }
 
+    /// <summary>Refuses, before any of it runs, a batch with more requests or more Sleep than a client may ask for at once.</summary>
+    public void CheckLimits(ShowWebSocketOptions options)
+    {
+        if (Requests.Count > options.MaxBatchRequests)
+            throw new ProtocolViolation(WebSocketCloseCode.InvalidDataFieldValue,
+                $"requests: a batch may hold at most {options.MaxBatchRequests} requests; this one has {Requests.Count}.");
+        var sleep = Requests.OfType<JsonObject>()
+            .Where(r => r["requestType"] is JsonValue t && t.TryGetValue<string>(out var type) && type == "Sleep")
+            .Sum(r => r["requestData"]?["sleepMillis"] is JsonValue v && v.TryGetValue<long>(out var ms) && ms > 0 ? ms : 0L);
+        if (sleep > options.MaxBatchSleepMillis)
+            throw new ProtocolViolation(WebSocketCloseCode.InvalidDataFieldValue,
+                $"requests: the Sleep requests of a batch may pause {options.MaxBatchSleepMillis} ms in all; these ask for {sleep} ms.");
+    }
+
     private static RequestBatchExecutionType ReadExecutionType(JsonNode? node)
     {
         if (node is null) return RequestBatchExecutionType.SerialRealtime;

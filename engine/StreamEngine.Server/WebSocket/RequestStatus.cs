@@ -8,6 +8,12 @@ public enum RequestStatus
 {
     Success = 100,
 
+    /// <summary>
+    /// StreamEngine only: the change is applied (on screen) but not yet saved — the state store is unavailable, or the
+    /// engine stopped first; the comment says why. <c>result</c> is true and <c>responseData</c> is as on success.
+    /// </summary>
+    AppliedNotSaved = 101,
+
     /// <summary>The request has no <c>requestType</c> string.</summary>
     MissingRequestType = 203,
 
@@ -22,6 +28,12 @@ public enum RequestStatus
 
     /// <summary>StreamEngine only: a mutating request from a non-loopback client while no password is configured.</summary>
     NotAuthorized = 208,
+
+    /// <summary>
+    /// StreamEngine only: the client sent more requests than its rate allows (WS_REQUESTS_PER_SECOND, default 100 a second
+    /// after a burst of 200); the request was not run. The session reads nothing more until the rate allows one again.
+    /// </summary>
+    TooManyRequests = 209,
 
     /// <summary>A required field of <c>requestData</c> is missing; the comment names it.</summary>
     MissingRequestField = 300,

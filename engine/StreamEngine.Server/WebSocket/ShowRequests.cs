@@ -48,7 +48,12 @@ internal sealed partial class ShowRequests
     public async Task<JsonObject> AnswerAsync(JsonObject request, RequestContext context)
     {
         var type = request["requestType"] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
-        var result = await ExecuteAsync(type, request["requestData"], context);
+        return Answer(request, await ExecuteAsync(type, request["requestData"], context));
+    }
+
+    /// <summary>The answer to a request that did not run (or did, with <paramref name="result"/>).</summary>
+    public static JsonObject Answer(JsonObject request, RequestResult result)
+    {
         var answer = new JsonObject { ["requestType"] = request["requestType"]?.DeepClone() };
         if (request["requestId"] is { } requestId) answer["requestId"] = requestId.DeepClone();
         answer["requestStatus"] = result.StatusJson();
@@ -67,7 +72,11 @@ internal sealed partial class ShowRequests
             return RequestResult.Failure(RequestStatus.NotAuthorized, MutationPolicy.NotAuthorizedComment);
         try
         {
-            return RequestResult.Success(await handler(data as JsonObject ?? [], context));
+            var receipt = SaveReceipt.Begin();
+            var responseData = await handler(data as JsonObject ?? [], context);
+            return receipt.NotSavedReason is { } reason
+                ? new RequestResult(RequestStatus.AppliedNotSaved, $"Applied, not yet saved: {reason}", responseData)
+                : RequestResult.Success(responseData);
         }
         catch (RequestFieldException e)
         {

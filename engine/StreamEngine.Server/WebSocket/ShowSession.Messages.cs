@@ -8,6 +8,7 @@ namespace StreamEngine.Server.WebSocket;
 internal sealed partial class ShowSession
 {
     private volatile bool _identified;
+    private bool _throttled;
 
     private async Task HandleMessageAsync(ReadOnlyMemory<byte> utf8)
     {
@@ -83,6 +84,7 @@ internal sealed partial class ShowSession
 
     private async Task ReidentifyAsync(JsonObject d)
     {
+        _ = TakeRate(1); // it has no status to refuse with: it is answered, and over the rate the next read waits
         Subscriptions = ReadSubscriptions(d);
         await SendAsync(Message(WebSocketOpCode.Identified, new JsonObject { ["negotiatedRpcVersion"] = ProtocolVersion.Rpc }));
     }
@@ -99,17 +101,31 @@ internal sealed partial class ShowSession
     {
         if (d["requestId"] is null) throw ProtocolViolation.Missing("requestId");
         var context = new RequestContext(MayMutate, RequestBatchExecutionType.None, _lifetime.Token);
-        var answer = await _requests.AnswerAsync(d, context);
+        var answer = TakeRate(1) ? await _requests.AnswerAsync(d, context) : ShowRequests.Answer(d, TooManyRequests(1));
         await SendAsync(Message(WebSocketOpCode.RequestResponse, answer));
     }
 
     private async Task RequestBatchAsync(JsonObject d)
     {
         var batch = RequestBatch.Read(d);
-        var results = await batch.RunAsync(_requests, MayMutate, _lifetime.Token);
+        batch.CheckLimits(_options);
+        var results = TakeRate(batch.Requests.Count)
+            ? await batch.RunAsync(_requests, MayMutate, _lifetime.Token)
+            : new JsonArray([.. batch.Requests.Select(r => (JsonNode)ShowRequests.Answer(r as JsonObject ?? [], TooManyRequests(batch.Requests.Count)))]);
         var answer = new JsonObject { ["requestId"] = batch.RequestId.DeepClone(), ["results"] = results };
         await SendAsync(Message(WebSocketOpCode.RequestBatchResponse, answer));
     }
+
+    /// <summary>Takes tokens for this many requests; without enough, the next read waits until one is back.</summary>
+    private bool TakeRate(int requests)
+    {
+        var taken = _rate.TryTake(requests);
+        _throttled = !taken;
+        return taken;
+    }
+
+    private RequestResult TooManyRequests(int requests) => RequestResult.Failure(RequestStatus.TooManyRequests,
+        $"Too many requests: at most {_rate.PerSecond:0.#} a second after a burst of {_rate.Burst}; not run. Retry in {Math.Ceiling(_rate.Until(requests).TotalMilliseconds):0} ms.");
 
     private static byte[] Message(WebSocketOpCode op, JsonObject d) =>
         JsonSerializer.SerializeToUtf8Bytes(new JsonObject { ["op"] = (int)op, ["d"] = d });

@@ -22,11 +22,16 @@ internal sealed partial class ShowSession
     private readonly Channel<EventEnvelope> _events;
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly CancellationTokenSource _lifetime = new();
+    private readonly RequestRateLimit _rate;
+    private readonly TimeProvider _time;
     private int _closing;
 
     public ShowSession(
-        long id, System.Net.WebSockets.WebSocket socket, bool isLoopback, ShowWebSocketOptions options, ShowRequests requests, ILogger logger)
+        long id, System.Net.WebSockets.WebSocket socket, bool isLoopback, ShowWebSocketOptions options, ShowRequests requests, ILogger logger,
+        TimeProvider time)
     {
+        _time = time;
+        _rate = new RequestRateLimit(options.RequestsPerSecond, options.RequestBurst, time);
         Id = id;
         _socket = socket;
         _options = options;
@@ -85,6 +90,8 @@ internal sealed partial class ShowSession
     {
         while (!IsClosing)
         {
+            // A client over its rate was told (status 209); its next message waits in the socket until the rate allows it.
+            if (_throttled) await Task.Delay(_rate.Until(), _time, _lifetime.Token);
             var message = await _reader.ReadAsync(_lifetime.Token);
             if (message.Kind == IncomingKind.Close)
             {

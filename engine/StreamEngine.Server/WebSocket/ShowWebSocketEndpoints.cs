@@ -32,7 +32,7 @@ public static class ShowWebSocketEndpoints
 
     /// <summary>
     /// Serves the protocol at <paramref name="pattern"/>. Brings its own WebSocket middleware, so <c>UseWebSockets</c>
-    /// is optional. Plain HTTP requests get 426; browser pages from origins that are not allowed get 403.
+    /// is optional. Plain HTTP requests get 426; a Host that does not name the server gets 421 and a browser page from an origin that is not allowed 403.
     /// The caller owns <paramref name="handler"/> and disposes it after the server stopped.
     /// </summary>
     public static IEndpointConventionBuilder MapShowWebSocket(this IEndpointRouteBuilder endpoints, ShowWebSocketHandler handler, string pattern = "/")
@@ -45,15 +45,18 @@ public static class ShowWebSocketEndpoints
 
     private static async Task ServeAsync(HttpContext context, ShowWebSocketHandler handler)
     {
+        var request = context.Request;
+        if (handler.RefusesBrowser(request.Headers.Host.ToString(), request.Headers.Origin.ToString(),
+                context.Connection.LocalIpAddress, context.Connection.LocalPort) is { } refusal)
+        {
+            context.Response.StatusCode = refusal.Status;
+            await context.Response.WriteAsync(refusal.Reason);
+            return;
+        }
         if (!context.WebSockets.IsWebSocketRequest)
         {
             context.Response.StatusCode = StatusCodes.Status426UpgradeRequired;
             await context.Response.WriteAsync("This port speaks the StreamEngine WebSocket protocol (docs/protocol.md).");
-            return;
-        }
-        if (!handler.AllowsOrigin(context.Request.Headers.Origin.ToString()))
-        {
-            context.Response.StatusCode = StatusCodes.Status403Forbidden;
             return;
         }
         if (!handler.HasRoom())

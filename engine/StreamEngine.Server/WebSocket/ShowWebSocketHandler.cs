@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.Logging;
 using StreamEngine.Server.Control;
 
@@ -13,6 +14,7 @@ public sealed class ShowWebSocketHandler : IDisposable
     private readonly ShowWebSocketOptions _options;
     private readonly ILogger<ShowWebSocketHandler> _logger;
     private readonly ShowRequests _requests;
+    private readonly TimeProvider _time;
     private readonly Lock _sessionsLock = new();
     private ShowSession[] _sessions = [];
     private long _nextSessionId;
@@ -23,7 +25,8 @@ public sealed class ShowWebSocketHandler : IDisposable
         _show = show;
         _options = options;
         _logger = logger;
-        _requests = new ShowRequests(show, time ?? TimeProvider.System, logger);
+        _time = time ?? TimeProvider.System;
+        _requests = new ShowRequests(show, _time, logger);
         _show.Events += OnShowEvent;
     }
 
@@ -45,7 +48,7 @@ public sealed class ShowWebSocketHandler : IDisposable
     /// </summary>
     public async Task HandleAsync(System.Net.WebSockets.WebSocket socket, bool isLoopback, CancellationToken stop)
     {
-        var session = new ShowSession(Interlocked.Increment(ref _nextSessionId), socket, isLoopback, _options, _requests, _logger);
+        var session = new ShowSession(Interlocked.Increment(ref _nextSessionId), socket, isLoopback, _options, _requests, _logger, _time);
         _logger.LogDebug("WebSocket session {Session} connected (loopback: {Loopback})", session.Id, isLoopback);
         Add(session);
         try
@@ -65,12 +68,17 @@ public sealed class ShowWebSocketHandler : IDisposable
 
     public void Dispose() => _show.Events -= OnShowEvent;
 
-    /// <summary>Whether a browser page from <paramref name="origin"/> may connect (see <see cref="ShowWebSocketOptions.AllowedOrigins"/>).</summary>
-    public bool AllowsOrigin(string? origin)
+    /// <summary>
+    /// Why a browser may not open this connection — its Host does not name the server (421) or its page's origin is
+    /// not allowed (403), see <see cref="ShowWebSocketOptions.Browsers"/> — or null when it may.
+    /// </summary>
+    public (int Status, string Reason)? RefusesBrowser(string? host, string? origin, IPAddress? localAddress, int localPort)
     {
-        var allowed = OriginPolicy.Allows(origin, _options);
-        if (!allowed) _logger.LogInformation("WebSocket connection from the web page origin {Origin} refused", origin);
-        return allowed;
+        (int, string)? refusal = !_options.Browsers.AllowsHost(host, localAddress, localPort) ? (421, BrowserPolicy.HostRefused(host ?? ""))
+            : !_options.Browsers.AllowsOrigin(origin, localAddress, localPort) ? (403, BrowserPolicy.OriginRefused(origin ?? ""))
+            : null;
+        if (refusal is { } r) _logger.LogInformation("WebSocket connection refused: {Reason}", r.Item2);
+        return refusal;
     }
 
     /// <summary>Runs on engine threads: only queues, never waits for a client.</summary>

@@ -24,12 +24,24 @@ public sealed class ShowWebSocketOptions
     /// <summary>How long the server waits for a client to take a close frame and answer it before dropping the connection.</summary>
     public TimeSpan CloseTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>Requests in one RequestBatch; a larger batch closes the connection with 4005 before any of it runs.</summary>
+    public int MaxBatchRequests { get; set; } = 100;
+
+    /// <summary>Total <c>sleepMillis</c> of the Sleep requests in one batch; more closes the connection with 4005 before any of it runs.</summary>
+    public int MaxBatchSleepMillis { get; set; } = 60_000;
+
+    /// <summary>Requests a client may send per second, on average (each request of a batch counts); more are answered with status 209.</summary>
+    public double RequestsPerSecond { get; set; } = 100;
+
+    /// <summary>Requests a client may send at once before <see cref="RequestsPerSecond"/> applies; at least <see cref="MaxBatchRequests"/>.</summary>
+    public int RequestBurst { get; set; } = 200;
+
     /// <summary>
-    /// Browser origins (<c>scheme://host:port</c>) allowed to connect. Empty: any origin when a password is set,
-    /// otherwise only pages served from loopback (localhost, 127.0.0.1, [::1]). Clients that send no Origin header
-    /// (scripts, bots) are not affected.
+    /// Which browser pages may connect: the <c>Host</c> header must name the server and a page's <c>Origin</c> must be
+    /// its own or listed (see <see cref="BrowserPolicy"/>); refused upgrades get HTTP 421 or 403. Clients that send no
+    /// Origin header (scripts, bots) are not affected. Default: localhost, 127.0.0.1, [::1] and the server's address.
     /// </summary>
-    public IReadOnlyList<string> AllowedOrigins { get; set; } = [];
+    public BrowserPolicy Browsers { get; set; } = new();
 
     internal bool RequiresAuthentication => !string.IsNullOrEmpty(Password);
 
@@ -46,10 +58,14 @@ public sealed class ShowWebSocketOptions
             throw new ArgumentException($"WebSocket IdentifyTimeout: {IdentifyTimeout} is outside (0, 10 minutes].");
         if (CloseTimeout <= TimeSpan.Zero || CloseTimeout > TimeSpan.FromMinutes(1))
             throw new ArgumentException($"WebSocket CloseTimeout: {CloseTimeout} is outside (0, 1 minute].");
-        foreach (var origin in AllowedOrigins)
-        {
-            if (!Uri.TryCreate(origin, UriKind.Absolute, out _))
-                throw new ArgumentException($"WebSocket AllowedOrigins: '{origin}' is not an absolute URI such as https://example.com.");
-        }
+        if (MaxBatchRequests is < 1 or > 10_000)
+            throw new ArgumentException($"WebSocket MaxBatchRequests: {MaxBatchRequests} is outside 1 … 10000.");
+        if (MaxBatchSleepMillis is < 0 or > 3_600_000)
+            throw new ArgumentException($"WebSocket MaxBatchSleepMillis: {MaxBatchSleepMillis} is outside 0 … 3600000.");
+        if (!double.IsFinite(RequestsPerSecond) || RequestsPerSecond is < 0.1 or > 100_000)
+            throw new ArgumentException($"WebSocket RequestsPerSecond: {RequestsPerSecond} is outside 0.1 … 100000.");
+        if (RequestBurst < MaxBatchRequests || RequestBurst > 1_000_000)
+            throw new ArgumentException($"WebSocket RequestBurst: {RequestBurst} is outside {MaxBatchRequests} (MaxBatchRequests) … 1000000.");
+        ArgumentNullException.ThrowIfNull(Browsers, "WebSocket Browsers");
     }
 }

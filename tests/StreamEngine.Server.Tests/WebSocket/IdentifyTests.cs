@@ -114,13 +114,13 @@ public sealed class IdentifyTests
     }
 
     [Fact]
-    public async Task A_browser_page_from_another_site_cannot_connect_without_a_password()
+    public async Task A_browser_page_from_another_site_cannot_connect_even_with_a_password()
     {
-        await using var server = await ProtocolServer.StartAsync();
+        await using var server = await ProtocolServer.StartAsync(new ShowWebSocketOptions { Password = "pw" });
 
         await Assert.ThrowsAsync<WebSocketException>(() => ProtocolClient.ConnectAsync(server.Uri, origin: "https://evil.example"));
-        await using var dashboard = await ProtocolClient.ConnectAsync(server.Uri, origin: "http://localhost:4200");
-        await dashboard.IdentifyAsync();
+        await using var ownPage = await ProtocolClient.ConnectAsync(server.Uri, origin: $"http://localhost:{server.Uri.Port}");
+        await ownPage.IdentifyAsync("pw");
     }
 
     [Fact]
