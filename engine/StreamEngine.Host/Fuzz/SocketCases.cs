@@ -45,6 +45,7 @@ internal sealed class SocketCases(Garbage g, ShowFacts show, SceneCases scene, S
     {
         var count = g.Chance(0.2) ? g.Pick(new[] { 1_000, 10_000, 50_000 }) : g.Random.Next(0, 20);
         var one = Garbage.Object(("requestType", Garbage.Quote(g.Pick(RequestTypes))), ("requestId", "\"b\""), ("requestData", RequestData()));
+        count = Math.Min(count, Math.Max(1, (2 << 20) / one.Length)); // past the 1 MiB limit, but not hundreds of MB to send
         var requests = g.Chance(0.5)
             ? "[" + string.Join(",", Enumerable.Repeat(one, count)) + "]"
             : Garbage.Array(Math.Min(count, 20), () => Garbage.Object(("requestType", Garbage.Quote(g.Pick(RequestTypes))), ("requestData", RequestData())));

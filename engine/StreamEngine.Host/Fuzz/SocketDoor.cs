@@ -48,7 +48,9 @@ internal sealed class SocketDoor(FuzzTarget target)
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return c.ExpectSilence ? Outcome.Problem : new Outcome(Verdict.Crash, $"{what}: no answer within {Patience.TotalSeconds} s");
+            // A lying length leaves the server waiting, rightly; a frame broken otherwise or over the size limit may get no answer.
+            if (c.ExpectSilence) return Outcome.Problem;
+            return new Outcome(c.Frames.All(WellFormed) ? Verdict.Crash : Verdict.Refused, $"{what}: no answer within {Patience.TotalSeconds} s");
         }
         catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException)
         {
