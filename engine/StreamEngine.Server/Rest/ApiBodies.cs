@@ -34,3 +34,10 @@ internal sealed record OutputBody(
 
 [Description("The id of what was created.")]
 internal sealed record CreatedId([property: Required] string Id);
+
+[Description("A change applied but not yet saved (the state store is unavailable): result is what a saved change answers.")]
+internal sealed record UnsavedChange(
+    [property: Required, Description("applied, not yet saved")] string Status,
+    [property: Required] bool Saved,
+    [property: Required, Description("why it is not saved")] string Detail,
+    System.Text.Json.Nodes.JsonNode? Result = null);

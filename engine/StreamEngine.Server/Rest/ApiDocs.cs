@@ -23,7 +23,7 @@ internal static class ApiDocs
         route.WithName(name).WithSummary(summary).WithTags(tag).Produces(success, answer, answer is null ? null : "application/json")
             .Problems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden,
                 StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status503ServiceUnavailable);
-        return success == StatusCodes.Status202Accepted ? route : route.Produces(StatusCodes.Status202Accepted, answer, answer is null ? null : "application/json");
+        return success == StatusCodes.Status202Accepted ? route : route.Produces<UnsavedChange>(StatusCodes.Status202Accepted);
     }
 
     /// <summary>A JSON body, and 413 when it is larger than the engine takes.</summary>
