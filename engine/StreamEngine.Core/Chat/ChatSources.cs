@@ -8,7 +8,11 @@ namespace StreamEngine.Core.Chat;
 public sealed record ChatSourceConfig(string Id, string Type, JsonObject Settings);
 
 /// <summary>A running chat source's id, type and connection state.</summary>
-public sealed record ChatSourceStatus(string Id, string Type, ChatConnectionState State, string? Reason, int Reconnects, bool CanSend);
+public sealed record ChatSourceStatus(string Id, string Type, ChatConnectionState State, string? Reason, int Reconnects, bool CanSend)
+{
+    /// <summary>Messages this source has posted since it started.</summary>
+    public long Messages { get; init; }
+}
 
 /// <summary>
 /// The show's running chat sources, several at once, each posting into the chat feed. One can be added, removed or
@@ -85,8 +89,10 @@ public sealed class ChatSources(ChatFeed feed, Func<string, IChatSourceType?> fi
         var type = find(config.Type) ?? throw Unknown(config.Type);
         var logger = loggers.CreateLogger("ChatSource");
         var run = new ChatSourceRun(config, type, feed, logger, Report);
-        run.Source = type.Create(new ChatSourceContext(config.Id, (JsonObject)config.Settings.DeepClone(), run, logger));
+        try { run.Source = type.Create(new ChatSourceContext(config.Id, (JsonObject)config.Settings.DeepClone(), run, logger)); }
+        catch (FormatException e) { throw new ArgumentException($"chat source '{config.Id}' ({config.Type}): {e.Message}", "settings", e); }
         lock (_running) _running[config.Id] = run;
+        run.Open();
         try { await run.Source.StartAsync(cancellationToken); }
         catch (Exception e) when (e is not OperationCanceledException)
         {

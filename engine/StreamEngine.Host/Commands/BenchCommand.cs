@@ -18,7 +18,7 @@ internal static class BenchCommand
         var seconds = new Option<double>("--seconds") { Description = "measured seconds (after 2 s of warm-up)", DefaultValueFactory = _ => 20 };
         var json = new Option<bool>("--json") { Description = "print one JSON object" };
         var scripts = new Option<string[]>("--script") { Description = "show scripts to run during the measurement (their per-frame time is reported)" };
-        var audience = SimulatedAudience.Option();
+        var audience = AudienceOption.Create();
         var command = new Command("bench", "Measure the live pipeline against ffmpeg encoding the same frames alone.") { scene, size, fps, seconds, json, scripts, audience };
         command.SetAction((parse, _) => CommandRunner.RunAsync(async stop =>
         {
@@ -30,7 +30,8 @@ internal static class BenchCommand
             var scenePath = parse.GetValue(scene) ?? Path.Combine(DemoCommand.Home, "samples", "hello", "scene.json");
             using var session = ShowSession.Open(config, scenePath, parse.GetValue(size), parse.GetValue(fps), loggers);
             await session.LoadScriptsAsync(parse.GetValue(scripts) ?? [], strict: true);
-            SimulatedAudience.Attach(session, parse.GetValue(audience));
+            await using var extensions = await ShowExtensions.StartAsync(session, scenePath, null, null, loggers, stop, AudienceOption.Read(parse.GetValue(audience)));
+            session.Extensions = extensions;
             if (!parse.GetValue(json)) Console.Error.WriteLine($"bench: {scenePath} at {session.Format} for {duration} s, then the ffmpeg baseline for {duration} s …");
             var result = await new BenchRun(session, config, loggers).RunAsync(TimeSpan.FromSeconds(duration), stop);
             Console.WriteLine(parse.GetValue(json)
