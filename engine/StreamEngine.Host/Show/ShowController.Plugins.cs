@@ -38,7 +38,7 @@ internal sealed partial class ShowController
         var source = ChatSettings.ReadSource(body, "body", t => session.Plugins.ChatSource(t) is not null, problems)
             ?? throw new ShowRequestException(RequestFailure.Invalid, string.Join("; ", problems), problems[0].Path.Replace("body.", ""));
         try { await Extensions.ChatSources.ReplaceAsync(source, CancellationToken.None); }
-        catch (ArgumentException e) { throw new ShowRequestException(RequestFailure.Invalid, e.Message, e.ParamName ?? "settings"); }
+        catch (ArgumentException e) { throw new ShowRequestException(RequestFailure.Invalid, StreamEngine.Core.Chat.ChatSources.Reason(e), e.ParamName ?? "settings"); }
         return ChatSources().First(s => s.Id == id);
     }
 

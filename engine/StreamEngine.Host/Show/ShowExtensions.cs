@@ -53,7 +53,12 @@ internal sealed class ShowExtensions : IAsyncDisposable
         session.Scripts.Show.Behaviour = session.Scripts.Behaviour;
         foreach (var behaviour in plugins.Behaviours) extensions.Offer(behaviour);
         plugins.Replaced += extensions.OnPluginReplaced;
-        session.Chat.TimedSourceFailed += e => extensions._logger.LogWarning("A chat source speaking in show time failed this frame: {Error}", e.Message);
+        var failures = 0L;
+        session.Chat.TimedSourceFailed += e => // logged at the 1st, 10th, 100th … failure: it may fail every frame
+        {
+            if (++failures is var n && Math.Log10(n) % 1 == 0)
+                extensions._logger.LogWarning("A chat source speaking in show time failed this frame ({Count} so far): {Error}", n, e.Message);
+        };
         try
         {
             foreach (var source in chat.Sources) await extensions.ChatSources.AddAsync(source, cancellationToken);
@@ -62,7 +67,7 @@ internal sealed class ShowExtensions : IAsyncDisposable
         catch (ArgumentException e)
         {
             await extensions.DisposeAsync();
-            throw new UserInputException(audience is not null && e.Message.Contains("'audience'") ? "--audience" : scenePath, e.ParamName ?? "chat", e.Message);
+            throw new UserInputException(audience is not null && e.Message.Contains("'audience'") ? "--audience" : scenePath, e.ParamName ?? "chat", ChatSources.Reason(e));
         }
         return extensions;
     }
