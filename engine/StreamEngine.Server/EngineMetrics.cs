@@ -15,8 +15,7 @@ public sealed class EngineMetrics : IDisposable
     private readonly Counter _scriptErrors;
     private readonly Gauge _jitter, _layers, _animations, _outputState, _storeHealthy, _encoderQueue, _storeLatency;
     private readonly Counter _storeFailures, _chatMessages, _pluginReloads, _pluginUnloads;
-    private readonly Gauge _resourceBytes, _chatSourceState;
-    private readonly Counter _chatSourceMessages;
+    private readonly Gauge _resourceBytes;
     private readonly Timer _timer;
     private readonly IShowControl _show;
     private readonly Func<(bool Healthy, long Failures, TimeSpan LastSave)>? _store;
@@ -49,8 +48,6 @@ public sealed class EngineMetrics : IDisposable
         _pluginUnloads = f.CreateCounter("streamengine_plugin_unloads_total",
             "Old plugin versions after a reload: unloaded (collected) or still_loaded (something held them 5 s later).", "result");
         _resourceBytes = f.CreateGauge("streamengine_resource_cache_bytes", "Decoded images, animations and fonts held by the resource cache.");
-        _chatSourceState = f.CreateGauge("streamengine_chat_source_state", "Chat source state: 0 connecting, 1 live, 2 reconnecting, 3 failed, 4 stopped.", "source");
-        _chatSourceMessages = f.CreateCounter("streamengine_chat_source_messages_total", "Chat messages posted per chat source.", "source");
         _timer = new Timer(_ => Refresh(), null, TimeSpan.Zero, TimeSpan.FromSeconds(1));
     }
 
@@ -78,11 +75,6 @@ public sealed class EngineMetrics : IDisposable
             _jitter.Set(stats.JitterMsP99 / 1000);
             _animations.Set(stats.Animations);
             _layers.Set(_show.Info.Layers);
-            foreach (var source in _show.ChatSources())
-            {
-                _chatSourceState.WithLabels(source.Id).Set(Enum.TryParse<Sdk.Chat.ChatConnectionState>(source.State, out var s) ? (int)s : -1);
-                _chatSourceMessages.WithLabels(source.Id).IncTo(source.Messages);
-            }
             foreach (var output in _show.Outputs())
             {
                 _outputState.WithLabels(output.Id).Set(Enum.TryParse<Sdk.OutputState>(output.State, out var s) ? (int)s : -1);

@@ -24,7 +24,8 @@ public interface IEncoder : IFrameSink, IAsyncDisposable
     /// wrong with <paramref name="target"/> (scheme, path, container) without touching the running outputs.
     /// </summary>
     /// <param name="target">An <c>rtmp://</c>, <c>rtmps://</c>, <c>srt://</c> URL or a file path.</param>
-    string AddOutput(string target);
+    /// <param name="overwrite">False: a file output never replaces an existing file (the output fails with the reason).</param>
+    string AddOutput(string target, bool overwrite = true);
 
     /// <summary>Stops and removes an output; false when there is none with this id.</summary>
     /// <param name="id">The output's id.</param>

@@ -15,7 +15,7 @@ internal static class DemoCommand
     {
         var outputs = new Option<string[]>("--output") { Description = "also stream to this rtmp:// URL or file; repeat for several" };
         var seconds = new Option<double?>("--seconds") { Description = "stop after this many seconds (default: run until Ctrl+C)" };
-        var command = new Command("demo", "Run the demo show live, recording to recordings/.") { outputs, seconds };
+        var command = new Command("demo", "Run the demo show live, recording to RECORDINGS_DIR (./recordings).") { outputs, seconds };
         command.SetAction((parse, _) => CommandRunner.RunAsync(async stop =>
         {
             var config = global.LoadConfig(parse);
@@ -23,11 +23,11 @@ internal static class DemoCommand
             var scene = Path.Combine(Home, "samples", "layers", "scene.json");
             using var session = ShowSession.Open(config, scene, null, null, loggers);
             await session.LoadScriptsAsync([], strict: false); // samples/layers/scripts/auction.js runs the auction
-            // The chat column is fed by the simulated audience plugin, configured by the sample's audience file.
+            // Plugin chat sources and behaviours; the chat column is fed by the simulated audience plugin, configured by the sample's audience file.
             await using var extensions = await ShowExtensions.StartAsync(session, scene, null, null, loggers, stop,
                 AudienceOption.Read(Path.Combine(Home, "samples", "layers", "audience.json")));
             session.Extensions = extensions;
-            var recording = RunCommand.DefaultRecording("demo");
+            var recording = RunCommand.DefaultRecording(config, "demo");
             var logger = loggers.CreateLogger("demo");
             logger.LogInformation("Demo show {Scene}; recording to {Recording}", scene, recording);
             await using var encoder = Encoders.Create(config, session.Format, live: true, [recording, .. parse.GetValue(outputs) ?? []], loggers, session.Plugins);

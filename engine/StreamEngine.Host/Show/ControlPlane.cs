@@ -12,6 +12,7 @@ internal sealed class ControlPlane : IAsyncDisposable
 {
     private readonly ShowController _controller;
     private readonly EngineMetrics _metrics;
+    private PluginMetrics? _pluginMetrics;
     private readonly ControlServer _server;
 
     private readonly ShowSession _session;
@@ -27,7 +28,12 @@ internal sealed class ControlPlane : IAsyncDisposable
     public static async Task<IAsyncDisposable> StartAsync(EngineConfig config, ShowSession session, IEncoder encoder, LiveFrameClock clock,
         ILoggerFactory loggers, CancellationToken cancellationToken, ShowPersistence? persistence = null)
     {
-        var controller = new ShowController(session, encoder, clock) { AfterMutation = persistence is null ? null : persistence.SaveNowAsync, EncoderId = config.Encoder };
+        var controller = new ShowController(session, encoder, clock)
+        {
+            AfterMutation = persistence is null ? null : persistence.SaveNowAsync,
+            Recordings = new RecordingsFolder(config.RecordingsDirectory, config.MaxOutputs),
+            EncoderId = config.Encoder,
+        };
         controller.StartEvents();
         var writer = persistence?.Writer;
         var metrics = new EngineMetrics(controller, writer is null ? null : () =>
@@ -54,7 +60,7 @@ internal sealed class ControlPlane : IAsyncDisposable
             metrics.Dispose();
             throw new UserInputException("control plane", "PORT", $"cannot listen on {config.BindAddress} ports {config.Port}, {config.WsPort}, {config.MetricsPort}, {config.HealthPort}: {e.Message}");
         }
-        return new ControlPlane(session, controller, metrics, server);
+        return new ControlPlane(session, controller, metrics, server) { _pluginMetrics = new PluginMetrics(controller, metrics.Registry) };
     }
 
     /// <summary>Ready while frames are rendered; degraded (still ready: the stream goes on) while the state store is retrying.</summary>
@@ -78,6 +84,7 @@ internal sealed class ControlPlane : IAsyncDisposable
         _session.Scripts.FrameTimed -= _metrics.ObserveScripts;
         _session.Scripts.Show.Outputs = null;
         _metrics.Dispose();
+        _pluginMetrics?.Dispose();
         _controller.Dispose();
     }
 }
