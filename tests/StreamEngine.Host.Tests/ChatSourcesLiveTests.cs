@@ -20,7 +20,8 @@ public sealed class ChatSourcesLiveTests : IDisposable
         using var twitch = new TwitchFake();
         var scene = Scene($$"""{ "sources": [ { "id": "twitch", "type": "twitch", "settings": { "channel": "show", "url": "irc://127.0.0.1:{{twitch.Port}}" } } ] }""");
         File.WriteAllText(_dir.File("scripts/chat.js"), """onChat(m => log("chat", m.source, m.author, m.text));""");
-        await using var engine = await RunningEngine.StartSceneAsync(_dir.File("show.ts"), scene, Engine.Environment());
+        // The script only logs; a generous budget keeps a cold, busy machine from disabling it (not what this test is about).
+        await using var engine = await RunningEngine.StartSceneAsync(_dir.File("show.ts"), scene, Engine.Environment(("SCRIPT_TIMEOUT_MS", "5000")));
         await twitch.AcceptAsync();
         await twitch.LogInAsync("#show");
         await twitch.SendAsync("@display-name=Ana;id=m-1;user-id=111 :ana!ana@ana.tmi.twitch.tv PRIVMSG #show :2.5 ETH");
