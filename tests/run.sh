@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of StreamEngine. Installs what the tests use when it is missing (as root, with apt-get):
-# ffmpeg, nginx with the RTMP module, redis-server, fonts; then builds the engine like a user does and runs dotnet test.
+# ffmpeg, nginx with the RTMP module, redis-server, ngircd, fonts; then builds the engine like a user does and runs dotnet test.
 set -euo pipefail
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$home"
@@ -10,6 +10,8 @@ command -v ffmpeg >/dev/null || packages+=(ffmpeg)
 command -v nginx >/dev/null || packages+=(nginx)
 [ -f /usr/share/nginx/modules/ngx_rtmp_module.so ] || packages+=(libnginx-mod-rtmp)
 command -v redis-server >/dev/null || packages+=(redis-server)
+# Twitch and IRC chat sources are tested against a real IRC server on loopback.
+[ -x /usr/sbin/ngircd ] || packages+=(ngircd)
 [ -d /usr/share/fonts/truetype/dejavu ] || packages+=(fonts-dejavu-core)
 # Text golden tests: Arabic, Devanagari and other scripts, and color emoji, found by per-character font fallback.
 [ -f /usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf ] || packages+=(fonts-noto-core)
@@ -23,7 +25,7 @@ if [ ${#packages[@]} -gt 0 ]; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
   # Debian starts the services it installs; the tests start their own on free ports.
-  (service nginx stop; service redis-server stop) >/dev/null 2>&1 || true
+  (service nginx stop; service redis-server stop; service ngircd stop) >/dev/null 2>&1 || true
 fi
 
 # The OpenAPI test lints /openapi/v1.json with Redocly's CLI, pinned in tests/openapi/package-lock.json (Node 20+).

@@ -71,6 +71,26 @@ public sealed class ChatLayerTests
         Assert.Equal(first, Render());
     }
 
+    [Fact]
+    public void A_retracted_message_leaves_the_column_which_is_drawn_as_if_it_never_came()
+    {
+        byte[] Render(bool withSpam, bool retract)
+        {
+            using var run = new ChatRun(320, 180, """{ "column": "fill" }""");
+            run.Chat.Post(Conversation[0] with { Id = "a" });
+            if (withSpam) run.Chat.Post(new ChatPost("twitch", "spammer", "FREE ETH giveaway, DM me now") { Id = "spam" });
+            run.Chat.Post(Conversation[4] with { Id = "c" });
+            for (var frame = 0; frame < 30; frame++) run.Frame(frame);
+            if (retract) run.Chat.Retract(new ChatRetraction("twitch", "spam", null));
+            Assert.Equal(retract, run.Frame(30)); // drawn anew only when something left
+            return run.Compositor.Pixels.ToArray();
+        }
+        var shown = Render(withSpam: true, retract: false);
+        var retracted = Render(withSpam: true, retract: true);
+        Assert.NotEqual(shown, retracted);
+        Assert.Equal(Render(withSpam: false, retract: false), retracted);
+    }
+
     [Theory]
     [InlineData("""{ "column": "middle" }""", "props.column: expected \"fill\" or { side, width }")]
     [InlineData("""{ "column": { "side": "top" } }""", "props.column.side: expected left or right")]

@@ -22,42 +22,106 @@ public sealed record ChatPost(string Source, string Author, string Text, IReadOn
     private static string Cut(string? text, int length) => text is null ? "" : text.Length <= length ? text : text[..length];
 }
 
+/// <summary>A removal of messages from the feed: one message by id, an author's messages, or (both null) all of a source's.</summary>
+/// <param name="Source">Only this source's messages, or null for any source (the API's delete).</param>
+public sealed record ChatRetraction(string? Source, string? MessageId, string? AuthorId);
+
 /// <summary>
 /// The show's chat: messages are posted from any thread and enter the feed at the next frame boundary, numbered,
-/// stamped with that frame, and highlighted (bid, moderator, question) when their source did not say. Only the newest <see cref="Capacity"/> are kept, so memory stays flat however long the show.
+/// stamped with that frame, and highlighted (bid, moderator, question) when their source did not say. Only the newest
+/// <see cref="Capacity"/> are kept, so memory stays flat however long the show. A message removed on its platform or
+/// over the API leaves the feed at the next frame boundary, and <see cref="Version"/> changes so the chat layer redraws.
 /// </summary>
 public sealed class ChatFeed(int capacity = 256) : IChatFeed, IFrameHook
 {
     private readonly ConcurrentQueue<ChatPost> _posted = new();
+    private readonly ConcurrentQueue<ChatRetraction> _retracted = new();
     private readonly ChatMessage[] _ring = new ChatMessage[capacity];
     private readonly List<ChatMessage> _arriving = [];
-    private long _last;
+    private volatile IShowTimeChatSource[] _timed = [];
+    private long _last, _removed;
+    private int _count, _head;
 
     public int Capacity => capacity;
 
     public long LastSequence => _last;
 
+    public long Version => _last + _removed;
+
     /// <summary>Raised on the frame thread for every message as it enters the feed.</summary>
     public event Action<ChatMessage>? MessageShown;
+
+    /// <summary>Raised on the frame thread for every message that leaves the feed because it was retracted.</summary>
+    public event Action<ChatMessage>? MessageRemoved;
 
     /// <summary>The stages messages pass before they enter (none until configured); set between frames.</summary>
     public ChatStageChain? Stages { get; set; }
 
     public void Post(ChatPost post) => _posted.Enqueue(post);
 
+    /// <summary>Removes messages at the next frame boundary (any thread).</summary>
+    public void Retract(ChatRetraction retraction) => _retracted.Enqueue(retraction);
+
+    /// <summary>Whether a message with this id is in the feed now (the API's delete answers 404 otherwise).</summary>
+    public bool Contains(string id)
+    {
+        lock (_ring)
+            for (var i = 0; i < _count; i++) if (_ring[(_head + i) % capacity].Id == id) return true;
+        return false;
+    }
+
+    /// <summary>A source speaking in show time is called at every frame from now on (any thread); remove it before it stops.</summary>
+    public void AddTimed(IShowTimeChatSource source) { lock (_posted) _timed = [.. _timed, source]; }
+
+    public void RemoveTimed(IShowTimeChatSource source) { lock (_posted) _timed = [.. _timed.Where(s => s != source)]; }
+
+    /// <summary>Raised when a show-time source throws; the frame goes on without its messages.</summary>
+    public event Action<Exception>? TimedSourceFailed;
+
     public void OnFrame(FrameTime time)
     {
+        foreach (var source in _timed)
+        {
+            try { source.OnFrame(time, this); }
+            catch (Exception e) { TimedSourceFailed?.Invoke(e); }
+        }
+        while (_retracted.TryDequeue(out var retraction)) Remove(retraction);
         _arriving.Clear();
         while (_posted.TryDequeue(out var post)) _arriving.Add(Message(post, _last + _arriving.Count + 1, time));
         if (_arriving.Count == 0 && Stages is not { Waiting: > 0 }) return;
         foreach (var entered in Stages is { } stages ? stages.Run(_arriving, time) : _arriving)
         {
-            var sequence = _last + 1;
-            var message = entered with { Sequence = sequence, ShownAt = time };
-            _ring[sequence % capacity] = message;
-            _last = sequence;
+            var message = entered with { Sequence = _last + 1, ShownAt = time };
+            lock (_ring)
+            {
+                _ring[(_head + _count) % capacity] = message;
+                if (_count < capacity) _count++;
+                else _head = (_head + 1) % capacity;
+                _last = message.Sequence;
+            }
             MessageShown?.Invoke(message);
         }
+    }
+
+    private void Remove(ChatRetraction r)
+    {
+        var removed = new List<ChatMessage>();
+        lock (_ring)
+        {
+            var kept = 0;
+            for (var i = 0; i < _count; i++)
+            {
+                var message = _ring[(_head + i) % capacity];
+                var gone = (r.Source is null || message.Source == r.Source)
+                    && (r.MessageId is { } id ? message.Id == id : r.AuthorId is not { } author || message.AuthorId == author);
+                if (gone) removed.Add(message);
+                else _ring[(_head + kept++) % capacity] = message;
+            }
+            for (var i = kept; i < _count; i++) _ring[(_head + i) % capacity] = null!;
+            _count = kept;
+            _removed += removed.Count;
+        }
+        foreach (var message in removed) MessageRemoved?.Invoke(message);
     }
 
     private static ChatMessage Message(ChatPost post, long provisional, FrameTime time)
@@ -80,8 +144,11 @@ public sealed class ChatFeed(int capacity = 256) : IChatFeed, IFrameHook
 
     public int CopyLatest(Span<ChatMessage> destination)
     {
-        var count = (int)Math.Min(Math.Min(destination.Length, capacity), _last);
-        for (var i = 0; i < count; i++) destination[i] = _ring[(_last - count + 1 + i) % capacity];
-        return count;
+        lock (_ring)
+        {
+            var count = Math.Min(destination.Length, _count);
+            for (var i = 0; i < count; i++) destination[i] = _ring[(_head + _count - count + i) % capacity];
+            return count;
+        }
     }
 }

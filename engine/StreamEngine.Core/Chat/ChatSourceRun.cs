@@ -10,6 +10,7 @@ internal sealed class ChatSourceRun(ChatSourceConfig config, IChatSourceType typ
     private ChatConnectionState _state = ChatConnectionState.Connecting;
     private string? _reason;
     private int _reconnects;
+    private long _messages;
 
     public ChatSourceConfig Config => config;
 
@@ -17,14 +18,35 @@ internal sealed class ChatSourceRun(ChatSourceConfig config, IChatSourceType typ
 
     public IChatSource Source { get; set; } = null!;
 
-    public ChatSourceStatus Status => new(config.Id, config.Type, _state, _reason, _reconnects, Source.CanSend);
+    public ChatSourceStatus Status => new(config.Id, config.Type, _state, _reason, _reconnects, Source.CanSend) { Messages = Interlocked.Read(ref _messages) };
 
-    public void Close() => _closed = true;
+    /// <summary>Starts calling a source that speaks in show time at every frame.</summary>
+    public void Open()
+    {
+        if (Source is IShowTimeChatSource timed) feed.AddTimed(timed);
+    }
+
+    public void Close()
+    {
+        _closed = true;
+        if (Source is IShowTimeChatSource timed) feed.RemoveTimed(timed);
+    }
 
     public void Post(IncomingChatMessage message)
     {
         if (_closed || message is null) return;
+        Interlocked.Increment(ref _messages);
         feed.Post(ChatPost.From(config.Id, message));
+    }
+
+    public void Retract(string messageId)
+    {
+        if (!_closed && !string.IsNullOrEmpty(messageId)) feed.Retract(new ChatRetraction(config.Id, messageId, null));
+    }
+
+    public void RetractAuthor(string? authorId)
+    {
+        if (!_closed) feed.Retract(new ChatRetraction(config.Id, null, authorId));
     }
 
     public void Report(ChatConnectionState state, string? reason = null)

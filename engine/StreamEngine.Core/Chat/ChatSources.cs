@@ -8,7 +8,11 @@ namespace StreamEngine.Core.Chat;
 public sealed record ChatSourceConfig(string Id, string Type, JsonObject Settings);
 
 /// <summary>A running chat source's id, type and connection state.</summary>
-public sealed record ChatSourceStatus(string Id, string Type, ChatConnectionState State, string? Reason, int Reconnects, bool CanSend);
+public sealed record ChatSourceStatus(string Id, string Type, ChatConnectionState State, string? Reason, int Reconnects, bool CanSend)
+{
+    /// <summary>Messages this source has posted since it started.</summary>
+    public long Messages { get; init; }
+}
 
 /// <summary>
 /// The show's running chat sources, several at once, each posting into the chat feed. One can be added, removed or
@@ -44,7 +48,7 @@ public sealed class ChatSources(ChatFeed feed, Func<string, IChatSourceType?> fi
         {
             lock (_running)
                 if (_running.ContainsKey(config.Id)) throw new ArgumentException($"a chat source with id '{config.Id}' is already running", "id");
-            await StartAsync(config, cancellationToken);
+            await StartAsync(Create(config), cancellationToken);
         }
         finally { _changing.Release(); }
     }
@@ -63,9 +67,9 @@ public sealed class ChatSources(ChatFeed feed, Func<string, IChatSourceType?> fi
         await _changing.WaitAsync(cancellationToken);
         try
         {
-            if (find(config.Type) is null) throw Unknown(config.Type);
+            var run = Create(config); // bad settings are refused before the running source is touched
             await StopAsync(config.Id);
-            await StartAsync(config, cancellationToken);
+            await StartAsync(run, cancellationToken);
         }
         finally { _changing.Release(); }
     }
@@ -80,13 +84,22 @@ public sealed class ChatSources(ChatFeed feed, Func<string, IChatSourceType?> fi
         return run.Source.SendAsync(text, replyTo, cancellationToken);
     }
 
-    private async Task StartAsync(ChatSourceConfig config, CancellationToken cancellationToken)
+    /// <summary>A new source for the config, not started; throws <see cref="ArgumentException"/> naming the field when its type or settings cannot work.</summary>
+    private ChatSourceRun Create(ChatSourceConfig config)
     {
         var type = find(config.Type) ?? throw Unknown(config.Type);
         var logger = loggers.CreateLogger("ChatSource");
         var run = new ChatSourceRun(config, type, feed, logger, Report);
-        run.Source = type.Create(new ChatSourceContext(config.Id, (JsonObject)config.Settings.DeepClone(), run, logger));
+        try { run.Source = type.Create(new ChatSourceContext(config.Id, (JsonObject)config.Settings.DeepClone(), run, logger)); }
+        catch (FormatException e) { throw new ArgumentException($"chat source '{config.Id}' ({config.Type}): settings.{e.Message}", "settings", e); }
+        return run;
+    }
+
+    private async Task StartAsync(ChatSourceRun run, CancellationToken cancellationToken)
+    {
+        var config = run.Config;
         lock (_running) _running[config.Id] = run;
+        run.Open();
         try { await run.Source.StartAsync(cancellationToken); }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -117,6 +130,9 @@ public sealed class ChatSources(ChatFeed feed, Func<string, IChatSourceType?> fi
     }
 
     private void Report(string id, ChatConnectionState state, string? reason) => StateChanged?.Invoke(id, state, reason);
+
+    /// <summary>An <see cref="ArgumentException"/>'s message without .NET's " (Parameter 'x')" tail, for a problem body.</summary>
+    public static string Reason(ArgumentException e) => e.ParamName is { } name ? e.Message.Replace($" (Parameter '{name}')", "") : e.Message;
 
     private static ArgumentException Unknown(string type) => new($"unknown chat source type '{type}'", "type");
 

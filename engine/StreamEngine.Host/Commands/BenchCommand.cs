@@ -20,7 +20,7 @@ internal static class BenchCommand
         var pairs = new Option<int>("--pairs") { Description = "pairs of windows, engine then baseline; medians are reported", DefaultValueFactory = _ => 3 };
         var json = new Option<bool>("--json") { Description = "print one JSON object" };
         var scripts = new Option<string[]>("--script") { Description = "show scripts to run during the measurement (their per-frame time is reported)" };
-        var audience = SimulatedAudience.Option();
+        var audience = AudienceOption.Create();
         var command = new Command("bench", "Measure the live pipeline against ffmpeg encoding the same frames alone.") { scene, size, fps, seconds, pairs, json, scripts, audience };
         command.SetAction((parse, _) => CommandRunner.RunAsync(async stop =>
         {
@@ -36,7 +36,8 @@ internal static class BenchCommand
             var audiencePath = parse.GetValue(audience) ?? (parse.GetValue(scene) is null ? Path.Combine(demo, "audience.json") : null);
             using var session = ShowSession.Open(config, scenePath, parse.GetValue(size), parse.GetValue(fps), loggers);
             await session.LoadScriptsAsync(parse.GetValue(scripts) ?? [], strict: true);
-            SimulatedAudience.Attach(session, audiencePath);
+            await using var extensions = await ShowExtensions.StartAsync(session, scenePath, null, null, loggers, stop, AudienceOption.Read(audiencePath));
+            session.Extensions = extensions;
             if (!parse.GetValue(json))
                 Console.Error.WriteLine($"bench: {scenePath} at {session.Format}: {pairCount} pairs of {window} s windows (engine, then ffmpeg alone) …");
             var result = await new BenchRun(session, config, loggers).RunAsync(TimeSpan.FromSeconds(window), pairCount, stop);

@@ -22,10 +22,11 @@ internal static class DemoCommand
             using var loggers = GlobalOptions.Loggers(config);
             var scene = Path.Combine(Home, "samples", "layers", "scene.json");
             using var session = ShowSession.Open(config, scene, null, null, loggers);
-            SimulatedAudience.Attach(session, Path.Combine(Home, "samples", "layers", "audience.json"));
             await session.LoadScriptsAsync([], strict: false); // samples/layers/scripts/auction.js runs the auction
             session.ReloadPluginsLive(config, loggers);
-            await using var extensions = await ShowExtensions.StartAsync(session, scene, null, null, loggers, stop); // plugin chat sources and behaviours
+            // Plugin chat sources and behaviours; the chat column is fed by the simulated audience plugin, configured by the sample's audience file.
+            await using var extensions = await ShowExtensions.StartAsync(session, scene, null, null, loggers, stop,
+                AudienceOption.Read(Path.Combine(Home, "samples", "layers", "audience.json")));
             session.Extensions = extensions;
             var recording = RunCommand.DefaultRecording(config, "demo");
             var logger = loggers.CreateLogger("demo");

@@ -20,7 +20,7 @@ internal static class RenderCommand
         var output = new Option<string>("--out") { Description = "output file: .mp4, .mkv, .flv, .ts, .webm, or .raw/.bgra for raw frames", Required = true };
         var fps = new Option<int?>("--fps") { Description = "frames per second (default: the scene's, else TARGET_FPS)" };
         var size = new Option<string?>("--size") { Description = "WIDTHxHEIGHT (default: the scene's, else STREAM_RESOLUTION)" };
-        var audience = SimulatedAudience.Option();
+        var audience = AudienceOption.Create();
         var scripts = new Option<string[]>("--script") { Description = "a show script (.js, .mjs, .csx) or a folder of them; repeat for several" };
         var command = new Command("render", "Render a scene offline to a file.") { scene, frames, output, fps, size, scripts, audience };
         command.SetAction((parse, _) => CommandRunner.RunAsync(async stop =>
@@ -30,8 +30,9 @@ internal static class RenderCommand
             var config = global.LoadConfig(parse, ("TARGET_FPS", parse.GetValue(fps)?.ToString()));
             using var loggers = GlobalOptions.Loggers(config);
             using var session = ShowSession.Open(config, parse.GetValue(scene)!, parse.GetValue(size), parse.GetValue(fps), loggers);
-            SimulatedAudience.Attach(session, parse.GetValue(audience));
             await session.LoadScriptsAsync(parse.GetValue(scripts) ?? [], strict: true);
+            await using var extensions = await ShowExtensions.StartAsync(session, parse.GetValue(scene)!, null, null, loggers, stop, AudienceOption.Read(parse.GetValue(audience)));
+            session.Extensions = extensions;
             var path = parse.GetValue(output)!;
             await using var encoder = Path.GetExtension(path) is ".raw" or ".bgra"
                 ? (IEncoder)new RawFrameWriter(path)

@@ -21,7 +21,7 @@ internal static class RunCommand
         var scripts = new Option<string[]>("--script") { Description = "a show script (.js, .mjs, .csx) or a folder of them; repeat for several. Saving one reloads it live" };
         var allowOutputs = new Option<bool>("--allow-script-outputs") { Description = "let scripts start and stop outputs (SCRIPT_ALLOW_OUTPUTS)" };
         var fresh = new Option<bool>("--fresh") { Description = "start from the scene file even if the state store has a saved state of this show" };
-        var audience = SimulatedAudience.Option();
+        var audience = AudienceOption.Create();
         var command = new Command("run", "Run a show live until Ctrl+C or SIGTERM; its state is saved and restored after a crash.")
             { scene, outputs, fps, size, seconds, statusEvery, noApi, fresh, scripts, allowOutputs, audience };
         command.SetAction((parse, _) => CommandRunner.RunAsync(async stop =>
@@ -42,9 +42,8 @@ internal static class RunCommand
             var persistence = new ShowPersistence(session, writer, loggers.CreateLogger<ShowPersistence>());
             session.Hooks.Add(persistence);
             session.ReloadPluginsLive(config, loggers);
-            await using var extensions = await ShowExtensions.StartAsync(session, scenePath, writer, store, loggers, stop);
+            await using var extensions = await ShowExtensions.StartAsync(session, scenePath, writer, store, loggers, stop, AudienceOption.Read(parse.GetValue(audience)));
             session.Extensions = extensions;
-            SimulatedAudience.Attach(session, parse.GetValue(audience));
             var targets = parse.GetValue(outputs) is { Length: > 0 } given ? given : [DefaultRecording(config, "show")];
             await using var encoder = Encoders.Create(config, session.Format, live: true, targets, loggers, session.Plugins);
             var every = parse.GetValue(statusEvery);

@@ -21,6 +21,7 @@ internal sealed partial class ShowController : IDisposable
         session.Animations.Events += OnAnimation;
         session.Scripts.Failed += OnScriptFailed;
         session.Chat.MessageShown += OnChatMessage;
+        session.Chat.MessageRemoved += OnChatMessageRemoved;
         StartPluginEvents();
         _statsTimer = new Timer(_ => PublishStats(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
     }
@@ -45,6 +46,12 @@ internal sealed partial class ShowController : IDisposable
         ["id"] = message.Id, ["source"] = message.Source, ["author"] = message.Author, ["text"] = message.Text,
         ["badges"] = new JsonArray([.. message.Badges.Select(b => JsonValue.Create(b))]), ["color"] = message.Color,
         ["highlight"] = message.Highlight, ["time"] = DateTimeOffset.UtcNow.ToString("O"), ["showTime"] = message.ShownAt.Seconds,
+    });
+
+    /// <summary>A message that left the show: removed on its platform (a moderator, a ban) or over the API.</summary>
+    private void OnChatMessageRemoved(ChatMessage message) => Publish(EventCategory.Chat, "ChatMessageRemoved", new JsonObject
+    {
+        ["id"] = message.Id, ["source"] = message.Source, ["author"] = message.Author,
     });
 
     private void OnScriptFailed(Scripting.ScriptStatus script) => Publish(EventCategory.Errors, "ScriptFailed", new JsonObject
@@ -84,6 +91,7 @@ internal sealed partial class ShowController : IDisposable
         session.Animations.Events -= OnAnimation;
         session.Scripts.Failed -= OnScriptFailed;
         session.Chat.MessageShown -= OnChatMessage;
+        session.Chat.MessageRemoved -= OnChatMessageRemoved;
         StopPluginEvents();
     }
 }

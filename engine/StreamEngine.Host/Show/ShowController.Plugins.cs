@@ -27,7 +27,7 @@ internal sealed partial class ShowController
             $"switching the encoder from '{EncoderId}' to '{id}' while live is not supported yet (it would need a hand-over at a keyframe); restart the show with ENCODER={id}", "id");
 
     public IReadOnlyList<ChatSourceInfo> ChatSources() => session.Extensions is { } x
-        ? [.. x.ChatSources.List().Select(s => new ChatSourceInfo(s.Id, s.Type, s.State.ToString(), s.Reason, s.Reconnects, s.CanSend))]
+        ? [.. x.ChatSources.List().Select(s => new ChatSourceInfo(s.Id, s.Type, s.State.ToString(), s.Reason, s.Reconnects, s.CanSend) { Messages = s.Messages })]
         : [];
 
     public async Task<ChatSourceInfo> PutChatSourceAsync(string id, JsonObject config)
@@ -37,7 +37,8 @@ internal sealed partial class ShowController
         var problems = new List<ValidationProblem>();
         var source = ChatSettings.ReadSource(body, "body", t => session.Plugins.ChatSource(t) is not null, problems)
             ?? throw new ShowRequestException(RequestFailure.Invalid, string.Join("; ", problems), problems[0].Path.Replace("body.", ""));
-        await Extensions.ChatSources.ReplaceAsync(source, CancellationToken.None);
+        try { await Extensions.ChatSources.ReplaceAsync(source, CancellationToken.None); }
+        catch (ArgumentException e) { throw new ShowRequestException(RequestFailure.Invalid, StreamEngine.Core.Chat.ChatSources.Reason(e), e.ParamName ?? "settings"); }
         return ChatSources().First(s => s.Id == id);
     }
 

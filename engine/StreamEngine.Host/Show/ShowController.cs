@@ -131,6 +131,14 @@ internal sealed partial class ShowController(ShowSession session, IEncoder encod
         return Task.CompletedTask;
     }
 
+    /// <summary>Removes a message from the show's chat (and the chat layer) at the next frame, as a platform's deletion does.</summary>
+    public Task RemoveChatMessageAsync(string id)
+    {
+        if (!session.Chat.Contains(id)) throw new ShowRequestException(RequestFailure.NotFound, $"no chat message with id '{id}' is in the show", "id");
+        session.Chat.Retract(new ChatRetraction(null, id, null));
+        return Task.CompletedTask;
+    }
+
     public IReadOnlyList<OutputInfo> Outputs() =>
         [.. encoder.ListOutputs().Select(o => new OutputInfo(o.Id, o.Target, o.State.ToString(), o.Reconnects, o.BytesSent, o.LastError))];
 

@@ -36,18 +36,39 @@ internal sealed class ShowExtensions : IAsyncDisposable
     /// <summary>Raised (any thread) when a behaviour publishes an event: behaviour id, type, data.</summary>
     public event Action<string, string, JsonObject>? BehaviourEvent;
 
-    /// <summary>Reads the scene's chat section, installs its stages, starts its sources and offers every plugin behaviour to the script host.</summary>
-    public static async Task<ShowExtensions> StartAsync(ShowSession session, string scenePath, StateWriter? writer, IStateStore? store, ILoggerFactory loggers, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the scene's chat section, installs its stages, starts its sources (and <paramref name="audience"/>, the
+    /// <c>--audience</c> option's) and offers every plugin behaviour to the script host.
+    /// </summary>
+    public static async Task<ShowExtensions> StartAsync(ShowSession session, string scenePath, StateWriter? writer, IStateStore? store, ILoggerFactory loggers,
+        CancellationToken cancellationToken, ChatSourceConfig? audience = null)
     {
         var plugins = session.Plugins;
         var (chat, problems) = ChatSettings.Read(scenePath, t => plugins.ChatSource(t) is not null, s => plugins.ChatStage(s) is not null);
         if (problems.Count > 0) throw new UserInputException(scenePath, problems);
+        if (audience is not null && plugins.ChatSource(audience.Type) is null)
+            throw new UserInputException("--audience", "--audience", $"chat source type '{audience.Type}' is not loaded; expected one of: {string.Join(", ", plugins.ChatSourceNames.Order())} (is the simulated audience plugin in the plugins directory?)");
         var extensions = new ShowExtensions(session, writer, store, loggers);
         if (chat.Stages.Count > 0) session.Chat.Stages = new ChatStageChain(chat.Stages, plugins.ChatStage, loggers.CreateLogger<ChatStageChain>());
         session.Scripts.Show.Behaviour = session.Scripts.Behaviour;
         foreach (var behaviour in plugins.Behaviours) extensions.Offer(behaviour);
         plugins.Replaced += extensions.OnPluginReplaced;
-        foreach (var source in chat.Sources) await extensions.ChatSources.AddAsync(source, cancellationToken);
+        var failures = 0L;
+        session.Chat.TimedSourceFailed += e => // logged at the 1st, 10th, 100th … failure: it may fail every frame
+        {
+            if (++failures is var n && Math.Log10(n) % 1 == 0)
+                extensions._logger.LogWarning("A chat source speaking in show time failed this frame ({Count} so far): {Error}", n, e.Message);
+        };
+        try
+        {
+            foreach (var source in chat.Sources) await extensions.ChatSources.AddAsync(source, cancellationToken);
+            if (audience is not null) await extensions.ChatSources.AddAsync(audience, cancellationToken);
+        }
+        catch (ArgumentException e)
+        {
+            await extensions.DisposeAsync();
+            throw new UserInputException(audience is not null && e.Message.Contains("'audience'") ? "--audience" : scenePath, e.ParamName ?? "chat", ChatSources.Reason(e));
+        }
         return extensions;
     }
 

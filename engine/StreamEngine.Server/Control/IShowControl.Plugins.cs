@@ -15,6 +15,9 @@ public partial interface IShowControl
     /// <summary>Stops and removes a chat source.</summary>
     Task RemoveChatSourceAsync(string id) => throw new ShowRequestException(RequestFailure.NotFound, $"chat source '{id}' is not running", "id");
 
+    /// <summary>Removes a chat message from the show and the chat layer at the next frame; NotFound when no message with this id is shown.</summary>
+    Task RemoveChatMessageAsync(string id) => throw new ShowRequestException(RequestFailure.NotFound, $"no chat message with id '{id}' is in the show", "id");
+
     /// <summary>The show behaviours and their state.</summary>
     IReadOnlyList<BehaviourInfo> Behaviours() => [];
 
@@ -36,7 +39,11 @@ public partial interface IShowControl
 
 public sealed record EncoderInfo(string Id, int QueuedFrames, long FramesWritten, long FramesDropped);
 
-public sealed record ChatSourceInfo(string Id, string Type, string State, string? Reason, int Reconnects, bool CanSend);
+public sealed record ChatSourceInfo(string Id, string Type, string State, string? Reason, int Reconnects, bool CanSend)
+{
+    /// <summary>Messages the source has posted since it started.</summary>
+    public long Messages { get; init; }
+}
 
 public sealed record BehaviourInfo(string Id, string State, string? LastError, long Errors, IReadOnlyList<string> Routes);
 

@@ -29,6 +29,11 @@ internal static class PluginApi
             await show.RemoveChatSourceAsync(id);
             return Results.NoContent();
         }));
+        change.MapDelete("/chat/{id}", (string id) => Handle(async () =>
+        {
+            await show.RemoveChatMessageAsync(id);
+            return Results.NoContent();
+        }));
         api.MapGet("/encoder", () => Results.Ok(show.Encoder()));
         change.MapPut("/encoder", async (HttpRequest request) =>
         {

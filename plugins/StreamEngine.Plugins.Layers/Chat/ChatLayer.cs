@@ -39,7 +39,7 @@ public sealed class ChatLayer : ILayerType
             if (layer.Chat.CopyLatest(_newest) == 0) return 0;
             var entering = ChatMotion.IsEntering(_newest[0], time, _enterSeconds);
             _newest[0] = null!;
-            return entering ? -(time.Index + 1) : layer.Chat.LastSequence;
+            return entering ? -(time.Index + 1) : layer.Chat.Version;
         }
 
         public void Render(LayerDrawContext context)

@@ -9,6 +9,9 @@ public interface IChatFeed
     /// <summary>Sequence of the newest message, 0 before any.</summary>
     long LastSequence { get; }
 
+    /// <summary>Changes whenever what <see cref="CopyLatest"/> returns changes: a message entered or was removed.</summary>
+    long Version => LastSequence;
+
     /// <summary>Copies up to <paramref name="destination"/>.Length of the newest messages, oldest first; returns how many.</summary>
     int CopyLatest(Span<ChatMessage> destination);
 }

@@ -64,6 +64,33 @@ public interface IChatSink
     /// <param name="state">The new state.</param>
     /// <param name="reason">Why, when the change was not asked for (the error, with secrets masked).</param>
     void Report(ChatConnectionState state, string? reason = null);
+
+    /// <summary>
+    /// The platform removed one of this source's messages (a moderator deleted it): it leaves the show's chat and the
+    /// chat layer draws again without it. Unknown or already gone ids are ignored.
+    /// </summary>
+    /// <param name="messageId">The platform's id of the message, as posted in <see cref="IncomingChatMessage.Id"/>.</param>
+    void Retract(string messageId) { }
+
+    /// <summary>
+    /// The platform removed an author's messages (a ban or timeout), or, with null, cleared its whole chat: this
+    /// source's messages by that author (or all of them) leave the show's chat.
+    /// </summary>
+    /// <param name="authorId">The platform's author id, as posted in <see cref="IncomingChatMessage.AuthorId"/>, or null for all.</param>
+    void RetractAuthor(string? authorId) { }
+}
+
+/// <summary>
+/// A chat source that speaks in show time rather than wall-clock time (a simulated audience, a replay). The engine
+/// calls <see cref="OnFrame"/> on the frame thread at every frame, before the feed takes what was posted, so an offline
+/// render of the same show gets the same messages at the same frames. Keep it quick: it runs inside the frame budget.
+/// </summary>
+public interface IShowTimeChatSource
+{
+    /// <summary>Post (through the sink) the messages due by this frame.</summary>
+    /// <param name="time">The frame about to be composed.</param>
+    /// <param name="chat">The show's chat so far (every source's), for example to follow the bids.</param>
+    void OnFrame(FrameTime time, IChatFeed chat);
 }
 
 /// <summary>The connection state of a chat source, as for outputs.</summary>

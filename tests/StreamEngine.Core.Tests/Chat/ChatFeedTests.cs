@@ -107,4 +107,49 @@ public sealed class ChatFeedTests
         Assert.Equal(4, feed.CopyLatest(more));
         Assert.Equal("m7", more[0].Text);
     }
+
+    [Fact]
+    public void Retracted_messages_leave_the_feed_at_the_next_frame_by_id_by_author_or_all_of_a_source()
+    {
+        var feed = new ChatFeed(capacity: 4);
+        var removed = new List<string>();
+        feed.MessageRemoved += m => removed.Add(m.Id);
+        Post(feed, ("twitch", "1", "u1"), ("twitch", "2", "u2"), ("youtube", "3", "u1"), ("twitch", "4", "u1"), ("twitch", "5", "u2"));
+        Assert.Equal(["2", "3", "4", "5"], Ids(feed)); // capacity 4: "1" scrolled out
+        var version = feed.Version;
+
+        feed.Retract(new ChatRetraction("twitch", null, "u1")); // a ban on Twitch: only Twitch's messages by u1
+        Assert.Equal(["2", "3", "4", "5"], Ids(feed)); // not before the frame boundary
+        feed.OnFrame(new FrameTime(1, 30));
+        Assert.Equal(["2", "3", "5"], Ids(feed));
+        Assert.NotEqual(version, feed.Version);
+        Assert.True(feed.Contains("3"));
+
+        feed.Retract(new ChatRetraction(null, "3", null)); // the API's delete: any source
+        feed.Retract(new ChatRetraction("twitch", "nope", null));
+        feed.OnFrame(new FrameTime(2, 30));
+        Assert.Equal(["2", "5"], Ids(feed));
+        Assert.False(feed.Contains("3"));
+
+        Post(feed, ("twitch", "6", "u3"), ("twitch", "7", "u3"), ("youtube", "8", "u3"));
+        Assert.Equal(["5", "6", "7", "8"], Ids(feed)); // the freed places are used again, oldest out first
+        feed.Retract(new ChatRetraction("twitch", null, null)); // Twitch cleared its whole chat
+        feed.OnFrame(new FrameTime(4, 30));
+        Assert.Equal(["8"], Ids(feed));
+        Assert.Equal(["4", "3", "5", "6", "7"], removed); // "2" scrolled out, which is not a removal
+        Assert.Equal(8, feed.LastSequence);
+    }
+
+    private static void Post(ChatFeed feed, params (string Source, string Id, string Author)[] messages)
+    {
+        foreach (var (source, id, author) in messages)
+            feed.Post(ChatPost.From(source, new IncomingChatMessage(id, author, author, "m" + id, DateTimeOffset.UnixEpoch)));
+        feed.OnFrame(new FrameTime(feed.LastSequence, 30));
+    }
+
+    private static List<string> Ids(ChatFeed feed)
+    {
+        var all = new ChatMessage[feed.Capacity];
+        return [.. all.Take(feed.CopyLatest(all)).Select(m => m.Id)];
+    }
 }

@@ -1,0 +1,140 @@
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using StreamEngine.Sdk.Chat;
+
+namespace StreamEngine.Plugins.Chat.Irc;
+
+/// <summary>
+/// One IRC channel as a chat source, for Twitch and any IRC network: connects (TLS for ircs://), logs in, joins,
+/// answers PING, posts every PRIVMSG, honours Twitch's CLEARCHAT/CLEARMSG (the removed messages leave the show) and
+/// RECONNECT, and when the connection drops connects again after 2 s, 3 s, 4.5 s … (×1.5, at most 60 s).
+/// </summary>
+internal sealed partial class IrcChatSource(ChatSourceContext context, IrcEndpoint endpoint, SendWindow sends) : IChatSource
+{
+    private static readonly TimeSpan FirstDelay = TimeSpan.FromSeconds(2), LongestDelay = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Quiet = TimeSpan.FromMinutes(6); // Twitch pings every ~5 minutes
+    private readonly SemaphoreSlim _writing = new(1, 1);
+    private CancellationTokenSource? _stop;
+    private Task? _running;
+    private StreamWriter? _writer;
+    private long _received;
+
+    /// <summary>Twitch lets a logged-in account send; the anonymous login reads only. Any other IRC network lets the nick send.</summary>
+    public bool CanSend => !endpoint.Twitch || endpoint.Password is not null;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _stop = new CancellationTokenSource();
+        context.Sink.Report(ChatConnectionState.Connecting);
+        _running = Task.Run(() => RunAsync(_stop.Token), CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    private async Task RunAsync(CancellationToken stop)
+    {
+        var delay = FirstDelay;
+        while (!stop.IsCancellationRequested)
+        {
+            string reason;
+            var wasLive = false;
+            try { (reason, wasLive) = await SessionAsync(stop); }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested) { break; }
+            catch (Exception e) when (e is IOException or SocketException or AuthenticationException or OperationCanceledException or ObjectDisposedException)
+            {
+                reason = e is OperationCanceledException ? "no answer from the server" : e.Message;
+            }
+            if (stop.IsCancellationRequested) break;
+            if (wasLive) delay = FirstDelay;
+            var wait = reason == Reconnect ? TimeSpan.Zero : delay;
+            context.Sink.Report(ChatConnectionState.Reconnecting, $"{endpoint}: {reason}; connecting again in {wait.TotalSeconds:0.#} s");
+            try { await Task.Delay(wait, stop); }
+            catch (OperationCanceledException) { break; }
+            if (wait > TimeSpan.Zero) delay = TimeSpan.FromTicks(Math.Min(LongestDelay.Ticks, (long)(delay.Ticks * 1.5)));
+        }
+    }
+
+    private const string Reconnect = "the server asked to reconnect";
+
+    /// <summary>One connection, until it ends: the reason it ended, and whether it got live.</summary>
+    private async Task<(string Reason, bool Live)> SessionAsync(CancellationToken stop)
+    {
+        using var tcp = new TcpClient { NoDelay = true };
+        using (var connecting = CancellationTokenSource.CreateLinkedTokenSource(stop))
+        {
+            connecting.CancelAfter(TimeSpan.FromSeconds(10));
+            await tcp.ConnectAsync(endpoint.Host, endpoint.Port, connecting.Token);
+        }
+        Stream stream = tcp.GetStream();
+        if (endpoint.Tls)
+        {
+            var tls = new SslStream(stream);
+            await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions { TargetHost = endpoint.Host }, stop);
+            stream = tls;
+        }
+        await using var _ = stream;
+        using var reader = new StreamReader(stream, new UTF8Encoding(false, false));
+        _writer = new StreamWriter(stream, new UTF8Encoding(false)) { NewLine = "\r\n", AutoFlush = true };
+        await LogInAsync(stop);
+        var live = false;
+        while (true)
+        {
+            using var quiet = CancellationTokenSource.CreateLinkedTokenSource(stop);
+            quiet.CancelAfter(Quiet);
+            var text = await reader.ReadLineAsync(quiet.Token);
+            if (text is null) return ("the server closed the connection", live);
+            if (IrcLine.Parse(text) is not { } line) continue;
+            switch (Handle(line, ref live))
+            {
+                case { } ended: return (ended, live);
+            }
+        }
+    }
+
+    private async Task LogInAsync(CancellationToken stop)
+    {
+        if (endpoint.Twitch) await WriteAsync("CAP REQ :twitch.tv/tags twitch.tv/commands", stop);
+        if (endpoint.Password is { } secret) await WriteAsync("PASS " + secret, stop);
+        await WriteAsync("NICK " + endpoint.Nick, stop);
+        if (!endpoint.Twitch) await WriteAsync($"USER {endpoint.Nick} 0 * :StreamEngine", stop);
+    }
+
+    public async Task SendAsync(string text, string? replyTo, CancellationToken cancellationToken)
+    {
+        if (!CanSend) throw new NotSupportedException("this Twitch source logs in anonymously (read-only); set a token and nick to send");
+        // One line, no control characters: a message must not smuggle a second IRC command in.
+        var clean = new string([.. text.Where(c => !char.IsControl(c))]);
+        if (clean.Length > 450) clean = clean[..450];
+        if (clean.Length == 0) return;
+        await sends.WaitAsync(cancellationToken);
+        var tags = endpoint.Twitch && replyTo is { Length: > 0 and <= 64 } && replyTo.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') ? $"@reply-parent-msg-id={replyTo} " : "";
+        await WriteAsync($"{tags}PRIVMSG {endpoint.Channel} :{clean}", cancellationToken);
+    }
+
+    private async Task WriteAsync(string line, CancellationToken cancellationToken)
+    {
+        var writer = _writer ?? throw new IOException($"{endpoint}: not connected");
+        await _writing.WaitAsync(cancellationToken);
+        try { await writer.WriteLineAsync(line.AsMemory(), cancellationToken); }
+        finally { _writing.Release(); }
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_stop is { } stop)
+        {
+            await stop.CancelAsync();
+            if (_running is { } running) await running.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            stop.Dispose();
+            _stop = null;
+        }
+        context.Sink.Report(ChatConnectionState.Stopped);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_stop is not null) await StopAsync(CancellationToken.None);
+    }
+}
