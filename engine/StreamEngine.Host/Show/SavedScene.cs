@@ -11,17 +11,25 @@ namespace StreamEngine.Host.Show;
 /// triggers) plus the scene file it came from and the frame it was saved at.
 /// </summary>
 /// <param name="Scripts">Each script's <c>state</c> object, by script file name.</param>
-internal sealed record SavedScene(SceneState Scene, long Frame, JsonObject? Scripts = null)
+/// <param name="Scenes">The named scenes and the one on air when it was saved.</param>
+internal sealed record SavedScene(SceneState Scene, long Frame, JsonObject? Scripts = null, SceneList? Scenes = null)
 {
     public static SavedShow Capture(ShowSession session, FrameTime time)
     {
         var (animations, triggers) = session.Animations.Snapshot();
+        var scenes = session.Scenes.Snapshot([.. session.Scene.Layers.Select(l => l.State.Id)]);
         var scene = new JsonObject
         {
             ["source"] = session.Source,
             ["size"] = $"{session.Format.Width}x{session.Format.Height}",
             ["fps"] = session.Format.Fps,
-            ["layers"] = new JsonArray([.. session.Scene.Layers.Select(l => (JsonNode)LayerJson.ToJson(l.State))]),
+            // Every layer, on air or waiting in another scene, and the scenes: a restart goes on air with the same scene.
+            ["layers"] = new JsonArray([.. session.Scene.Layers.Select(l => l.State).Concat(session.Scenes.OffAirLayers()).Select(l => (JsonNode)LayerJson.ToJson(l))]),
+            ["scenes"] = new JsonArray([.. scenes.Scenes.Select(s => (JsonNode)new JsonObject
+            {
+                ["name"] = s.Name, ["layers"] = new JsonArray([.. s.Layers.Select(id => (JsonNode)id)]),
+            })]),
+            ["onAir"] = scenes.OnAir,
             ["animations"] = new JsonArray([.. animations.Select(AnimationJson.ToJson)]),
             ["triggers"] = new JsonArray([.. triggers.Select(AnimationJson.ToJson)]),
             ["scripts"] = session.Scripts.SaveStates(),
@@ -40,9 +48,9 @@ internal sealed record SavedScene(SceneState Scene, long Frame, JsonObject? Scri
         json.Remove("source");
         var scripts = json["scripts"] as JsonObject;
         json.Remove("scripts");
-        var scene = SceneFile.Parse(json.ToJsonString()).Scene;
-        if (scene is null) return null;
+        var read = SceneFile.Parse(json.ToJsonString());
+        if (read.Scene is not { } scene) return null;
         var elapsed = Math.Max(0, (now - saved.SavedAt).TotalSeconds);
-        return new SavedScene(scene, saved.Frame + 1 + (long)Math.Round(elapsed * saved.Fps), scripts);
+        return new SavedScene(scene, saved.Frame + 1 + (long)Math.Round(elapsed * saved.Fps), scripts, read.Scenes);
     }
 }

@@ -39,7 +39,8 @@ internal sealed partial class ShowController(ShowSession session, FFmpegEncoder 
     public Task<IReadOnlyList<LayerState>> LayersAsync() =>
         Read<IReadOnlyList<LayerState>>(scene => [.. scene.Layers.Select(l => l.State.Clone())]);
 
-    public Task<LayerState?> LayerAsync(string id) => Read(scene => scene.Find(id)?.State.Clone());
+    /// <summary>A layer on screen, or one waiting off air in another named scene.</summary>
+    public async Task<LayerState?> LayerAsync(string id) => await Read(scene => scene.Find(id)?.State.Clone()) ?? session.Scenes.OffAir(id);
 
     private Task<T> Read<T>(Func<SceneGraph, T> read)
     {
@@ -65,15 +66,18 @@ internal sealed partial class ShowController(ShowSession session, FFmpegEncoder 
     {
         if (patch["type"] is JsonValue type && session.Plugins.Find(type.ToString()) is null)
             throw new ShowRequestException(RequestFailure.Invalid, $"unknown layer type '{type}'", "type");
+        if (await PatchOffAirAsync(id, patch) is { } waiting) return waiting;
         await Apply(SceneCommand.PatchLayer(id, patch));
         var changed = (await LayerAsync(id))!;
         PublishLayer("LayerChanged", id, changed);
+        if (patch.ContainsKey("visible")) PublishVisibility(id, changed.Visible);
         return changed;
     }
 
     public async Task RemoveLayerAsync(string id)
     {
         await Apply(SceneCommand.RemoveLayer(id));
+        session.Scenes.Forget(id);
         PublishLayer("LayerRemoved", id, null);
     }
 
@@ -85,16 +89,16 @@ internal sealed partial class ShowController(ShowSession session, FFmpegEncoder 
 
     public async Task SwitchSceneAsync(IReadOnlyList<LayerState> layers, string transition, double seconds, string easing)
     {
-        if (!Enum.TryParse<TransitionKind>(transition, ignoreCase: true, out var kind))
-            throw new ShowRequestException(RequestFailure.Invalid, $"transition.kind: '{transition}' is not one of cut, crossfade, slide, wipe", "transition.kind");
-        if (seconds is < 0 or > 60 || !double.IsFinite(seconds))
-            throw new ShowRequestException(RequestFailure.Invalid, $"transition.duration: expected 0 to 60 seconds, got {seconds}", "transition.duration");
+        var curve = await Transition(transition, seconds, easing);
         var unknown = layers.FirstOrDefault(l => session.Plugins.Find(l.Type) is null);
         if (unknown is not null) throw new ShowRequestException(RequestFailure.Invalid, $"layer '{unknown.Id}': unknown layer type '{unknown.Type}'", "layers");
-        var curve = await Run(() => Task.FromResult(session.Plugins.Resolve(easing)));
-        await Run(() => clock.Pipeline.SwitchSceneAsync(layers, new SceneTransition(kind, seconds, curve)));
+        // The on-air scene is what is on screen: these layers become its layers.
+        await ChangeScenesAsync(() => Run(() => clock.Pipeline.SwitchSceneAsync(layers, curve)));
         await Saved();
-        Publish(EventCategory.Layers, "SceneSwitched", new JsonObject { ["transition"] = kind.ToString().ToLowerInvariant(), ["layers"] = layers.Count });
+        Publish(EventCategory.Layers, "SceneSwitched", new JsonObject
+        {
+            ["sceneName"] = session.Scenes.OnAir, ["transition"] = curve.Kind.ToString().ToLowerInvariant(), ["layers"] = layers.Count,
+        });
     }
 
     public async Task<string> StartAnimationAsync(JsonObject animation)

@@ -31,6 +31,9 @@ internal sealed class ShowSession : IDisposable
 
     public VideoFormat Format { get; }
     public SceneGraph Scene { get; }
+
+    /// <summary>The named scenes; the on-air one is what <see cref="Scene"/> shows.</summary>
+    public ShowScenes Scenes { get; private init; } = new(SceneList.Single([]), []);
     public Compositor Compositor { get; }
     public PluginCatalog Plugins { get; }
     public AnimationRuntime Animations { get; }
@@ -58,13 +61,14 @@ internal sealed class ShowSession : IDisposable
         var plugins = LoadPlugins(config, loggers);
         try
         {
-            var (read, problems) = ReadScene(scenePath, config, plugins);
+            var (read, problems) = ReadScene(scenePath, config, plugins, out var readScenes);
             if (read is null || problems.Count > 0) throw new UserInputException(scenePath, problems);
             var scene = saved?.Scene ?? read;
             var (width, height) = ParseSize(sizeFlag ?? scene.Size, config);
             var format = new VideoFormat(width, height, fpsFlag ?? scene.Fps ?? config.TargetFps);
             var graph = new SceneGraph(config.MaxLayers);
-            graph.Enqueue(SceneCommand.LoadLayers(scene.Layers));
+            var (onAir, scenes) = ShowScenes.Open(saved?.Scenes ?? readScenes!, scene.Layers);
+            graph.Enqueue(SceneCommand.LoadLayers(onAir));
             var assets = Path.GetDirectoryName(Path.GetFullPath(scenePath))!;
             var services = new LayerServices(new ResourceCache(ResourceOptions(config), loggers.CreateLogger<ResourceCache>()), new ChatFeed());
             var compositor = new Compositor(format, plugins, loggers, assets, smoothTransforms: config.RenderQuality != "low", services);
@@ -77,6 +81,7 @@ internal sealed class ShowSession : IDisposable
             scripts.Restore(saved?.Scripts);
             return new ShowSession(format, graph, compositor, plugins, animations, scripts)
             {
+                Scenes = scenes,
                 FirstFrame = saved?.Frame ?? 0,
                 Source = Path.GetFullPath(scenePath),
             };
@@ -89,9 +94,14 @@ internal sealed class ShowSession : IDisposable
     }
 
     /// <summary>Reads a scene file and checks everything in it against the loaded plugins (layer types, easings).</summary>
-    public static (SceneState? Scene, IReadOnlyList<ValidationProblem> Problems) ReadScene(string path, EngineConfig config, PluginCatalog plugins)
+    public static (SceneState? Scene, IReadOnlyList<ValidationProblem> Problems) ReadScene(string path, EngineConfig config, PluginCatalog plugins) =>
+        ReadScene(path, config, plugins, out _);
+
+    private static (SceneState? Scene, IReadOnlyList<ValidationProblem> Problems) ReadScene(string path, EngineConfig config, PluginCatalog plugins,
+        out SceneList? scenes)
     {
         var result = SceneFile.Load(path, type => plugins.Find(type) is not null, config.MaxLayers);
+        scenes = result.Scenes;
         if (!result.IsValid) return (null, result.Problems);
         return (result.Scene, SceneAnimations.Check(result.Scene!, plugins));
     }

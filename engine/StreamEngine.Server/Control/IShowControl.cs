@@ -8,7 +8,7 @@ namespace StreamEngine.Server.Control;
 /// so they behave the same. Mutations are queued to the frame thread and complete once applied; a request the show
 /// cannot carry out throws <see cref="ShowRequestException"/> naming the field and what was expected.
 /// </summary>
-public interface IShowControl
+public partial interface IShowControl
 {
     ShowInfo Info { get; }
 

@@ -48,6 +48,9 @@ internal sealed partial class ShowSession
 
     public long Id { get; }
 
+    /// <summary>Asked for obs-websocket's subprotocol: its event names and subscription bits (<see cref="ObsDialect"/>).</summary>
+    public bool SpeaksObs { get; init; }
+
     private bool MayMutate { get; }
 
     private bool IsClosing => Volatile.Read(ref _closing) != 0;

@@ -1,0 +1,89 @@
+using System.Text.Json.Nodes;
+using StreamEngine.Encoding.FFmpeg;
+using StreamEngine.Host.Commands;
+using StreamEngine.Sdk;
+using StreamEngine.Server.Control;
+
+namespace StreamEngine.Host.Show;
+
+/// <summary>
+/// The record and stream switches of control surfaces. Recording adds a file output in the recordings folder; stopping the
+/// stream removes the network outputs and remembers them, so starting it adds them again. Both go through the encoder's outputs.
+/// </summary>
+internal sealed partial class ShowController
+{
+    private readonly SemaphoreSlim _outputChange = new(1, 1);
+    private string? _recordingId, _recordingPath;
+    private long _recordingFrom, _streamingFrom;
+    private List<string> _stoppedStreams = [];
+
+    public RecordingInfo RecordStatus()
+    {
+        var output = encoder.Outputs.FirstOrDefault(o => o.Id == _recordingId);
+        return output is null ? new RecordingInfo(false, _recordingPath, 0, 0)
+            : new RecordingInfo(true, _recordingPath, Seconds(_recordingFrom), output.BytesSent);
+    }
+
+    public Task<string> StartRecordAsync() => ChangeOutputsAsync(() =>
+    {
+        if (_recordingId is not null) throw new ShowRequestException(RequestFailure.Conflict, "a recording is already running; stop it first");
+        var path = RunCommand.DefaultRecording("record");
+        _recordingId = encoder.AddOutput(path);
+        (_recordingPath, _recordingFrom) = (path, clock.FrameIndex);
+        PublishRecordState(true, "OBS_WEBSOCKET_OUTPUT_STARTED", path);
+        return Task.FromResult(path);
+    });
+
+    public Task<string> StopRecordAsync() => ChangeOutputsAsync(async () =>
+    {
+        var id = _recordingId ?? throw new ShowRequestException(RequestFailure.Conflict, "no recording is running");
+        await encoder.RemoveOutputAsync(id);
+        _recordingId = null;
+        PublishRecordState(false, "OBS_WEBSOCKET_OUTPUT_STOPPED", _recordingPath!);
+        return _recordingPath!;
+    });
+
+    public StreamInfo StreamStatus()
+    {
+        var streams = encoder.Outputs.Where(o => encoder.TargetOf(o.Id)?.Kind is OutputKind.Rtmp or OutputKind.Srt).ToList();
+        var active = streams.Any(o => o.State is OutputState.Live or OutputState.Connecting or OutputState.Reconnecting);
+        return new StreamInfo(active, streams.Any(o => o.State == OutputState.Reconnecting), active ? Seconds(_streamingFrom) : 0, streams.Sum(o => o.BytesSent));
+    }
+
+    public Task StartStreamAsync() => ChangeOutputsAsync(() =>
+    {
+        if (StreamStatus().Active) throw new ShowRequestException(RequestFailure.Conflict, "the stream is already running");
+        if (_stoppedStreams.Count == 0)
+            throw new ShowRequestException(RequestFailure.Invalid, "no stream output to start: add one (POST /api/outputs with an rtmp:// URL, or --output)");
+        foreach (var target in _stoppedStreams) encoder.AddOutput(target);
+        (_stoppedStreams, _streamingFrom) = ([], clock.FrameIndex);
+        PublishStreamState(true, "OBS_WEBSOCKET_OUTPUT_STARTED");
+        return Task.FromResult(true);
+    });
+
+    public Task StopStreamAsync() => ChangeOutputsAsync(async () =>
+    {
+        var streams = encoder.Outputs.Select(o => (o.Id, Target: encoder.TargetOf(o.Id))).Where(o => o.Target?.Kind is OutputKind.Rtmp or OutputKind.Srt).ToList();
+        if (streams.Count == 0) throw new ShowRequestException(RequestFailure.Conflict, "the stream is not running");
+        foreach (var (id, target) in streams)
+            if (await encoder.RemoveOutputAsync(id)) _stoppedStreams.Add(target!.Address);
+        PublishStreamState(false, "OBS_WEBSOCKET_OUTPUT_STOPPED");
+        return true;
+    });
+
+    private double Seconds(long fromFrame) => Math.Max(0, clock.FrameIndex - fromFrame) / (double)session.Format.Fps;
+
+    private void PublishRecordState(bool active, string state, string path) => Publish(EventCategory.Outputs, "RecordStateChanged",
+        new JsonObject { ["outputActive"] = active, ["outputState"] = state, ["outputPath"] = path });
+
+    private void PublishStreamState(bool active, string state) => Publish(EventCategory.Outputs, "StreamStateChanged",
+        new JsonObject { ["outputActive"] = active, ["outputState"] = state });
+
+    private async Task<T> ChangeOutputsAsync<T>(Func<Task<T>> change)
+    {
+        await _outputChange.WaitAsync();
+        try { return await change(); }
+        catch (FormatException e) { throw new ShowRequestException(RequestFailure.Invalid, e.Message); }
+        finally { _outputChange.Release(); }
+    }
+}
