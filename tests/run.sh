@@ -14,6 +14,9 @@ command -v redis-server >/dev/null || packages+=(redis-server)
 # Text golden tests: Arabic, Devanagari and other scripts, and color emoji, found by per-character font fallback.
 [ -f /usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf ] || packages+=(fonts-noto-core)
 [ -f /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ] || packages+=(fonts-noto-color-emoji)
+# The obs-websocket client test (tests/obs-client) runs obs-websocket-js from the npm registry under Node.
+command -v node >/dev/null || packages+=(nodejs)
+command -v npm >/dev/null || packages+=(npm)
 if [ ${#packages[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
     echo "tests/run.sh: missing ${packages[*]}; install them with: sudo apt-get install -y ${packages[*]}" >&2
@@ -25,6 +28,9 @@ if [ ${#packages[@]} -gt 0 ]; then
   # Debian starts the services it installs; the tests start their own on free ports.
   (service nginx stop; service redis-server stop) >/dev/null 2>&1 || true
 fi
+
+# The exact versions of the lock file, installed once.
+[ -d tests/obs-client/node_modules ] || (cd tests/obs-client && npm ci --no-audit --no-fund --loglevel=error)
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 ./stream-engine build

@@ -46,13 +46,13 @@ public abstract class SceneCommand
     /// <summary>
     /// Puts exactly the layers <paramref name="ids"/> on screen (a named scene going on air): a layer already there stays
     /// untouched — a shared chat column keeps its messages and position — the others come from <paramref name="offAir"/>,
-    /// and the layers leaving are handed to <paramref name="leftAir"/> as they are now. All or nothing.
+    /// and the layers leaving are handed to <paramref name="leftAir"/> as they are now. An id that is in neither (a layer
+    /// removed since) is skipped: the scene goes on air without it.
     /// </summary>
     public static SceneCommand Lineup(IReadOnlyList<string> ids, Func<string, LayerState?> offAir, Action<LayerState> leftAir) => new Delegate(s =>
     {
         var wanted = ids.ToHashSet();
-        var incoming = ids.Where(id => s.Find(id) is null)
-            .Select(id => offAir(id) ?? throw new SceneException($"layer '{id}' does not exist")).ToList();
+        var incoming = ids.Where(id => s.Find(id) is null).Select(offAir).OfType<LayerState>().ToList();
         var leaving = s.Layers.Where(l => !wanted.Contains(l.State.Id)).Select(l => l.State).ToList();
         if (s.Layers.Count - leaving.Count + incoming.Count > s.MaxLayers)
             throw new SceneException($"the scene has {ids.Count} layers and MAX_LAYERS is {s.MaxLayers}");

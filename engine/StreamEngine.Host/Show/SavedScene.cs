@@ -24,7 +24,8 @@ internal sealed record SavedScene(SceneState Scene, long Frame, JsonObject? Scri
             ["size"] = $"{session.Format.Width}x{session.Format.Height}",
             ["fps"] = session.Format.Fps,
             // Every layer, on air or waiting in another scene, and the scenes: a restart goes on air with the same scene.
-            ["layers"] = new JsonArray([.. session.Scene.Layers.Select(l => l.State).Concat(session.Scenes.OffAirLayers()).Select(l => (JsonNode)LayerJson.ToJson(l))]),
+            ["layers"] = new JsonArray([.. session.Scene.Layers.Select(l => l.State).Concat(session.Scenes.OffAirLayers())
+                .DistinctBy(l => l.Id).Select(l => (JsonNode)LayerJson.ToJson(l))]),
             ["scenes"] = new JsonArray([.. scenes.Scenes.Select(s => (JsonNode)new JsonObject
             {
                 ["name"] = s.Name, ["layers"] = new JsonArray([.. s.Layers.Select(id => (JsonNode)id)]),
@@ -51,6 +52,8 @@ internal sealed record SavedScene(SceneState Scene, long Frame, JsonObject? Scri
         var read = SceneFile.Parse(json.ToJsonString());
         if (read.Scene is not { } scene) return null;
         var elapsed = Math.Max(0, (now - saved.SavedAt).TotalSeconds);
-        return new SavedScene(scene, saved.Frame + 1 + (long)Math.Round(elapsed * saved.Fps), scripts, read.Scenes);
+        return new SavedScene(scene, saved.Frame + 1 + (long)Math.Round(elapsed * saved.Fps), scripts,
+            // A show saved before it had named scenes goes on with the scene file's.
+            saved.Scene.ContainsKey("scenes") ? read.Scenes : null);
     }
 }

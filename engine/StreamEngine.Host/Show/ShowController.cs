@@ -56,6 +56,8 @@ internal sealed partial class ShowController(ShowSession session, FFmpegEncoder 
     {
         if (session.Plugins.Find(layer.Type) is null)
             throw new ShowRequestException(RequestFailure.Invalid, $"unknown layer type '{layer.Type}'; known: {string.Join(", ", session.Plugins.LayerTypeNames.Order())}", "type");
+        if (session.Scenes.OffAir(layer.Id) is not null)
+            throw new ShowRequestException(RequestFailure.Conflict, $"layer '{layer.Id}' exists in a scene off air; PUT /api/scenes/{session.Scenes.OnAir} can add it to this one", "id");
         await Apply(SceneCommand.AddLayer(layer));
         var added = (await LayerAsync(layer.Id))!;
         PublishLayer("LayerCreated", layer.Id, added);
