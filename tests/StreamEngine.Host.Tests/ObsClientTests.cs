@@ -18,8 +18,8 @@ public sealed class ObsClientTests : IDisposable
         Assert.True(Directory.Exists(Path.Combine(client, "node_modules", "obs-websocket-js")),
             "tests/obs-client/node_modules is missing: run `npm ci` there (tests/run.sh does)");
         const string password = "deck-2231";
-        var env = Engine.Environment(("WS_PASSWORD", password));
-        await using var engine = await RunningEngine.StartInAsync(_dir.Root, _dir.File("show.ts"), RepoPaths.TestScene("named-scenes.json"), env);
+        var env = Engine.Environment(("WS_PASSWORD", password), ("RECORDINGS_DIR", _dir.File("recordings")));
+        await using var engine = await RunningEngine.StartSceneAsync(_dir.File("show.ts"), RepoPaths.TestScene("named-scenes.json"), env);
 
         var node = await ProcessRunner.RunAsync("node", ["--test", "--test-reporter=spec", Path.Combine(client, "obs-client.test.js")],
             new Dictionary<string, string?> { ["OBS_URL"] = $"ws://127.0.0.1:{env["WS_PORT"]}/", ["OBS_PASSWORD"] = password },

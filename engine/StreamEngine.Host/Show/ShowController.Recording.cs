@@ -1,13 +1,12 @@
 using System.Text.Json.Nodes;
 using StreamEngine.Encoding.FFmpeg;
-using StreamEngine.Host.Commands;
 using StreamEngine.Sdk;
 using StreamEngine.Server.Control;
 
 namespace StreamEngine.Host.Show;
 
 /// <summary>
-/// The record and stream switches of control surfaces. Recording adds a file output in the recordings folder; stopping the
+/// The record and stream switches of control surfaces. Recording adds a file output in the recordings folder (RECORDINGS_DIR); stopping the
 /// stream removes the network outputs and remembers them, so starting it adds them again. Both go through the encoder's outputs.
 /// </summary>
 internal sealed partial class ShowController
@@ -27,8 +26,8 @@ internal sealed partial class ShowController
     public Task<string> StartRecordAsync() => ChangeOutputsAsync(() =>
     {
         if (_recordingId is not null) throw new ShowRequestException(RequestFailure.Conflict, "a recording is already running; stop it first");
-        var path = RunCommand.DefaultRecording("record");
-        _recordingId = encoder.AddOutput(path);
+        var path = Recordings.Place($"record-{DateTime.Now:yyyyMMdd-HHmmss-fff}.mp4", overwrite: false, encoder.Outputs.Count);
+        _recordingId = encoder.AddOutput(path, overwrite: false);
         (_recordingPath, _recordingFrom) = (path, clock.FrameIndex);
         PublishRecordState(true, "OBS_WEBSOCKET_OUTPUT_STARTED", path);
         return Task.FromResult(path);
@@ -55,7 +54,7 @@ internal sealed partial class ShowController
         if (StreamStatus().Active) throw new ShowRequestException(RequestFailure.Conflict, "the stream is already running");
         if (_stoppedStreams.Count == 0)
             throw new ShowRequestException(RequestFailure.Invalid, "no stream output to start: add one (POST /api/outputs with an rtmp:// URL, or --output)");
-        foreach (var target in _stoppedStreams) encoder.AddOutput(target);
+        foreach (var target in _stoppedStreams) encoder.AddOutput(Recordings.Place(target, overwrite: false, encoder.Outputs.Count));
         (_stoppedStreams, _streamingFrom) = ([], clock.FrameIndex);
         PublishStreamState(true, "OBS_WEBSOCKET_OUTPUT_STARTED");
         return Task.FromResult(true);
