@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, statSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-// The JSON build: the package's default in Node speaks MessagePack (obswebsocket.msgpack), which the engine does not offer.
+// The JSON build (obswebsocket.json); the package's default in Node speaks MessagePack, tried by the second test.
 import OBSWebSocket, { OBSWebSocketError } from 'obs-websocket-js/json';
 
 const url = process.env.OBS_URL;
@@ -87,6 +87,25 @@ test('an obs-websocket client controls the show', { timeout: 60_000 }, async () 
 
     await assert.rejects(obs.call('GetSourceScreenshot', { sourceName: 'bg', imageFormat: 'png' }),
       (e) => e instanceof OBSWebSocketError && e.code === 204 && /does not support/.test(e.message));
+  } finally {
+    await obs.disconnect();
+  }
+});
+
+// The package's default build in Node speaks obswebsocket.msgpack, as Companion's OBS module does.
+test('a client on the MessagePack subprotocol switches scenes too', { timeout: 30_000 }, async () => {
+  const { default: OBSWebSocketMsgpack } = await import('obs-websocket-js');
+  const obs = new OBSWebSocketMsgpack();
+  await obs.connect(url, password, { rpcVersion: 1 });
+  try {
+    const list = await obs.call('GetSceneList');
+    assert.deepEqual(list.scenes.map((s) => s.sceneName).sort(), ['Auction', 'Intro']);
+    for (const sceneName of ['Intro', 'Auction']) {
+      const changed = nextEvent(obs, 'CurrentProgramSceneChanged', (e) => e.sceneName === sceneName);
+      await obs.call('SetCurrentProgramScene', { sceneName, transition: { kind: 'crossfade', duration: 0.2 } });
+      await changed;
+      assert.equal((await obs.call('GetCurrentProgramScene')).currentProgramSceneName, sceneName);
+    }
   } finally {
     await obs.disconnect();
   }

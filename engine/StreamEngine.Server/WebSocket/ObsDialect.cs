@@ -12,6 +12,13 @@ internal static class ObsDialect
 {
     public const string Subprotocol = "obswebsocket.json";
 
+    /// <summary>obs-websocket-js in Node asks for this one by default: the same messages, encoded as MessagePack in binary frames.</summary>
+    public const string MessagePackSubprotocol = "obswebsocket.msgpack";
+
+    /// <summary>The subprotocol to answer with: JSON when the client offers it, else MessagePack, else none (the show's own protocol).</summary>
+    public static string? Choose(IList<string> requested) =>
+        requested.Contains(Subprotocol) ? Subprotocol : requested.Contains(MessagePackSubprotocol) ? MessagePackSubprotocol : null;
+
     // obs-websocket's EventSubscription bits (the ones this engine raises events for).
     private const int Scenes = 1 << 2, Outputs = 1 << 6, SceneItems = 1 << 7;
 

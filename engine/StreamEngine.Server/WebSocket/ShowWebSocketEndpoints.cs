@@ -72,8 +72,8 @@ public static class ShowWebSocketEndpoints
         var stopping = context.RequestServices.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
         // obs-websocket clients ask for their JSON subprotocol and give up when the answer does not name it.
-        var obs = context.WebSockets.WebSocketRequestedProtocols.Contains(ObsDialect.Subprotocol);
-        using var socket = await context.WebSockets.AcceptWebSocketAsync(obs ? ObsDialect.Subprotocol : null);
-        await handler.HandleAsync(socket, isLoopback, obs, stop.Token);
+        var subprotocol = ObsDialect.Choose(context.WebSockets.WebSocketRequestedProtocols);
+        using var socket = await context.WebSockets.AcceptWebSocketAsync(subprotocol);
+        await handler.HandleAsync(socket, isLoopback, subprotocol, stop.Token);
     }
 }

@@ -47,12 +47,15 @@ public sealed class ShowWebSocketHandler : IDisposable
     /// the connection with 1001 (going away).
     /// </summary>
     public Task HandleAsync(System.Net.WebSockets.WebSocket socket, bool isLoopback, CancellationToken stop) =>
-        HandleAsync(socket, isLoopback, obs: false, stop);
+        HandleAsync(socket, isLoopback, subprotocol: null, stop);
 
-    /// <param name="obs">The client asked for obs-websocket's <c>obswebsocket.json</c> subprotocol (<see cref="ObsDialect"/>).</param>
-    public async Task HandleAsync(System.Net.WebSockets.WebSocket socket, bool isLoopback, bool obs, CancellationToken stop)
+    /// <param name="subprotocol">The obs-websocket subprotocol the connection was accepted with (<see cref="ObsDialect"/>), or null.</param>
+    public async Task HandleAsync(System.Net.WebSockets.WebSocket socket, bool isLoopback, string? subprotocol, CancellationToken stop)
     {
-        var session = new ShowSession(Interlocked.Increment(ref _nextSessionId), socket, isLoopback, _options, _requests, _logger, _time) { SpeaksObs = obs };
+        var session = new ShowSession(Interlocked.Increment(ref _nextSessionId), socket, isLoopback, _options, _requests, _logger, _time)
+        {
+            SpeaksObs = subprotocol is not null, UsesMessagePack = subprotocol == ObsDialect.MessagePackSubprotocol,
+        };
         _logger.LogDebug("WebSocket session {Session} connected (loopback: {Loopback})", session.Id, isLoopback);
         Add(session);
         try
