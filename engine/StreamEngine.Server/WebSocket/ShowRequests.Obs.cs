@@ -15,10 +15,11 @@ internal sealed partial class ShowRequests
     private async Task<JsonObject?> GetSceneItemList(JsonObject data, RequestContext context)
     {
         var scene = await SceneAsync(data);
+        var onScreen = (await _show.LayersAsync()).ToDictionary(l => l.Id); // one read between frames, not one per item
         var items = new JsonArray();
         foreach (var (id, index) in scene.Layers.Select((id, i) => (id, i)))
         {
-            if (await _show.LayerAsync(id) is not { } layer) continue;
+            if ((onScreen.GetValueOrDefault(id) ?? await _show.LayerAsync(id)) is not { } layer) continue;
             items.Add(new JsonObject
             {
                 ["sceneItemId"] = SceneItems.Of(id), ["sceneItemIndex"] = index, ["sceneItemEnabled"] = layer.Visible,
