@@ -49,7 +49,9 @@ internal sealed partial class ShowController
         var scene = session.Scenes.Find(name) ?? throw new ShowRequestException(RequestFailure.NotFound, $"scene '{name}' does not exist", "sceneName");
         var curve = await Transition(transition, seconds, easing);
         var onScreen = await Read<IReadOnlyList<string>>(s => [.. s.Layers.Select(l => l.State.Id)]);
-        await Run(() => clock.Pipeline.SwitchSceneAsync(SceneCommand.Lineup(scene.Layers, session.Scenes.OffAir, session.Scenes.LeftAir), curve));
+        // The scene on air is what is on screen (layers added on air belong to it): switching to it again only transitions.
+        var lineup = name == session.Scenes.OnAir ? onScreen : scene.Layers;
+        await Run(() => clock.Pipeline.SwitchSceneAsync(SceneCommand.Lineup(lineup, session.Scenes.OffAir, session.Scenes.LeftAir), curve));
         session.Scenes.WentOnAir(name, onScreen);
         await Saved();
         Publish(EventCategory.Layers, "CurrentProgramSceneChanged", new JsonObject { ["sceneName"] = name, ["transition"] = curve.Kind.ToString().ToLowerInvariant() });
