@@ -119,6 +119,18 @@ internal sealed class ShowScenes
         }
     }
 
+    /// <summary>Scripts (frame thread): a merge patch to a layer waiting off air; false when none has that id.</summary>
+    public bool PatchOffAir(string id, System.Text.Json.Nodes.JsonObject patch)
+    {
+        lock (_lock)
+        {
+            if (!_offAir.TryGetValue(id, out var layer)) return false;
+            _offAir[id] = LayerJson.Patch(layer, patch);
+            Changed();
+            return true;
+        }
+    }
+
     /// <summary>An off-air layer changed in place: saved with the show.</summary>
     public void Touch() => Changed();
 

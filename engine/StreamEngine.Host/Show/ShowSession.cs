@@ -77,6 +77,7 @@ internal sealed class ShowSession : IDisposable
             if (saved is null) _ = SceneAnimations.StartAsync(animations, scene);
             else _ = SceneAnimations.RestoreAsync(animations, scene);
             var access = new ShowAccess(graph, animations, type => plugins.Find(type) is not null, ScriptLimits(config), loggers);
+            access.PatchOffAir = scenes.PatchOffAir;
             var scripts = new ScriptHost(access, services.Chat, loggers.CreateLogger<ScriptHost>());
             scripts.Restore(saved?.Scripts);
             return new ShowSession(format, graph, compositor, plugins, animations, scripts)
