@@ -49,8 +49,14 @@ public abstract class SceneCommand
     /// and the layers leaving are handed to <paramref name="leftAir"/> as they are now. An id that is in neither (a layer
     /// removed since) is skipped: the scene goes on air without it.
     /// </summary>
-    public static SceneCommand Lineup(IReadOnlyList<string> ids, Func<string, LayerState?> offAir, Action<LayerState> leftAir) => new Delegate(s =>
+    /// <param name="applied">
+    /// Runs on the frame thread right after, with the ids that were on screen before, so what is on air and what is on
+    /// screen change together.
+    /// </param>
+    public static SceneCommand Lineup(IReadOnlyList<string> ids, Func<string, LayerState?> offAir, Action<LayerState> leftAir,
+        Action<IReadOnlyList<string>>? applied = null) => new Delegate(s =>
     {
+        var before = s.Layers.Select(l => l.State.Id).ToList();
         var wanted = ids.ToHashSet();
         var incoming = ids.Where(id => s.Find(id) is null).Select(offAir).OfType<LayerState>().ToList();
         var leaving = s.Layers.Where(l => !wanted.Contains(l.State.Id)).Select(l => l.State).ToList();
@@ -62,6 +68,7 @@ public abstract class SceneCommand
             s.Remove(layer.Id);
         }
         foreach (var layer in incoming) s.Add(layer.Clone());
+        applied?.Invoke(before);
     });
 
     /// <summary>Applies a JSON merge patch (RFC 7386) to a layer, for example <c>{"transform":{"x":10}}</c>.</summary>

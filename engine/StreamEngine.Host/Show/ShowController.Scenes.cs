@@ -51,8 +51,8 @@ internal sealed partial class ShowController
         var onScreen = await Read<IReadOnlyList<string>>(s => [.. s.Layers.Select(l => l.State.Id)]);
         // The scene on air is what is on screen (layers added on air belong to it): switching to it again only transitions.
         var lineup = name == session.Scenes.OnAir ? onScreen : scene.Layers;
-        await Run(() => clock.Pipeline.SwitchSceneAsync(SceneCommand.Lineup(lineup, session.Scenes.OffAir, session.Scenes.LeftAir), curve));
-        session.Scenes.WentOnAir(name, onScreen);
+        await Run(() => clock.Pipeline.SwitchSceneAsync(
+            SceneCommand.Lineup(lineup, session.Scenes.OffAir, session.Scenes.LeftAir, previous => session.Scenes.WentOnAir(name, previous)), curve));
         await Saved();
         Publish(EventCategory.Layers, "CurrentProgramSceneChanged", new JsonObject { ["sceneName"] = name, ["transition"] = curve.Kind.ToString().ToLowerInvariant() });
     });
@@ -111,8 +111,8 @@ internal sealed partial class ShowController
         session.Scenes.Save(name, layers.Ids, layers.NewLayers);
         if (onAir)
         {
-            await Run(() => clock.Pipeline.SwitchSceneAsync(SceneCommand.Lineup(layers.Ids, session.Scenes.OffAir, session.Scenes.LeftAir), null));
-            session.Scenes.WentOnAir(name, layers.Ids);
+            await Run(() => clock.Pipeline.SwitchSceneAsync(
+                SceneCommand.Lineup(layers.Ids, session.Scenes.OffAir, session.Scenes.LeftAir, _ => session.Scenes.WentOnAir(name, layers.Ids)), null));
         }
         await Saved();
         await PublishSceneListAsync();

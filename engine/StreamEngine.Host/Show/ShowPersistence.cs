@@ -29,8 +29,10 @@ internal sealed class ShowPersistence(ShowSession session, StateWriter writer, I
             || session.Scenes.Version != _savedScenes;
         if (!changed && _waiting.IsEmpty && time.Seconds - _savedAt < Refresh.TotalSeconds) return;
         if (_waiting.IsEmpty && time.Seconds - _savedAt < WriteBehind.TotalSeconds) return;
+        // Scenes change on request threads too: the version read before the capture is one the capture holds.
+        var scenes = session.Scenes.Version;
         writer.SceneChanged(SavedScene.Capture(session, time));
-        (_savedStructure, _savedAnimations, _savedScenes, _savedAt) = (session.Scene.StructureVersion, session.Animations.Version, session.Scenes.Version, time.Seconds);
+        (_savedStructure, _savedAnimations, _savedScenes, _savedAt) = (session.Scene.StructureVersion, session.Animations.Version, scenes, time.Seconds);
         Volatile.Write(ref _capturedStructure, _savedStructure);
         Volatile.Write(ref _capturedAnimations, _savedAnimations);
         Volatile.Write(ref _capturedScenes, _savedScenes);
