@@ -40,6 +40,9 @@ public sealed class ShowAccess(SceneGraph scene, AnimationRuntime animations, Fu
         Apply(SceneCommand.PatchLayer(layerId, patch));
     }
 
+    /// <summary>The running show behaviour with an id, for scripts' <c>Call</c> (set by the host; none by default).</summary>
+    public Func<string, Sdk.Behaviours.IShowBehaviour?> Behaviour { get; set; } = _ => null;
+
     /// <summary>The frame being prepared.</summary>
     public FrameTime Now { get; internal set; }
 

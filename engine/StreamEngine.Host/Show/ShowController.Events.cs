@@ -21,6 +21,7 @@ internal sealed partial class ShowController : IDisposable
         session.Animations.Events += OnAnimation;
         session.Scripts.Failed += OnScriptFailed;
         session.Chat.MessageShown += OnChatMessage;
+        StartPluginEvents();
         _statsTimer = new Timer(_ => PublishStats(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
     }
 
@@ -89,5 +90,6 @@ internal sealed partial class ShowController : IDisposable
         session.Animations.Events -= OnAnimation;
         session.Scripts.Failed -= OnScriptFailed;
         session.Chat.MessageShown -= OnChatMessage;
+        StopPluginEvents();
     }
 }

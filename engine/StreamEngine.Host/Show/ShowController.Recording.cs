@@ -18,7 +18,7 @@ internal sealed partial class ShowController
 
     public RecordingInfo RecordStatus()
     {
-        var output = encoder.Outputs.FirstOrDefault(o => o.Id == _recordingId);
+        var output = encoder.ListOutputs().FirstOrDefault(o => o.Id == _recordingId);
         return output is null ? new RecordingInfo(false, _recordingPath, 0, 0)
             : new RecordingInfo(true, _recordingPath, Seconds(_recordingFrom), output.BytesSent);
     }
@@ -26,7 +26,7 @@ internal sealed partial class ShowController
     public Task<string> StartRecordAsync() => ChangeOutputsAsync(() =>
     {
         if (_recordingId is not null) throw new ShowRequestException(RequestFailure.Conflict, "a recording is already running; stop it first");
-        var path = Recordings.Place($"record-{DateTime.Now:yyyyMMdd-HHmmss-fff}.mp4", overwrite: false, encoder.Outputs.Count);
+        var path = Recordings.Place($"record-{DateTime.Now:yyyyMMdd-HHmmss-fff}.mp4", overwrite: false, encoder.ListOutputs().Count);
         _recordingId = encoder.AddOutput(path, overwrite: false);
         (_recordingPath, _recordingFrom) = (path, clock.FrameIndex);
         PublishRecordState(true, "OBS_WEBSOCKET_OUTPUT_STARTED", path);
@@ -44,7 +44,7 @@ internal sealed partial class ShowController
 
     public StreamInfo StreamStatus()
     {
-        var streams = encoder.Outputs.Where(o => encoder.TargetOf(o.Id)?.Kind is OutputKind.Rtmp or OutputKind.Srt).ToList();
+        var streams = encoder.ListOutputs().Where(IsStream).ToList();
         var active = streams.Any(o => o.State is OutputState.Live or OutputState.Connecting or OutputState.Reconnecting);
         return new StreamInfo(active, streams.Any(o => o.State == OutputState.Reconnecting), active ? Seconds(_streamingFrom) : 0, streams.Sum(o => o.BytesSent));
     }
@@ -54,7 +54,7 @@ internal sealed partial class ShowController
         if (StreamStatus().Active) throw new ShowRequestException(RequestFailure.Conflict, "the stream is already running");
         if (_stoppedStreams.Count == 0)
             throw new ShowRequestException(RequestFailure.Invalid, "no stream output to start: add one (POST /api/outputs with an rtmp:// URL, or --output)");
-        foreach (var target in _stoppedStreams) encoder.AddOutput(Recordings.Place(target, overwrite: false, encoder.Outputs.Count));
+        foreach (var target in _stoppedStreams) encoder.AddOutput(Recordings.Place(target, overwrite: false, encoder.ListOutputs().Count));
         (_stoppedStreams, _streamingFrom) = ([], clock.FrameIndex);
         PublishStreamState(true, "OBS_WEBSOCKET_OUTPUT_STARTED");
         return Task.FromResult(true);
@@ -62,13 +62,19 @@ internal sealed partial class ShowController
 
     public Task StopStreamAsync() => ChangeOutputsAsync(async () =>
     {
-        var streams = encoder.Outputs.Select(o => (o.Id, Target: encoder.TargetOf(o.Id))).Where(o => o.Target?.Kind is OutputKind.Rtmp or OutputKind.Srt).ToList();
+        // The targets with their keys, to add them again: only the ffmpeg encoder hands them back.
+        var streams = encoder.ListOutputs().Where(IsStream).Select(o => (o.Id, Address: (encoder as FFmpegEncoder)?.TargetOf(o.Id)?.Address)).ToList();
         if (streams.Count == 0) throw new ShowRequestException(RequestFailure.Conflict, "the stream is not running");
-        foreach (var (id, target) in streams)
-            if (await encoder.RemoveOutputAsync(id)) _stoppedStreams.Add(target!.Address);
+        if (streams.Any(s => s.Address is null)) throw new ShowRequestException(RequestFailure.Unavailable, "this encoder cannot start a stream again once stopped");
+        foreach (var (id, address) in streams)
+            if (await encoder.RemoveOutputAsync(id)) _stoppedStreams.Add(address!);
         PublishStreamState(false, "OBS_WEBSOCKET_OUTPUT_STOPPED");
         return true;
     });
+
+    private static bool IsStream(EncoderOutput output) =>
+        output.Target.StartsWith("rtmp://", StringComparison.OrdinalIgnoreCase) || output.Target.StartsWith("rtmps://", StringComparison.OrdinalIgnoreCase)
+        || output.Target.StartsWith("srt://", StringComparison.OrdinalIgnoreCase);
 
     private double Seconds(long fromFrame) => Math.Max(0, clock.FrameIndex - fromFrame) / (double)session.Format.Fps;
 

@@ -16,9 +16,10 @@ public enum EventSubscription
     Stats = 1 << 3,
     Chat = 1 << 4,
     Errors = 1 << 5,
+    Behaviours = 1 << 6,
 
     /// <summary>The default when Identify has no <c>eventSubscriptions</c>.</summary>
-    All = Layers | Outputs | Animations | Stats | Chat | Errors,
+    All = Layers | Outputs | Animations | Stats | Chat | Errors | Behaviours,
 }
 
 internal static class EventSubscriptions
@@ -32,6 +33,7 @@ internal static class EventSubscriptions
         if (category.HasFlag(EventCategory.Stats)) intent |= EventSubscription.Stats;
         if (category.HasFlag(EventCategory.Chat)) intent |= EventSubscription.Chat;
         if (category.HasFlag(EventCategory.Errors)) intent |= EventSubscription.Errors;
+        if (category.HasFlag(EventCategory.Behaviours)) intent |= EventSubscription.Behaviours;
         return intent;
     }
 }
