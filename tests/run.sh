@@ -29,7 +29,12 @@ if [ ${#packages[@]} -gt 0 ]; then
   (service nginx stop; service redis-server stop) >/dev/null 2>&1 || true
 fi
 
-# The exact versions of the lock file, installed once.
+# The OpenAPI test lints /openapi/v1.json with Redocly's CLI, pinned in tests/openapi/package-lock.json (Node 20+).
+if [ ! -x tests/openapi/node_modules/.bin/redocly ]; then
+  command -v npm >/dev/null || { echo "tests/run.sh: npm is missing; install Node.js 20 or later with npm" >&2; exit 1; }
+  (cd tests/openapi && npm ci --no-audit --no-fund --loglevel=error)
+fi
+# The obs-websocket client test: obs-websocket-js at the versions of tests/obs-client/package-lock.json.
 [ -d tests/obs-client/node_modules ] || (cd tests/obs-client && npm ci --no-audit --no-fund --loglevel=error)
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
