@@ -16,6 +16,9 @@ command -v redis-server >/dev/null || packages+=(redis-server)
 # Text golden tests: Arabic, Devanagari and other scripts, and color emoji, found by per-character font fallback.
 [ -f /usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf ] || packages+=(fonts-noto-core)
 [ -f /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ] || packages+=(fonts-noto-color-emoji)
+# The obs-websocket client test (tests/obs-client) runs obs-websocket-js from the npm registry under Node.
+command -v node >/dev/null || packages+=(nodejs)
+command -v npm >/dev/null || packages+=(npm)
 if [ ${#packages[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
     echo "tests/run.sh: missing ${packages[*]}; install them with: sudo apt-get install -y ${packages[*]}" >&2
@@ -33,6 +36,8 @@ if [ ! -x tests/openapi/node_modules/.bin/redocly ]; then
   command -v npm >/dev/null || { echo "tests/run.sh: npm is missing; install Node.js 20 or later with npm" >&2; exit 1; }
   (cd tests/openapi && npm ci --no-audit --no-fund --loglevel=error)
 fi
+# The obs-websocket client test: obs-websocket-js at the versions of tests/obs-client/package-lock.json.
+[ -d tests/obs-client/node_modules ] || (cd tests/obs-client && npm ci --no-audit --no-fund --loglevel=error)
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 ./stream-engine build

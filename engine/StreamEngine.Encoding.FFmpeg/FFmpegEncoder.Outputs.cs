@@ -12,6 +12,9 @@ public sealed partial class FFmpegEncoder
     /// <summary>Every output with its state and counters; targets have their secrets masked.</summary>
     public IReadOnlyList<OutputStatus> Outputs => Supervisors.Select(s => s.Status).ToList();
 
+    /// <summary>Where an output goes, secrets included (to add it again after stopping it); null for an unknown id.</summary>
+    public OutputTarget? TargetOf(string id) => Supervisors.FirstOrDefault(s => s.Id == id)?.Target;
+
     /// <summary>VP8/VP9 cannot travel in MPEG-TS, so the encoder process writes those files itself.</summary>
     private bool IsDirect => _settings.VideoCodec != VideoCodec.H264;
 

@@ -65,7 +65,7 @@ internal sealed partial class ScriptApi : ScriptGlobals
     public override void Update(string id, JsonObject patch) => Guard(() =>
     {
         if (patch["type"] is JsonValue type) _show.CheckType(type.ToString());
-        _show.Apply(SceneCommand.PatchLayer(id, (JsonObject)patch.DeepClone()));
+        _show.Patch(id, (JsonObject)patch.DeepClone());
         return true;
     });
 

@@ -23,6 +23,23 @@ public sealed class ShowAccess(SceneGraph scene, AnimationRuntime animations, Fu
     /// <summary>Set by the host once outputs can be controlled (with the control plane); null before.</summary>
     public IScriptOutputs? Outputs { get; set; }
 
+    /// <summary>
+    /// Changes a layer of a named scene that is off air, where it waits (set by the host); false when there is no such
+    /// layer. So a script keeps its layers current while another scene is on air, without an error.
+    /// </summary>
+    public Func<string, JsonObject, bool>? PatchOffAir { get; set; }
+
+    /// <summary>A JSON merge patch to a layer, on screen or waiting off air.</summary>
+    internal void Patch(string layerId, JsonObject patch)
+    {
+        try
+        {
+            if (scene.Find(layerId) is null && PatchOffAir?.Invoke(layerId, patch) == true) return;
+        }
+        catch (Exception e) when (e is SceneException or System.Text.Json.JsonException) { throw new ScriptApiException(e.Message); }
+        Apply(SceneCommand.PatchLayer(layerId, patch));
+    }
+
     /// <summary>The running show behaviour with an id, for scripts' <c>Call</c> (set by the host; none by default).</summary>
     public Func<string, Sdk.Behaviours.IShowBehaviour?> Behaviour { get; set; } = _ => null;
 
@@ -44,10 +61,10 @@ public sealed class ShowAccess(SceneGraph scene, AnimationRuntime animations, Fu
     /// <summary>Starts the character talking; it goes back to idle at the given show time (a later line moves that on).</summary>
     internal void Say(string layerId, string text, double seconds)
     {
-        Apply(SceneCommand.PatchLayer(layerId, new JsonObject
+        Patch(layerId, new JsonObject
         {
             ["props"] = new JsonObject { ["state"] = "talking", ["speech"] = new JsonObject { ["text"] = text } },
-        }));
+        });
         _speechEnds[layerId] = Now.Seconds + seconds;
     }
 

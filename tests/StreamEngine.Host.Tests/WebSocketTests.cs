@@ -64,7 +64,7 @@ public sealed class WebSocketTests : IDisposable
             $"every client should get a LayerChanged event per patch: {result}");
     }
 
-    private static async Task<ClientWebSocket> IdentifyAsync(Uri url, string password, int subscriptions)
+    internal static async Task<ClientWebSocket> IdentifyAsync(Uri url, string password, int subscriptions)
     {
         var socket = new ClientWebSocket();
         await socket.ConnectAsync(url, CancellationToken.None);
@@ -78,10 +78,10 @@ public sealed class WebSocketTests : IDisposable
         return socket;
     }
 
-    private static Task SendAsync(ClientWebSocket socket, JsonObject message) =>
+    internal static Task SendAsync(ClientWebSocket socket, JsonObject message) =>
         socket.SendAsync(Encoding.UTF8.GetBytes(message.ToJsonString()), WebSocketMessageType.Text, true, CancellationToken.None);
 
-    private static async Task<JsonNode> ReceiveAsync(ClientWebSocket socket)
+    internal static async Task<JsonNode> ReceiveAsync(ClientWebSocket socket)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         var buffer = new byte[1 << 16];

@@ -100,9 +100,12 @@ public sealed class FramePipeline(SceneGraph scene, Compositor compositor, Frame
     /// <summary>
     /// Replaces the scene's layers at the next frame, with a transition from what is on screen (cut, crossfade, slide, wipe).
     /// </summary>
-    public Task SwitchSceneAsync(IEnumerable<LayerState> layers, SceneTransition? transition)
+    public Task SwitchSceneAsync(IEnumerable<LayerState> layers, SceneTransition? transition) =>
+        SwitchSceneAsync(SceneCommand.LoadLayers(layers.Select(l => l.Clone()).ToList()), transition);
+
+    /// <summary>Applies <paramref name="load"/> (a named scene's <see cref="SceneCommand.Lineup"/>) at the next frame, with a transition.</summary>
+    public Task SwitchSceneAsync(SceneCommand load, SceneTransition? transition)
     {
-        var load = SceneCommand.LoadLayers(layers.Select(l => l.Clone()).ToList());
         _sceneSwitches.Enqueue(time =>
         {
             if (transition is not null) compositor.BeginTransition(transition, time);

@@ -51,6 +51,34 @@ public abstract class SceneCommand
         foreach (var layer in list) s.Add(layer.Clone());
     });
 
+    /// <summary>
+    /// Puts exactly the layers <paramref name="ids"/> on screen (a named scene going on air): a layer already there stays
+    /// untouched — a shared chat column keeps its messages and position — the others come from <paramref name="offAir"/>,
+    /// and the layers leaving are handed to <paramref name="leftAir"/> as they are now. An id that is in neither (a layer
+    /// removed since) is skipped: the scene goes on air without it.
+    /// </summary>
+    /// <param name="applied">
+    /// Runs on the frame thread right after, with the ids that were on screen before, so what is on air and what is on
+    /// screen change together.
+    /// </param>
+    public static SceneCommand Lineup(IReadOnlyList<string> ids, Func<string, LayerState?> offAir, Action<LayerState> leftAir,
+        Action<IReadOnlyList<string>>? applied = null) => new Delegate(s =>
+    {
+        var before = s.Layers.Select(l => l.State.Id).ToList();
+        var wanted = ids.ToHashSet();
+        var incoming = ids.Where(id => s.Find(id) is null).Select(offAir).OfType<LayerState>().ToList();
+        var leaving = s.Layers.Where(l => !wanted.Contains(l.State.Id)).Select(l => l.State).ToList();
+        if (s.Layers.Count - leaving.Count + incoming.Count > s.MaxLayers)
+            throw new SceneException($"the scene has {ids.Count} layers and MAX_LAYERS is {s.MaxLayers}");
+        foreach (var layer in leaving)
+        {
+            leftAir(layer.Clone());
+            s.Remove(layer.Id);
+        }
+        foreach (var layer in incoming) s.Add(layer.Clone());
+        applied?.Invoke(before);
+    });
+
     /// <summary>Applies a JSON merge patch (RFC 7386) to a layer, for example <c>{"transform":{"x":10}}</c>.</summary>
     public static SceneCommand PatchLayer(string id, JsonObject patch) => new Delegate(s =>
     {

@@ -10,6 +10,9 @@ public static class SceneFile
     public sealed record Result(SceneState? Scene, IReadOnlyList<ValidationProblem> Problems)
     {
         public bool IsValid => Problems.Count == 0;
+
+        /// <summary>The named scenes and the one on air (one scene, "Main", when the file declares none); null when invalid.</summary>
+        public SceneList? Scenes { get; init; }
     }
 
     public static Result Load(string path, Func<string, bool>? isKnownType = null, int maxLayers = 100)
@@ -30,7 +33,11 @@ public static class SceneFile
         if (problems.Count > 0) return new Result(null, problems);
         try
         {
-            return new Result(obj.Deserialize<SceneState>(LayerJson.Options), problems);
+            var scenes = SceneRules.ReadSceneList(obj);
+            var layers = (JsonObject)obj.DeepClone();
+            layers.Remove("scenes");
+            layers.Remove("onAir");
+            return new Result(layers.Deserialize<SceneState>(LayerJson.Options), problems) { Scenes = scenes };
         }
         catch (JsonException e)
         {

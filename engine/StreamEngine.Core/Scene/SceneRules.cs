@@ -7,7 +7,7 @@ namespace StreamEngine.Core.Scene;
 /// <summary>The rules a scene document must follow; each broken rule becomes a problem naming its JSON path.</summary>
 internal static partial class SceneRules
 {
-    private static readonly HashSet<string> SceneFields = ["size", "fps", "layers", "animations", "triggers", "chat"]; // "chat" is read by the host (chat sources and stages)
+    private static readonly HashSet<string> SceneFields = ["size", "fps", "layers", "animations", "triggers", "chat", "scenes", "onAir"]; // "chat" is read by the host (chat sources and stages)
     private static readonly HashSet<string> LayerFields = ["id", "type", "zIndex", "visible", "transform", "props"];
     private static readonly HashSet<string> TransformFields = ["x", "y", "width", "height", "anchor", "scaleX", "scaleY", "rotation", "opacity"];
 
@@ -38,6 +38,7 @@ internal static partial class SceneRules
         var ids = new HashSet<string>();
         for (var i = 0; i < layers.Count; i++)
             CheckLayer(layers[i], $"$.layers[{i}]", ids, problems, isKnownType);
+        CheckNamedScenes(scene, ids, problems);
     }
 
     private static void CheckLayer(JsonNode? node, string path, HashSet<string> ids, List<ValidationProblem> problems, Func<string, bool>? isKnownType)

@@ -19,7 +19,7 @@ internal static class FuzzCommand
         var seconds = new Option<double>("--seconds") { Description = "how long to send requests", DefaultValueFactory = _ => 60 };
         var seed = new Option<int?>("--seed") { Description = "seed of the request sequence (default: a random one, printed); the same seed sends the same requests" };
         var scene = new Option<string?>("--scene") { Description = "scene file to run (default: the demo show, samples/layers, with its audience and auction script)" };
-        var audience = SimulatedAudience.Option();
+        var audience = AudienceOption.Create();
         var size = new Option<string?>("--size") { Description = "WIDTHxHEIGHT of the started engine (default: the scene's)" };
         var url = new Option<string?>("--url") { Description = "fuzz an engine already running on this machine at this REST URL (http://127.0.0.1:PORT/) instead of starting one" };
         var maxRequests = new Option<long>("--max-requests") { Description = "stop after this many requests", DefaultValueFactory = _ => 1_000_000 };

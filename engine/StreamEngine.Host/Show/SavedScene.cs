@@ -11,17 +11,26 @@ namespace StreamEngine.Host.Show;
 /// triggers) plus the scene file it came from and the frame it was saved at.
 /// </summary>
 /// <param name="Scripts">Each script's <c>state</c> object, by script file name.</param>
-internal sealed record SavedScene(SceneState Scene, long Frame, JsonObject? Scripts = null)
+/// <param name="Scenes">The named scenes and the one on air when it was saved.</param>
+internal sealed record SavedScene(SceneState Scene, long Frame, JsonObject? Scripts = null, SceneList? Scenes = null)
 {
     public static SavedShow Capture(ShowSession session, FrameTime time)
     {
         var (animations, triggers) = session.Animations.Snapshot();
+        var scenes = session.Scenes.Snapshot([.. session.Scene.Layers.Select(l => l.State.Id)]);
         var scene = new JsonObject
         {
             ["source"] = session.Source,
             ["size"] = $"{session.Format.Width}x{session.Format.Height}",
             ["fps"] = session.Format.Fps,
-            ["layers"] = new JsonArray([.. session.Scene.Layers.Select(l => (JsonNode)LayerJson.ToJson(l.State))]),
+            // Every layer, on air or waiting in another scene, and the scenes: a restart goes on air with the same scene.
+            ["layers"] = new JsonArray([.. session.Scene.Layers.Select(l => l.State).Concat(session.Scenes.OffAirLayers())
+                .DistinctBy(l => l.Id).Select(l => (JsonNode)LayerJson.ToJson(l))]),
+            ["scenes"] = new JsonArray([.. scenes.Scenes.Select(s => (JsonNode)new JsonObject
+            {
+                ["name"] = s.Name, ["layers"] = new JsonArray([.. s.Layers.Select(id => (JsonNode)id)]),
+            })]),
+            ["onAir"] = scenes.OnAir,
             ["animations"] = new JsonArray([.. animations.Select(AnimationJson.ToJson)]),
             ["triggers"] = new JsonArray([.. triggers.Select(AnimationJson.ToJson)]),
             ["scripts"] = session.Scripts.SaveStates(),
@@ -65,7 +74,9 @@ internal sealed record SavedScene(SceneState Scene, long Frame, JsonObject? Scri
             return null;
         }
         var elapsed = Math.Clamp((now - saved.SavedAt).TotalSeconds, 0, 10 * 365 * 86400.0);
-        return new SavedScene(scene, saved.Frame + 1 + (long)Math.Round(elapsed * saved.Fps), scripts);
+        return new SavedScene(scene, saved.Frame + 1 + (long)Math.Round(elapsed * saved.Fps), scripts,
+            // A show saved before it had named scenes goes on with the scene file's.
+            saved.Scene.ContainsKey("scenes") ? parsed.Scenes : null);
     }
 
     /// <summary>Running animations and triggers that do not even parse would fail the start itself; they are the snapshot's problems.</summary>

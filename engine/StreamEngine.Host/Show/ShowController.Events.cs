@@ -78,6 +78,12 @@ internal sealed partial class ShowController : IDisposable
         ["layerId"] = id, ["layer"] = layer is null ? null : LayerJson.ToJson(layer),
     });
 
+    /// <summary>A layer shown or hidden by a request: control surfaces light their buttons from it.</summary>
+    private void PublishVisibility(string id, bool visible, string? sceneName = null) => Publish(EventCategory.Layers, "SceneItemEnableStateChanged", new JsonObject
+    {
+        ["sceneName"] = sceneName ?? session.Scenes.OnAir, ["layerId"] = id, ["sceneItemEnabled"] = visible,
+    });
+
     private void Publish(EventCategory category, string type, JsonObject data)
     {
         try { Events?.Invoke(new ShowEvent(category, type, data)); }

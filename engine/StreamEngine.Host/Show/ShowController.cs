@@ -38,7 +38,8 @@ internal sealed partial class ShowController(ShowSession session, IEncoder encod
     public Task<IReadOnlyList<LayerState>> LayersAsync() =>
         Read<IReadOnlyList<LayerState>>(scene => [.. scene.Layers.Select(l => l.State.Clone())]);
 
-    public Task<LayerState?> LayerAsync(string id) => Read(scene => scene.Find(id)?.State.Clone());
+    /// <summary>A layer on screen, or one waiting off air in another named scene.</summary>
+    public async Task<LayerState?> LayerAsync(string id) => await Read(scene => scene.Find(id)?.State.Clone()) ?? session.Scenes.OffAir(id);
 
     private Task<T> Read<T>(Func<SceneGraph, T> read)
     {
@@ -54,6 +55,8 @@ internal sealed partial class ShowController(ShowSession session, IEncoder encod
     {
         if (session.Plugins.Find(layer.Type) is null)
             throw new ShowRequestException(RequestFailure.Invalid, $"unknown layer type '{layer.Type}'; known: {string.Join(", ", session.Plugins.LayerTypeNames.Order())}", "type");
+        if (session.Scenes.OffAir(layer.Id) is not null)
+            throw new ShowRequestException(RequestFailure.Conflict, $"layer '{layer.Id}' exists in a scene off air; PUT /api/scenes/{session.Scenes.OnAir} can add it to this one", "id");
         await Apply(SceneCommand.AddLayer(layer));
         var added = (await LayerAsync(layer.Id))!;
         PublishLayer("LayerCreated", layer.Id, added);
@@ -64,15 +67,18 @@ internal sealed partial class ShowController(ShowSession session, IEncoder encod
     {
         if (patch["type"] is JsonValue type && session.Plugins.Find(type.ToString()) is null)
             throw new ShowRequestException(RequestFailure.Invalid, $"unknown layer type '{type}'", "type");
+        if (await PatchOffAirAsync(id, patch) is { } waiting) return waiting;
         await Apply(SceneCommand.PatchLayer(id, patch));
         var changed = (await LayerAsync(id))!;
         PublishLayer("LayerChanged", id, changed);
+        if (patch.ContainsKey("visible")) PublishVisibility(id, changed.Visible);
         return changed;
     }
 
     public async Task RemoveLayerAsync(string id)
     {
         await Apply(SceneCommand.RemoveLayer(id));
+        session.Scenes.Forget(id);
         PublishLayer("LayerRemoved", id, null);
     }
 
@@ -84,16 +90,16 @@ internal sealed partial class ShowController(ShowSession session, IEncoder encod
 
     public async Task SwitchSceneAsync(IReadOnlyList<LayerState> layers, string transition, double seconds, string easing)
     {
-        if (!Enum.TryParse<TransitionKind>(transition, ignoreCase: true, out var kind))
-            throw new ShowRequestException(RequestFailure.Invalid, $"transition.kind: '{transition}' is not one of cut, crossfade, slide, wipe", "transition.kind");
-        if (seconds is < 0 or > 60 || !double.IsFinite(seconds))
-            throw new ShowRequestException(RequestFailure.Invalid, $"transition.duration: expected 0 to 60 seconds, got {seconds}", "transition.duration");
+        var curve = await Transition(transition, seconds, easing);
         var unknown = layers.FirstOrDefault(l => session.Plugins.Find(l.Type) is null);
         if (unknown is not null) throw new ShowRequestException(RequestFailure.Invalid, $"layer '{unknown.Id}': unknown layer type '{unknown.Type}'", "layers");
-        var curve = await Run(() => Task.FromResult(session.Plugins.Resolve(easing)));
-        await Run(() => clock.Pipeline.SwitchSceneAsync(layers, new SceneTransition(kind, seconds, curve)));
+        // The on-air scene is what is on screen: these layers become its layers.
+        await ChangeScenesAsync(() => Run(() => clock.Pipeline.SwitchSceneAsync(layers, curve)));
         await Saved();
-        Publish(EventCategory.Layers, "SceneSwitched", new JsonObject { ["transition"] = kind.ToString().ToLowerInvariant(), ["layers"] = layers.Count });
+        Publish(EventCategory.Layers, "SceneSwitched", new JsonObject
+        {
+            ["sceneName"] = session.Scenes.OnAir, ["transition"] = curve.Kind.ToString().ToLowerInvariant(), ["layers"] = layers.Count,
+        });
     }
 
     public async Task<string> StartAnimationAsync(JsonObject animation)

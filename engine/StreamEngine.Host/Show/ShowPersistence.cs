@@ -17,21 +17,25 @@ internal sealed class ShowPersistence(ShowSession session, StateWriter writer, I
     // A script changing layers every frame would otherwise snapshot the show every frame; nobody waits for those.
     private static readonly TimeSpan WriteBehind = TimeSpan.FromMilliseconds(100);
     private readonly ConcurrentQueue<TaskCompletionSource> _waiting = new();
-    private long _savedStructure = -1, _savedAnimations = -1;
-    private long _capturedStructure = -1, _capturedAnimations = -1; // read by request threads
+    private long _savedStructure = -1, _savedAnimations = -1, _savedScenes = -1;
+    private long _capturedStructure = -1, _capturedAnimations = -1, _capturedScenes = -1; // read by request threads
     private double _savedAt = double.NegativeInfinity;
 
     public StateWriter Writer => writer;
 
     public void OnFrame(FrameTime time)
     {
-        var changed = session.Scene.StructureVersion != _savedStructure || session.Animations.Version != _savedAnimations;
+        var changed = session.Scene.StructureVersion != _savedStructure || session.Animations.Version != _savedAnimations
+            || session.Scenes.Version != _savedScenes;
         if (!changed && _waiting.IsEmpty && time.Seconds - _savedAt < Refresh.TotalSeconds) return;
         if (_waiting.IsEmpty && time.Seconds - _savedAt < WriteBehind.TotalSeconds) return;
+        // Scenes change on request threads too: the version read before the capture is one the capture holds.
+        var scenes = session.Scenes.Version;
         writer.SceneChanged(SavedScene.Capture(session, time));
-        (_savedStructure, _savedAnimations, _savedAt) = (session.Scene.StructureVersion, session.Animations.Version, time.Seconds);
+        (_savedStructure, _savedAnimations, _savedScenes, _savedAt) = (session.Scene.StructureVersion, session.Animations.Version, scenes, time.Seconds);
         Volatile.Write(ref _capturedStructure, _savedStructure);
         Volatile.Write(ref _capturedAnimations, _savedAnimations);
+        Volatile.Write(ref _capturedScenes, _savedScenes);
         while (_waiting.TryDequeue(out var waiter)) waiter.TrySetResult();
     }
 
@@ -43,8 +47,9 @@ internal sealed class ShowPersistence(ShowSession session, StateWriter writer, I
     {
         // The frame that applied the change usually captured it already (this hook runs after the commands):
         // then only the writer has to finish; otherwise wait for the next frame's capture.
-        var (structure, animations) = (session.Scene.StructureVersion, session.Animations.Version);
-        if (Volatile.Read(ref _capturedStructure) < structure || Volatile.Read(ref _capturedAnimations) < animations)
+        var (structure, animations, scenes) = (session.Scene.StructureVersion, session.Animations.Version, session.Scenes.Version);
+        if (Volatile.Read(ref _capturedStructure) < structure || Volatile.Read(ref _capturedAnimations) < animations
+            || Volatile.Read(ref _capturedScenes) < scenes)
         {
             var captured = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             _waiting.Enqueue(captured);

@@ -31,6 +31,9 @@ internal sealed class ShowSession : IDisposable
 
     public VideoFormat Format { get; }
     public SceneGraph Scene { get; }
+
+    /// <summary>The named scenes; the on-air one is what <see cref="Scene"/> shows.</summary>
+    public ShowScenes Scenes { get; private init; } = new(SceneList.Single([]), []);
     public Compositor Compositor { get; }
     public PluginCatalog Plugins { get; }
     public AnimationRuntime Animations { get; }
@@ -72,12 +75,13 @@ internal sealed class ShowSession : IDisposable
         var plugins = LoadPlugins(config, loggers);
         try
         {
-            var (read, problems) = ReadScene(scenePath, config, plugins);
+            var (read, problems) = ReadScene(scenePath, config, plugins, out var readScenes);
             if (read is null || problems.Count > 0) throw new UserInputException(scenePath, problems);
             var scene = saved?.Scene ?? read;
             var format = FormatOf(config, sizeFlag, fpsFlag, scene);
             var graph = new SceneGraph(config.MaxLayers, Limits(config, format, read)); // a saved state holds the size shown, not the one made for
-            graph.Enqueue(SceneCommand.LoadLayers(scene.Layers));
+            var (onAir, scenes) = ShowScenes.Open(saved?.Scenes ?? readScenes!, scene.Layers);
+            graph.Enqueue(SceneCommand.LoadLayers(onAir));
             var assets = Path.GetDirectoryName(Path.GetFullPath(scenePath))!;
             var services = new LayerServices(new ResourceCache(ResourceOptions(config, assets), loggers.CreateLogger<ResourceCache>()), new ChatFeed());
             var compositor = new Compositor(format, plugins, loggers, assets, smoothTransforms: config.RenderQuality != "low", services);
@@ -86,10 +90,12 @@ internal sealed class ShowSession : IDisposable
             if (saved is null) _ = SceneAnimations.StartAsync(animations, scene);
             else _ = SceneAnimations.RestoreAsync(animations, scene);
             var access = new ShowAccess(graph, animations, type => plugins.Find(type) is not null, ScriptLimits(config), loggers);
+            access.PatchOffAir = scenes.PatchOffAir;
             var scripts = new ScriptHost(access, services.Chat, loggers.CreateLogger<ScriptHost>());
             scripts.Restore(saved?.Scripts);
             return new ShowSession(format, graph, compositor, plugins, animations, scripts)
             {
+                Scenes = scenes,
                 FirstFrame = saved?.Frame ?? 0,
                 Source = Path.GetFullPath(scenePath),
             };
@@ -102,9 +108,14 @@ internal sealed class ShowSession : IDisposable
     }
 
     /// <summary>Reads a scene file and checks everything in it against the loaded plugins (layer types, easings).</summary>
-    public static (SceneState? Scene, IReadOnlyList<ValidationProblem> Problems) ReadScene(string path, EngineConfig config, PluginCatalog plugins)
+    public static (SceneState? Scene, IReadOnlyList<ValidationProblem> Problems) ReadScene(string path, EngineConfig config, PluginCatalog plugins) =>
+        ReadScene(path, config, plugins, out _);
+
+    private static (SceneState? Scene, IReadOnlyList<ValidationProblem> Problems) ReadScene(string path, EngineConfig config, PluginCatalog plugins,
+        out SceneList? scenes)
     {
         var result = SceneFile.Load(path, type => plugins.Find(type) is not null, config.MaxLayers);
+        scenes = result.Scenes;
         if (!result.IsValid) return (null, result.Problems);
         var scene = result.Scene!;
         // The bounds the API keeps, at the size the scene was made for (a smaller --size keeps them, a larger one widens them).

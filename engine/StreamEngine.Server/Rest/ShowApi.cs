@@ -52,6 +52,7 @@ internal static class ShowApi
             await show.ReorderAsync([.. order.Select(n => n!.GetValue<string>())]);
             return Results.NoContent();
         })).Changes("ReorderLayers", "Draw layers in this order", "Layers", 204).Body<ReorderBody>().Problems(404);
+        SceneApi.Map(api, change, show);
         change.MapPost("/scene", (HttpRequest request) => WithBody(request, async body =>
         {
             if (body["layers"] is not JsonArray layers) return Problems.BadRequest("layers: expected an array of layers", "layers");
@@ -111,13 +112,13 @@ internal static class ShowApi
         body[field] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>()
             : throw new ShowRequestException(RequestFailure.Invalid, $"{field}: expected a string", field);
 
-    private static async Task<IResult> WithBody(HttpRequest request, Func<JsonObject, Task<IResult>> handle, bool required = true)
+    internal static async Task<IResult> WithBody(HttpRequest request, Func<JsonObject, Task<IResult>> handle, bool required = true)
     {
         var (body, problem) = await JsonBody.ReadAsync(request, required);
         return problem ?? await Handle(() => handle(body!));
     }
 
-    private static async Task<IResult> Handle(Func<Task<IResult>> handle)
+    internal static async Task<IResult> Handle(Func<Task<IResult>> handle)
     {
         try { return await handle(); }
         catch (ShowRequestException e) { return Problems.From(e); }

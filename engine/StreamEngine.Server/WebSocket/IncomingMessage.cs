@@ -4,6 +4,7 @@ namespace StreamEngine.Server.WebSocket;
 
 internal enum IncomingKind { Text, Binary, TooBig, Close }
 
+/// <param name="Utf8">The message: UTF-8 JSON in a text frame, or the bytes of a binary frame.</param>
 internal readonly record struct IncomingMessage(IncomingKind Kind, ReadOnlyMemory<byte> Utf8);
 
 /// <summary>
@@ -28,9 +29,7 @@ internal sealed class MessageReader(System.Net.WebSockets.WebSocket socket, int 
             length += result.Count;
             if (length > maxMessageBytes) return new(IncomingKind.TooBig, default);
             if (!result.EndOfMessage) continue;
-            return result.MessageType == WebSocketMessageType.Binary
-                ? new(IncomingKind.Binary, default)
-                : new(IncomingKind.Text, _buffer.AsMemory(0, length));
+            return new(result.MessageType == WebSocketMessageType.Binary ? IncomingKind.Binary : IncomingKind.Text, _buffer.AsMemory(0, length));
         }
     }
 

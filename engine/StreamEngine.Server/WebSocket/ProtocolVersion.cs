@@ -10,6 +10,12 @@ internal static class ProtocolVersion
 
     public static string Engine { get; } = ReadEngineVersion();
 
+    /// <summary>The obs-websocket version whose protocol (the subset in docs/protocol.md) the engine speaks.</summary>
+    public const string ObsWebSocket = "5.0.0";
+
+    /// <summary>Some obs-websocket clients check the OBS Studio version before they call anything.</summary>
+    public const string ObsStudio = "30.0.0";
+
     private static string ReadEngineVersion()
     {
         var version = typeof(ProtocolVersion).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion

@@ -15,6 +15,10 @@ internal sealed partial class ShowRequests
         ["engineVersion"] = ProtocolVersion.Engine,
         ["rpcVersion"] = ProtocolVersion.Rpc,
         ["availableRequests"] = new JsonArray(RequestTypes.Order(StringComparer.Ordinal).Select(t => (JsonNode?)t).ToArray()),
+        // obs-websocket clients read these: the engine speaks a subset of obs-websocket 5 (docs/protocol.md).
+        ["obsVersion"] = ProtocolVersion.ObsStudio, ["obsWebSocketVersion"] = ProtocolVersion.ObsWebSocket,
+        ["supportedImageFormats"] = new JsonArray(), // no screenshots (GetSourceScreenshot is not supported)
+        ["platform"] = "streamengine", ["platformDescription"] = $"StreamEngine {ProtocolVersion.Engine}",
     });
 
     private Task<JsonObject?> GetShowInfo(JsonObject data, RequestContext context) => Done(ToJson(_show.Info).AsObject());

@@ -39,6 +39,12 @@ internal sealed partial class ShowRequests
             ["GetOutputList"] = GetOutputList, ["AddOutput"] = AddOutput, ["RemoveOutput"] = RemoveOutput,
             ["GetPluginList"] = GetPluginList, ["ReloadPlugin"] = ReloadPlugin, ["GetScriptList"] = GetScriptList, ["ReloadScript"] = ReloadScript,
             ["Sleep"] = Sleep,
+            ["GetSceneList"] = GetSceneList, ["GetCurrentProgramScene"] = GetCurrentProgramScene, ["SetCurrentProgramScene"] = SetCurrentProgramScene,
+            ["CreateScene"] = CreateScene, ["SetSceneLayers"] = SetSceneLayers, ["RemoveScene"] = RemoveScene,
+            ["GetSceneItemList"] = GetSceneItemList, ["GetSceneItemId"] = GetSceneItemId, ["GetSceneItemEnabled"] = GetSceneItemEnabled,
+            ["SetSceneItemEnabled"] = SetSceneItemEnabled, ["GetInputSettings"] = GetInputSettings, ["SetInputSettings"] = SetInputSettings,
+            ["GetStreamStatus"] = GetStreamStatus, ["StartStream"] = StartStream, ["StopStream"] = StopStream,
+            ["GetRecordStatus"] = GetRecordStatus, ["StartRecord"] = StartRecord, ["StopRecord"] = StopRecord,
         };
     }
 
@@ -65,7 +71,7 @@ internal sealed partial class ShowRequests
     {
         if (type is null) return RequestResult.Failure(RequestStatus.MissingRequestType, "Missing `requestType` (a string).");
         if (!_handlers.TryGetValue(type, out var handler))
-            return RequestResult.Failure(RequestStatus.UnknownRequestType, $"Unknown requestType `{type}`; GetVersion lists the known ones.");
+            return RequestResult.Failure(RequestStatus.UnknownRequestType, $"Unknown requestType `{type}`: StreamEngine does not support it (GetVersion lists the requests it does; docs/protocol.md).");
         if (data is not null and not JsonObject)
             return RequestResult.Failure(RequestStatus.InvalidRequestFieldType, "`requestData` must be an object.");
         if (!context.MayMutate && MutationPolicy.IsMutating(type))

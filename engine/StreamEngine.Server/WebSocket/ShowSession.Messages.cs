@@ -52,7 +52,10 @@ internal sealed partial class ShowSession
 
     private byte[] Hello()
     {
-        var d = new JsonObject { ["engineVersion"] = ProtocolVersion.Engine, ["rpcVersion"] = ProtocolVersion.Rpc };
+        var d = new JsonObject
+        {
+            ["engineVersion"] = ProtocolVersion.Engine, ["obsWebSocketVersion"] = ProtocolVersion.ObsWebSocket, ["rpcVersion"] = ProtocolVersion.Rpc,
+        };
         if (_authentication is not null)
             d["authentication"] = new JsonObject { ["challenge"] = _authentication.Challenge, ["salt"] = _authentication.Salt };
         return Message(WebSocketOpCode.Hello, d);
@@ -89,13 +92,16 @@ internal sealed partial class ShowSession
         await SendAsync(Message(WebSocketOpCode.Identified, new JsonObject { ["negotiatedRpcVersion"] = ProtocolVersion.Rpc }));
     }
 
-    private static EventSubscription ReadSubscriptions(JsonObject d) => d["eventSubscriptions"] switch
+    private EventSubscription ReadSubscriptions(JsonObject d) => d["eventSubscriptions"] switch
     {
-        null => EventSubscription.All,
+        null => AllEvents,
         // Unknown bits are ignored, so a client written for a later server still connects.
-        JsonValue value when value.TryGetValue<long>(out var bits) && bits >= 0 => (EventSubscription)(bits & (long)EventSubscription.All),
+        JsonValue value when value.TryGetValue<long>(out var bits) && bits >= 0 => (EventSubscription)(bits & (long)AllEvents),
         _ => throw ProtocolViolation.WrongType("eventSubscriptions", "a non-negative integer"),
     };
+
+    /// <summary>The subscription bits this client's protocol has: the show's own, or obs-websocket's.</summary>
+    private EventSubscription AllEvents => SpeaksObs ? ObsDialect.All : EventSubscription.All;
 
     private async Task RequestAsync(JsonObject d)
     {

@@ -48,6 +48,12 @@ internal sealed partial class ShowSession
 
     public long Id { get; }
 
+    /// <summary>Asked for obs-websocket's subprotocol: its event names and subscription bits (<see cref="ObsDialect"/>).</summary>
+    public bool SpeaksObs { get; init; }
+
+    /// <summary>Asked for <c>obswebsocket.msgpack</c>: messages travel as MessagePack in binary frames both ways.</summary>
+    public bool UsesMessagePack { get; init; }
+
     private bool MayMutate { get; }
 
     private bool IsClosing => Volatile.Read(ref _closing) != 0;
@@ -105,13 +111,13 @@ internal sealed partial class ShowSession
                 case IncomingKind.TooBig:
                     await CloseAsync(WebSocketCloseCode.MessageTooBig, $"A message may have at most {_options.MaxMessageBytes} bytes.");
                     break;
-                case IncomingKind.Binary:
+                case IncomingKind.Binary when !UsesMessagePack:
                     await CloseAsync(WebSocketCloseCode.MessageDecodeError, "Messages are JSON in text frames; binary frames are not supported.");
                     break;
                 default:
                     try
                     {
-                        await HandleMessageAsync(message.Utf8);
+                        await HandleMessageAsync(message.Kind == IncomingKind.Binary ? MessagePackFrames.ToJson(message.Utf8) : message.Utf8);
                     }
                     catch (ProtocolViolation violation)
                     {
@@ -129,7 +135,9 @@ internal sealed partial class ShowSession
         await _sendLock.WaitAsync(_lifetime.Token);
         try
         {
-            if (!IsClosing) await _socket.SendAsync(utf8, WebSocketMessageType.Text, endOfMessage: true, _lifetime.Token);
+            if (IsClosing) return;
+            if (UsesMessagePack) await _socket.SendAsync(MessagePackFrames.FromJson(utf8), WebSocketMessageType.Binary, endOfMessage: true, _lifetime.Token);
+            else await _socket.SendAsync(utf8, WebSocketMessageType.Text, endOfMessage: true, _lifetime.Token);
         }
         finally
         {

@@ -71,7 +71,9 @@ public static class ShowWebSocketEndpoints
         var isLoopback = remote is not null && IPAddress.IsLoopback(remote);
         var stopping = context.RequestServices.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
-        using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        await handler.HandleAsync(socket, isLoopback, stop.Token);
+        // obs-websocket clients ask for their JSON subprotocol and give up when the answer does not name it.
+        var subprotocol = ObsDialect.Choose(context.WebSockets.WebSocketRequestedProtocols);
+        using var socket = await context.WebSockets.AcceptWebSocketAsync(subprotocol);
+        await handler.HandleAsync(socket, isLoopback, subprotocol, stop.Token);
     }
 }

@@ -46,9 +46,16 @@ public sealed class ShowWebSocketHandler : IDisposable
     /// this machine (it may change the show when no password is configured). Cancelling <paramref name="stop"/> closes
     /// the connection with 1001 (going away).
     /// </summary>
-    public async Task HandleAsync(System.Net.WebSockets.WebSocket socket, bool isLoopback, CancellationToken stop)
+    public Task HandleAsync(System.Net.WebSockets.WebSocket socket, bool isLoopback, CancellationToken stop) =>
+        HandleAsync(socket, isLoopback, subprotocol: null, stop);
+
+    /// <param name="subprotocol">The obs-websocket subprotocol the connection was accepted with (<see cref="ObsDialect"/>), or null.</param>
+    public async Task HandleAsync(System.Net.WebSockets.WebSocket socket, bool isLoopback, string? subprotocol, CancellationToken stop)
     {
-        var session = new ShowSession(Interlocked.Increment(ref _nextSessionId), socket, isLoopback, _options, _requests, _logger, _time);
+        var session = new ShowSession(Interlocked.Increment(ref _nextSessionId), socket, isLoopback, _options, _requests, _logger, _time)
+        {
+            SpeaksObs = subprotocol is not null, UsesMessagePack = subprotocol == ObsDialect.MessagePackSubprotocol,
+        };
         _logger.LogDebug("WebSocket session {Session} connected (loopback: {Loopback})", session.Id, isLoopback);
         Add(session);
         try
@@ -89,10 +96,20 @@ public sealed class ShowWebSocketHandler : IDisposable
             var sessions = Volatile.Read(ref _sessions);
             if (sessions.Length == 0) return;
             var intent = EventSubscriptions.IntentOf(showEvent.Category);
-            EventEnvelope? envelope = null;
+            EventEnvelope? envelope = null, obsEnvelope = null;
+            ShowEvent? obsEvent = null;
+            var translated = false;
             foreach (var session in sessions)
             {
-                if (session.Wants(intent)) session.Enqueue(envelope ??= new EventEnvelope(showEvent, intent));
+                if (!session.SpeaksObs)
+                {
+                    if (session.Wants(intent)) session.Enqueue(envelope ??= new EventEnvelope(showEvent, intent));
+                    continue;
+                }
+                if (!translated) (obsEvent, translated) = (ObsDialect.Translate(showEvent, _requests.SceneItems), true);
+                // An obs-websocket event's category holds obs-websocket's intent bit as it is.
+                if (obsEvent is not null && session.Wants((EventSubscription)obsEvent.Category))
+                    session.Enqueue(obsEnvelope ??= new EventEnvelope(obsEvent, (EventSubscription)obsEvent.Category));
             }
         }
         catch (Exception e)

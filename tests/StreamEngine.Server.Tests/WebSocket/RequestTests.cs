@@ -53,11 +53,11 @@ public sealed class RequestTests
         await using var server = await ProtocolServer.StartAsync();
         await using var client = await server.IdentifiedClientAsync();
 
-        var response = await client.RequestAsync("SetCurrentProgramScene");
+        var response = await client.RequestAsync("SetCurrentSceneTransition");
 
         Assert.False((bool)response["requestStatus"]!["result"]!);
         Assert.Equal(204, (int)response["requestStatus"]!["code"]!);
-        Assert.Contains("SetCurrentProgramScene", (string)response["requestStatus"]!["comment"]!);
+        Assert.Contains("SetCurrentSceneTransition", (string)response["requestStatus"]!["comment"]!);
     }
 
     [Fact]
@@ -120,6 +120,9 @@ public sealed class RequestTests
             "GetVersion", "GetShowInfo", "GetStats", "GetLayerList", "GetLayer", "CreateLayer", "SetLayer", "RemoveLayer",
             "ReorderLayers", "SwitchScene", "StartAnimation", "ControlAnimation", "GetAnimationList", "RaiseShowEvent", "InjectChatMessage", "GetOutputList",
             "AddOutput", "RemoveOutput", "GetPluginList", "ReloadPlugin", "GetScriptList", "ReloadScript", "Sleep",
+            "GetSceneList", "GetCurrentProgramScene", "SetCurrentProgramScene", "CreateScene", "SetSceneLayers", "RemoveScene",
+            "GetSceneItemList", "GetSceneItemId", "GetSceneItemEnabled", "SetSceneItemEnabled", "GetInputSettings", "SetInputSettings",
+            "GetStreamStatus", "StartStream", "StopStream", "GetRecordStatus", "StartRecord", "StopRecord",
         ];
         Assert.Equal(documented.Order(StringComparer.Ordinal), available);
     }
