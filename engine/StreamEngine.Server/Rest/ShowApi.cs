@@ -26,6 +26,10 @@ internal static class ShowApi
         api.MapGet("/animations", () => Handle(async () => Results.Json(new JsonArray([.. (await show.AnimationsAsync()).Select(a => (JsonNode)a)]))));
         api.MapGet("/outputs", () => Results.Ok(show.Outputs()));
         api.MapGet("/scripts", () => Results.Ok(show.Scripts()));
+        api.MapGet("/layer-types", () => Results.Ok(show.LayerTypes()));
+
+        // The dashboard's login: answers 204 when the token may change the show (401 otherwise) and changes nothing.
+        change.MapPost("/auth", () => Results.NoContent());
 
         change.MapPost("/layers", (HttpRequest request) => WithBody(request, async body =>
         {

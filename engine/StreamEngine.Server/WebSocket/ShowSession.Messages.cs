@@ -92,7 +92,7 @@ internal sealed partial class ShowSession
     {
         null => EventSubscription.All,
         // Unknown bits are ignored, so a client written for a later server still connects.
-        JsonValue value when value.TryGetValue<long>(out var bits) && bits >= 0 => (EventSubscription)(bits & (long)EventSubscription.All),
+        JsonValue value when value.TryGetValue<long>(out var bits) && bits >= 0 => (EventSubscription)(bits & (long)(EventSubscription.All | EventSubscription.Preview)),
         _ => throw ProtocolViolation.WrongType("eventSubscriptions", "a non-negative integer"),
     };
 
