@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of StreamEngine. Installs what the tests use when it is missing (as root, with apt-get):
-# ffmpeg, nginx with the RTMP module, redis-server, fonts; then builds the engine like a user does and runs dotnet test.
+# ffmpeg, nginx with the RTMP module, redis-server, fonts, chromium; then builds the engine like a user does and runs dotnet test.
 set -euo pipefail
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$home"
@@ -14,6 +14,8 @@ command -v redis-server >/dev/null || packages+=(redis-server)
 # Text golden tests: Arabic, Devanagari and other scripts, and color emoji, found by per-character font fallback.
 [ -f /usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf ] || packages+=(fonts-noto-core)
 [ -f /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ] || packages+=(fonts-noto-color-emoji)
+# The dashboard's browser tests drive Debian's Chromium headless (Playwright downloads no browser).
+[ -x /usr/bin/chromium ] || packages+=(chromium)
 if [ ${#packages[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
     echo "tests/run.sh: missing ${packages[*]}; install them with: sudo apt-get install -y ${packages[*]}" >&2

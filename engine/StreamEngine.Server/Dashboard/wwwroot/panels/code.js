@@ -17,11 +17,12 @@ export async function startCode() {
 
   const refresh = async () => {
     const [s, p] = await Promise.all([get('/api/scripts'), get('/api/plugins')]);
-    scripts.replaceChildren(...(s.length ? s.map(x => item('script', x.name, x.state, `${x.language} · ${x.errors} errors`, x.lastError,
-      () => attempt(() => post(`/api/scripts/${encodeURIComponent(x.name)}/reload`), `Script ${x.name} reloaded`).then(refresh))))
+    const reloadScript = x => attempt(() => post(`/api/scripts/${encodeURIComponent(x.name)}/reload`), `Script ${x.name} reloaded`).then(refresh);
+    const reloadPlugin = x => attempt(() => post(`/api/plugins/${encodeURIComponent(x.id)}/reload`), `Plugin ${x.id} reloaded`).then(refresh);
+    scripts.replaceChildren(...(s.length
+      ? s.map(x => item('script', x.name, x.state, `${x.language} · ${x.errors} errors`, x.lastError, () => reloadScript(x)))
       : [el('li', { class: 'empty' }, 'No scripts.')]));
-    plugins.replaceChildren(...p.map(x => item('plugin', x.id, x.state, `${x.version} · ${x.layerTypes.join(', ')}`, x.error,
-      () => attempt(() => post(`/api/plugins/${encodeURIComponent(x.id)}/reload`), `Plugin ${x.id} reloaded`).then(refresh))));
+    plugins.replaceChildren(...p.map(x => item('plugin', x.id, x.state, `${x.version} · ${x.layerTypes.join(', ')}`, x.error, () => reloadPlugin(x))));
   };
   bus.addEventListener('ScriptFailed', refresh);
   await refresh();
