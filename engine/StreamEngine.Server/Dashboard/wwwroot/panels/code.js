@@ -22,7 +22,7 @@ export async function startCode() {
     scripts.replaceChildren(...(s.length
       ? s.map(x => item('script', x.name, x.state, `${x.language} · ${x.errors} errors`, x.lastError, () => reloadScript(x)))
       : [el('li', { class: 'empty' }, 'No scripts.')]));
-    plugins.replaceChildren(...p.map(x => item('plugin', x.id, x.state, `${x.version} · ${x.layerTypes.join(', ')}`, x.error, () => reloadPlugin(x))));
+    plugins.replaceChildren(...p.map(x => item('plugin', x.id, x.state, [x.version, x.layerTypes.join(', ')].filter(Boolean).join(' · '), x.error, () => reloadPlugin(x))));
   };
   bus.addEventListener('ScriptFailed', refresh);
   await refresh();
