@@ -27,7 +27,11 @@ internal sealed class ControlPlane : IAsyncDisposable
     public static async Task<IAsyncDisposable> StartAsync(EngineConfig config, ShowSession session, FFmpegEncoder encoder, LiveFrameClock clock,
         ILoggerFactory loggers, CancellationToken cancellationToken, ShowPersistence? persistence = null)
     {
-        var controller = new ShowController(session, encoder, clock) { AfterMutation = persistence is null ? null : persistence.SaveNowAsync };
+        var controller = new ShowController(session, encoder, clock)
+        {
+            AfterMutation = persistence is null ? null : persistence.SaveNowAsync,
+            Recordings = new RecordingsFolder(config.RecordingsDirectory, config.MaxOutputs),
+        };
         controller.StartEvents();
         var writer = persistence?.Writer;
         var metrics = new EngineMetrics(controller, writer is null ? null : () =>
