@@ -19,7 +19,7 @@ public sealed class DashboardLiveTests : IDisposable
         using var nginx = new NginxRtmpServer();
         await using var engine = await RunningEngine.StartSceneAsync(_dir.File("show.ts"), WriteScene(),
             Engine.Environment(("API_TOKEN", Token)), "640x360");
-        Assert.Contains($"Dashboard: http://127.0.0.1:{engine.Environment["PORT"]}/", engine.Process.AllOutput);
+        await engine.Process.WaitForLineAsync(l => l.Contains($"Dashboard: http://127.0.0.1:{engine.Environment["PORT"]}/"), TimeSpan.FromSeconds(10));
         await using var browser = await DashboardBrowser.OpenAsync();
         var page = browser.Page;
         var response = await page.GotoAsync($"http://127.0.0.1:{engine.Environment["PORT"]}/");
