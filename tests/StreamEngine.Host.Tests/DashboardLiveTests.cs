@@ -17,7 +17,7 @@ public sealed class DashboardLiveTests : IDisposable
     public async Task A_producer_logs_in_and_runs_the_show_from_the_page()
     {
         using var nginx = new NginxRtmpServer();
-        await using var engine = await RunningEngine.StartSceneAsync(_dir.File("show.ts"), WriteScene(),
+        await using var engine = await RunningEngine.StartSceneAtSizeAsync(_dir.File("show.ts"), WriteScene(),
             Engine.Environment(("API_TOKEN", Token)), "640x360");
         await engine.Process.WaitForLineAsync(l => l.Contains($"Dashboard: http://127.0.0.1:{engine.Environment["PORT"]}/"), TimeSpan.FromSeconds(10));
         await using var browser = await DashboardBrowser.OpenAsync();

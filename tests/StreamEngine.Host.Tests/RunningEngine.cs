@@ -27,10 +27,10 @@ internal sealed class RunningEngine : IAsyncDisposable
 
     /// <summary>Starts a scene file with a given environment (reuse one to restart the same show on the same data).</summary>
     public static Task<RunningEngine> StartSceneAsync(string recording, string scenePath, Dictionary<string, string?> environment, params string[] extraArgs) =>
-        StartSceneAsync(recording, scenePath, environment, "320x180", extraArgs);
+        StartSceneAtSizeAsync(recording, scenePath, environment, "320x180", extraArgs);
 
     /// <summary>Starts a scene file at a given frame size (WIDTHxHEIGHT).</summary>
-    public static async Task<RunningEngine> StartSceneAsync(string recording, string scenePath, Dictionary<string, string?> environment, string size, params string[] extraArgs)
+    public static async Task<RunningEngine> StartSceneAtSizeAsync(string recording, string scenePath, Dictionary<string, string?> environment, string size, params string[] extraArgs)
     {
         var process = ProcessRunner.Start("dotnet", [RepoPaths.BuiltEngine, "run", "--scene", scenePath,
             "--size", size, "--output", recording, "--status-every", "1", .. extraArgs], environment);
