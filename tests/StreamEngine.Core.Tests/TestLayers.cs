@@ -11,6 +11,12 @@ internal sealed class TestLayers : ILayerTypeCatalog
 
     public long Generation { get; set; }
 
+    /// <summary>"gated" layers wait for it before drawing (open unless a test closes it).</summary>
+    public ManualResetEventSlim Gate { get; } = new(initialState: true);
+
+    /// <summary>The threads "gated" layers were drawn on, one entry per draw.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<int> GatedDraws { get; } = new();
+
     public ILayerType? Find(string typeName) => typeName switch
     {
         "fill" => new Type(typeName, _ => ctx =>
@@ -19,10 +25,11 @@ internal sealed class TestLayers : ILayerTypeCatalog
             ctx.Canvas.Clear(SKColor.Parse(ctx.Props["color"]!.GetValue<string>()));
         }),
         "broken" => new Type(typeName, _ => _ => throw new InvalidOperationException("renderer exploded")),
-        // Takes 5 ms to draw, in red before a reload (generation 0) and green after.
-        "slow" => new Type(typeName, _ => ctx =>
+        // Draws once the gate is open, in red before a reload (generation 0) and green after.
+        "gated" => new Type(typeName, _ => ctx =>
         {
-            Thread.Sleep(5);
+            Gate.Wait(TimeSpan.FromSeconds(30));
+            GatedDraws.Enqueue(Environment.CurrentManagedThreadId);
             ctx.Canvas.Clear(Generation == 0 ? SKColors.Red : SKColors.Lime);
         }),
         "picture" => new Type(typeName, layer => ctx =>

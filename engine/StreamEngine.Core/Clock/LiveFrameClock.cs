@@ -47,6 +47,7 @@ public sealed class LiveFrameClock(FramePipeline pipeline, ILogger<LiveFrameCloc
         var fps = pipeline.Format.Fps;
         var frameTicks = _time.TimestampFrequency / (double)fps;
         var start = _time.GetTimestamp();
+        pipeline.Stats.RestartDeliveries();
         long n = 0;
         var consecutiveErrors = 0;
         while (!stop.IsCancellationRequested)

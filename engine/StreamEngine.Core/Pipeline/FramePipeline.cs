@@ -57,7 +57,9 @@ public sealed class FramePipeline(SceneGraph scene, Compositor compositor, Frame
         {
             frame.Release();
             stats.RecordDroppedEncoderFull();
+            return;
         }
+        stats.RecordDelivered(Format.Fps);
     }
 
     /// <summary>Offline tick: waits for a free buffer and for the sink, so no frame is ever dropped.</summary>

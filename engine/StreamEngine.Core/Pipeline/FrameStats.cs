@@ -1,7 +1,8 @@
 namespace StreamEngine.Core.Pipeline;
 
 /// <summary>Counters and timing samples of the frame pipeline, read by the benchmark, metrics and the API.</summary>
-public sealed class FrameStats
+/// <param name="time">The clock that stamps frames as they reach the encoder (a test passes a fake one).</param>
+public sealed class FrameStats(TimeProvider? time = null)
 {
     private const int Window = 60 * 60 * 10; // ten minutes at 60 fps
     private readonly SampleRing _renderMs = new(Window);
@@ -10,6 +11,7 @@ public sealed class FrameStats
     private long _rendered;
     private long _droppedEncoderFull;
     private long _droppedLate;
+    private readonly DeliveryGaps _gaps = new(time ?? TimeProvider.System);
 
     public long Frames => Interlocked.Read(ref _rendered);
 
@@ -20,6 +22,21 @@ public sealed class FrameStats
     public long DroppedLate => Interlocked.Read(ref _droppedLate);
 
     public long Dropped => DroppedEncoderFull + DroppedLate;
+
+    /// <summary>
+    /// Frames that reached the encoder more than 1.5 frame periods after the one before: what a viewer sees as a stutter,
+    /// counted from outside the clock, so a stall shorter than the clock's own drop threshold shows too.
+    /// </summary>
+    public long EncoderGaps => _gaps.Count;
+
+    /// <summary>The longest time between two frames reaching the encoder, in milliseconds (0 before two frames).</summary>
+    public double LongestEncoderGapMs => _gaps.LongestMs;
+
+    /// <summary>Live tick: the frame was taken by the encoder now.</summary>
+    internal void RecordDelivered(int fps) => _gaps.Delivered(fps);
+
+    /// <summary>The clock starts (or starts again after a pause): the time since the last frame is no gap.</summary>
+    public void RestartDeliveries() => _gaps.Restart();
 
     /// <summary>Raised on the frame thread with each frame's render time in milliseconds (for metrics histograms).</summary>
     public event Action<double>? Rendered;
@@ -51,6 +68,7 @@ public sealed class FrameStats
         _renderMs.Clear();
         _jitterMs.Clear();
         _scriptMs.Clear();
+        _gaps.ResetLongest();
     }
 
     private sealed class SampleRing(int capacity)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using SkiaSharp;
 using StreamEngine.Core.Resources;
@@ -75,7 +74,6 @@ public sealed class Compositor : IDisposable
     /// <summary>Composes the frame at <paramref name="time"/>; returns false when it is identical to the previous one.</summary>
     public bool Compose(SceneGraph scene, FrameTime time)
     {
-        var started = Stopwatch.GetTimestamp();
         var size = new SKSizeI(Format.Width, Format.Height);
         Services.Resources.BeginFrame();
         if (_catalog.Generation != _drawnCatalogGeneration)
@@ -84,7 +82,7 @@ public sealed class Compositor : IDisposable
         foreach (var layer in scene.Layers)
         {
             if (!IsDrawn(layer.State)) continue;
-            contentChanged |= SlotFor(layer.State.Id).Update(layer, BoxSize(layer.State.Transform, size), time, _catalog, started);
+            contentChanged |= SlotFor(layer.State.Id).Update(layer, BoxSize(layer.State.Transform, size), time, _catalog);
         }
         RemoveSlotsOfDeletedLayers(scene);
 
@@ -115,6 +113,37 @@ public sealed class Compositor : IDisposable
         return true;
     }
 
+    /// <summary>
+    /// Frame thread: copies the state of every shown layer and starts drawing it, off the frame thread, with a renderer
+    /// from <paramref name="next"/> (the layer types as they will be after a plugin reload). Frames go on meanwhile
+    /// with the current renderers; <see cref="Adopt"/> swaps the drawn layers in once <see cref="PreparedLayers.Ready"/>.
+    /// </summary>
+    public PreparedLayers Prepare(SceneGraph scene, ILayerTypeCatalog next, FrameTime time)
+    {
+        var frame = new SKSizeI(Format.Width, Format.Height);
+        var copies = scene.Layers.Where(l => IsDrawn(l.State))
+            .Select(l => new PreparedLayers.Copy(l.State.Clone(), l.ContentVersion, BoxSize(l.State.Transform, frame)))
+            .ToList();
+        return PreparedLayers.Draw(copies, next, time, id => CreateSlot(id), Services.Resources);
+    }
+
+    /// <summary>
+    /// Frame thread, once the catalog serves the layer types <paramref name="prepared"/> was drawn with: its layers
+    /// replace the current ones, so the frame shows them without drawing anything. The replaced ones (renderers of the
+    /// old version) are disposed off the frame thread (nothing on it uses them any more); the task completes then.
+    /// </summary>
+    public Task Adopt(PreparedLayers prepared)
+    {
+        var replaced = new List<LayerSlot>();
+        foreach (var (id, slot) in prepared.Take())
+        {
+            slot.Adopt(_catalog.Generation);
+            if (_slots.Remove(id, out var old)) replaced.Add(old);
+            _slots[id] = slot;
+        }
+        return Task.Run(() => { foreach (var slot in replaced) slot.Dispose(); });
+    }
+
     private void DrawLayer(SKImage raster, LayerTransform t)
     {
         var matrix = SKMatrix.CreateTranslation((float)t.X, (float)t.Y)
@@ -142,10 +171,11 @@ public sealed class Compositor : IDisposable
 
     private LayerSlot SlotFor(string layerId)
     {
-        if (!_slots.TryGetValue(layerId, out var slot))
-            _slots[layerId] = slot = new LayerSlot(layerId, _loggers.CreateLogger($"StreamEngine.Layer.{layerId}"), this);
+        if (!_slots.TryGetValue(layerId, out var slot)) _slots[layerId] = slot = CreateSlot(layerId);
         return slot;
     }
+
+    private LayerSlot CreateSlot(string layerId) => new(layerId, _loggers.CreateLogger($"StreamEngine.Layer.{layerId}"), this);
 
     private void RemoveSlotsOfDeletedLayers(SceneGraph scene)
     {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using SkiaSharp;
 using StreamEngine.Core.Resources;
@@ -13,12 +12,6 @@ namespace StreamEngine.Core.Rendering;
 /// </summary>
 internal sealed class LayerSlot(string layerId, ILogger logger, Compositor compositor) : IDisposable
 {
-    /// <summary>
-    /// After a plugin reload every layer of its types must be drawn again by a new renderer; past this much of a frame,
-    /// the rest keep their picture until a later frame, so a reload never makes a frame late.
-    /// </summary>
-    private static readonly TimeSpan ReloadBudget = TimeSpan.FromMilliseconds(8);
-
     private readonly LayerResources _resources = new(compositor.Services.Resources);
     private ILayerRenderer? _renderer;
     private string? _rendererType;
@@ -34,13 +27,15 @@ internal sealed class LayerSlot(string layerId, ILogger logger, Compositor compo
     public string? Error { get; private set; }
 
     /// <summary>Brings the raster up to date; returns true when it changed.</summary>
-    /// <param name="frameStarted">When the frame's composition began (a timestamp), for the reload budget.</param>
-    public bool Update(SceneLayer layer, SKSizeI size, FrameTime time, ILayerTypeCatalog catalog, long frameStarted)
+    public bool Update(SceneLayer layer, SKSizeI size, FrameTime time, ILayerTypeCatalog catalog) =>
+        Update(layer.State, layer.ContentVersion, size, time, catalog);
+
+    /// <summary>
+    /// Brings the raster up to date with <paramref name="state"/> at <paramref name="contentVersion"/>. A slot drawn ahead
+    /// for a plugin reload calls it off the frame thread, with a copy of the state; the frame thread never does meanwhile.
+    /// </summary>
+    public bool Update(LayerState state, long contentVersion, SKSizeI size, FrameTime time, ILayerTypeCatalog catalog)
     {
-        var state = layer.State;
-        var reloadedOnly = _rendererType == state.Type && _rendererGeneration != catalog.Generation && Raster is not null
-            && _rasterVersion == layer.ContentVersion && _rasterSize == size;
-        if (reloadedOnly && Stopwatch.GetElapsedTime(frameStarted) > ReloadBudget) return false;
         if (_rendererType != state.Type || _rendererGeneration != catalog.Generation)
         {
             ReplaceRenderer(state.Type, catalog);
@@ -48,21 +43,27 @@ internal sealed class LayerSlot(string layerId, ILogger logger, Compositor compo
         }
 
         var animationVersion = _renderer is IAnimatedLayerRenderer animated ? SafeContentVersion(animated, time) : 0;
-        if (_rasterVersion == layer.ContentVersion && _rasterSize == size && animationVersion == _rasterAnimationVersion && Raster is not null
+        if (_rasterVersion == contentVersion && _rasterSize == size && animationVersion == _rasterAnimationVersion && Raster is not null
             && !_resources.Outdated)
             return false;
 
         Raster?.Dispose();
         Raster = Draw(state, size, time);
-        _rasterVersion = layer.ContentVersion;
+        _rasterVersion = contentVersion;
         _rasterAnimationVersion = animationVersion;
         _rasterSize = size;
         return true;
     }
 
     /// <summary>
-    /// Lets go of a renderer from an older set of plugins, so a reloaded plugin's old version can unload. The raster
-    /// stays on screen until the new version's renderer has drawn it again.
+    /// A slot drawn ahead with the next set of layer types takes over on the frame thread once the catalog serves them;
+    /// from now on its renderer counts as current.
+    /// </summary>
+    public void Adopt(long generation) => _rendererGeneration = generation;
+
+    /// <summary>
+    /// Lets go of a renderer from an older set of plugins, so a reloaded plugin's old version can unload (layers that
+    /// were not drawn ahead: hidden ones, or ones added during the reload). The raster stays until it is drawn again.
     /// </summary>
     public void ReleaseStaleRenderer(long generation)
     {

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using System.CommandLine;
 using StreamEngine.Host.Show;
-using StreamEngine.Plugins;
 using StreamEngine.State;
 
 namespace StreamEngine.Host.Commands;
@@ -37,10 +36,7 @@ internal static class RunCommand
             await using var writer = new StateWriter(store, loggers.CreateLogger<StateWriter>());
             var persistence = new ShowPersistence(session, writer, loggers.CreateLogger<ShowPersistence>());
             session.Hooks.Add(persistence);
-            using var reloader = new PluginReloader(session.Plugins, ShowSession.PluginsDirectory(config), loggers);
-            reloader.Watch();
-            session.Hooks.Add(reloader);
-            session.Reloader = reloader;
+            session.ReloadPluginsLive(config, loggers);
             SimulatedAudience.Attach(session, parse.GetValue(audience));
             var targets = parse.GetValue(outputs) is { Length: > 0 } given ? given : [DefaultRecording(config, "show")];
             await using var encoder = Encoders.Create(config, session.Format, live: true, targets, loggers);

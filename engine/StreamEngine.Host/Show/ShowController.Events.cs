@@ -73,6 +73,7 @@ internal sealed partial class ShowController : IDisposable
         {
             ["frames"] = stats.Frames, ["dropped"] = stats.Dropped, ["renderMsP50"] = stats.RenderMsP50,
             ["renderMsP99"] = stats.RenderMsP99, ["jitterMsP99"] = stats.JitterMsP99, ["animations"] = stats.Animations,
+            ["encoderGaps"] = stats.EncoderGaps, ["longestEncoderGapMs"] = stats.LongestEncoderGapMs,
             ["cpuPercent"] = _cpu.Percent(), ["memoryBytes"] = Environment.WorkingSet,
         });
         foreach (var (layerId, error) in session.Compositor.Errors.ToList())

@@ -155,7 +155,8 @@ internal sealed partial class ShowController(ShowSession session, FFmpegEncoder 
         return new StatsInfo(stats.Frames, stats.Dropped, stats.RenderMsPercentile(50), stats.RenderMsPercentile(99),
             stats.JitterMsPercentile(99), session.Animations.Count, stats.DroppedEncoderFull, stats.DroppedLate, encoder.QueuedFrames,
             session.Chat.LastSequence, session.Compositor.Services.Resources.Bytes,
-            session.Reloader?.Reloads ?? 0, session.Reloader?.Unloads.Unloaded ?? 0, session.Reloader?.Unloads.StillLoaded ?? 0);
+            session.Reloader?.Reloads ?? 0, session.Reloader?.Unloads.Unloaded ?? 0, session.Reloader?.Unloads.StillLoaded ?? 0,
+            stats.EncoderGaps, Math.Round(stats.LongestEncoderGapMs, 1));
     }
 
     public IReadOnlyList<PluginInfo> Plugins() =>

@@ -36,8 +36,19 @@ internal sealed class ShowSession : IDisposable
     public AnimationRuntime Animations { get; }
     public ChatFeed Chat => Compositor.Services.Chat;
 
-    /// <summary>Watches the plugins directory and swaps new versions in (set by <c>run</c>).</summary>
-    public PluginReloader? Reloader { get; set; }
+    /// <summary>Watches the plugins directory and swaps new versions in (live shows: <c>run</c> and <c>demo</c>).</summary>
+    public PluginReloader? Reloader { get; private set; }
+
+    /// <summary>
+    /// Live shows: plugins are reloaded when their files change or on request, their layers drawn ahead with the new
+    /// version off the frame thread.
+    /// </summary>
+    public void ReloadPluginsLive(EngineConfig config, ILoggerFactory loggers)
+    {
+        Reloader = new PluginReloader(Plugins, PluginsDirectory(config), loggers, (Compositor, Scene));
+        Reloader.Watch();
+        Hooks.Add(Reloader);
+    }
 
     /// <summary>The show's scripts (none until <see cref="LoadScriptsAsync"/>); they run after the animations each frame.</summary>
     public ScriptHost Scripts { get; }
@@ -166,6 +177,7 @@ internal sealed class ShowSession : IDisposable
 
     public void Dispose()
     {
+        Reloader?.Dispose();
         Scripts.Dispose();
         Compositor.Dispose();
         Compositor.Services.Dispose();
