@@ -76,6 +76,14 @@ interface ChatMessage {
   highlight: string | null;
   /** Show time (seconds) the message arrived at. */
   time: number;
+  /** The platform's stable id of the author, or null (the API, the simulated audience). */
+  authorId: string | null;
+  /** The platform id of the message this one replies to, or null. */
+  replyTo: string | null;
+  /** Names mentioned in the text, without "@". */
+  mentions: string[];
+  /** What the chat stages found, in stage order. */
+  annotations: { stage: string; kind: string; confidence: number; amount: number | null; sentiment: number | null; flags: string[] }[];
 }
 
 interface Bid {
@@ -139,6 +147,8 @@ declare const log: ((...values: any[]) => void) & {
 };
 
 /** Starts an output (rtmp://, rtmps://, srt:// URL or a file); returns its id. Needs --allow-script-outputs. */
+/** Calls a show behaviour a plugin provides, for example call("auction", "open", { lot: 3 }); returns its result. */
+declare function call(behaviour: string, method: string, argument?: unknown): any;
 declare function startOutput(target: string): string;
 /** Stops an output by id. Needs --allow-script-outputs. */
 declare function stopOutput(id: string): void;

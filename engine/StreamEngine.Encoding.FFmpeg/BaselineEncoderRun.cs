@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using StreamEngine.Core.Diagnostics;
 using StreamEngine.Sdk;
 
 namespace StreamEngine.Encoding.FFmpeg;

@@ -1,6 +1,5 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
-using StreamEngine.Core.Diagnostics;
 using StreamEngine.Sdk;
 
 namespace StreamEngine.Encoding.FFmpeg;

@@ -1,6 +1,5 @@
 using McMaster.NETCore.Plugins;
 using StreamEngine.Sdk;
-using StreamEngine.Sdk.Animation;
 
 namespace StreamEngine.Plugins;
 
@@ -41,17 +40,4 @@ public sealed class LoadedPlugin : IDisposable
     }
 
     public void Dispose() => Unload();
-}
-
-/// <summary>The implementations of SDK contracts found in a plugin.</summary>
-public sealed record PluginContributions(IReadOnlyList<ILayerType> LayerTypes, IReadOnlyList<IEasing> Easings, IReadOnlyList<IEasingProvider> EasingProviders)
-{
-    public static readonly PluginContributions None = new([], [], []);
-
-    public override string ToString() => string.Join("; ", new[]
-    {
-        LayerTypes.Count > 0 ? "layer types " + string.Join(", ", LayerTypes.Select(t => t.Name)) : null,
-        Easings.Count > 0 ? $"{Easings.Count} easings" : null,
-        EasingProviders.Count > 0 ? $"{EasingProviders.Count} easing functions" : null,
-    }.OfType<string>());
 }

@@ -11,7 +11,7 @@ namespace StreamEngine.Plugins;
 /// The plugins found in a plugins directory (one sub-folder with a plugin.json each) and the layer types they provide.
 /// A plugin that fails to load is reported and skipped; the others load.
 /// </summary>
-public sealed class PluginCatalog(ILoggerFactory loggers) : ILayerTypeCatalog, IEasingCatalog, IDisposable
+public sealed partial class PluginCatalog(ILoggerFactory loggers) : ILayerTypeCatalog, IEasingCatalog, IDisposable
 {
     private readonly ILogger _logger = loggers.CreateLogger<PluginCatalog>();
     private LoadedPlugin[] _plugins = [];
@@ -86,6 +86,7 @@ public sealed class PluginCatalog(ILoggerFactory loggers) : ILayerTypeCatalog, I
         lock (_failures) _failures.RemoveAll(f => f.Directory == next.Directory);
         _logger.LogInformation("Plugin {PluginId} reloaded: {Old} -> {New}: {Contributions}",
             next.Manifest.Id, old?.Manifest.Version ?? "none", next.Manifest.Version, next.Contributions);
+        Replaced?.Invoke(old, next);
         return old;
     }
 
@@ -129,7 +130,8 @@ public sealed class PluginCatalog(ILoggerFactory loggers) : ILayerTypeCatalog, I
             layerTypes = Merged(layerTypes, plugin.Contributions.LayerTypes, t => t.Name, "layer type", added);
             easings = Merged(easings, plugin.Contributions.Easings, e => e.Name, "easing", added);
         }
-        (_plugins, _layerTypes, _easings) = (plugins, layerTypes, easings);
+        var kinds = MergedKinds(plugins, added);
+        (_plugins, _layerTypes, _easings, _kinds) = (plugins, layerTypes, easings, kinds);
         _easingProviders = [.. plugins.SelectMany(p => p.Contributions.EasingProviders)];
         _resolvedEasings.Clear();
         Interlocked.Increment(ref _generation);
@@ -154,6 +156,7 @@ public sealed class PluginCatalog(ILoggerFactory loggers) : ILayerTypeCatalog, I
         _layerTypes = new(StringComparer.Ordinal);
         _easings = new(StringComparer.OrdinalIgnoreCase);
         _easingProviders = [];
+        _kinds = Kinds.Empty;
         _resolvedEasings.Clear();
         foreach (var plugin in _plugins) plugin.Dispose();
         _plugins = [];

@@ -5,6 +5,11 @@ using Microsoft.Extensions.Logging;
 using SkiaSharp;
 using StreamEngine.Sdk;
 using StreamEngine.Sdk.Animation;
+using StreamEngine.Sdk.Audio;
+using StreamEngine.Sdk.Behaviours;
+using StreamEngine.Sdk.Chat;
+using StreamEngine.Sdk.Encoding;
+using StreamEngine.Sdk.Plugins;
 
 namespace StreamEngine.Plugins;
 
@@ -16,8 +21,12 @@ internal static class PluginLoaderFactory
 {
     private static readonly Type[] SharedTypes = [typeof(ILayerType), typeof(SKCanvas), typeof(ILogger), typeof(IServiceProvider)];
 
-    /// <summary>The SDK contracts a plugin can implement; the scan registers every public class implementing one.</summary>
-    private static readonly Type[] Contracts = [typeof(ILayerType), typeof(IEasing), typeof(IEasingProvider)];
+    /// <summary>The SDK contracts a plugin can implement; without a registrar the scan registers every public class implementing one.</summary>
+    private static readonly Type[] Contracts =
+    [
+        typeof(ILayerType), typeof(IEasing), typeof(IEasingProvider), typeof(IChatSourceType), typeof(IChatStage),
+        typeof(IShowBehaviour), typeof(IEncoderType), typeof(IAudioSourceType),
+    ];
 
     public static LoadedPlugin Load(string directory, ILoggerFactory loggers)
     {
@@ -39,14 +48,21 @@ internal static class PluginLoaderFactory
             var services = new ServiceCollection();
             services.AddSingleton(loggers);
             services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
-            services.Scan(scan => scan.FromAssemblies(assembly)
-                .AddClasses(classes => classes.AssignableToAny(Contracts), publicOnly: true)
-                .AsImplementedInterfaces(type => Contracts.Contains(type))
-                .WithSingletonLifetime());
+            var registrars = assembly.GetExportedTypes().Where(t => t is { IsClass: true, IsAbstract: false } && t.IsAssignableTo(typeof(IPluginRegistrar))).ToList();
+            if (registrars.Count == 0)
+            {
+                services.Scan(scan => scan.FromAssemblies(assembly)
+                    .AddClasses(classes => classes.AssignableToAny(Contracts), publicOnly: true)
+                    .AsImplementedInterfaces(type => Contracts.Contains(type))
+                    .WithSingletonLifetime());
+            }
             var provider = services.BuildServiceProvider();
-            var contributions = new PluginContributions(
-                [.. provider.GetServices<ILayerType>()], [.. provider.GetServices<IEasing>()], [.. provider.GetServices<IEasingProvider>()]);
-            return new LoadedPlugin(manifest, directory, loader, provider, contributions);
+            var registry = new PluginRegistry(loggers);
+            // The plugin's own registration contract, else the scan: one way in either case, through the registry.
+            if (registrars.Count > 0)
+                foreach (var registrar in registrars) ((IPluginRegistrar)ActivatorUtilities.CreateInstance(provider, registrar)).Register(registry);
+            else registry.AddAll(provider);
+            return new LoadedPlugin(manifest, directory, loader, provider, registry.Contributions());
         }
         catch (Exception e) when (e is not PluginLoadException)
         {

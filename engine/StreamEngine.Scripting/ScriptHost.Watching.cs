@@ -11,7 +11,7 @@ public sealed partial class ScriptHost
     /// <summary>Watches the scripts' files: a save reloads the script at the next frame boundary, keeping its state.</summary>
     public void Watch()
     {
-        foreach (var directory in _slots.Select(s => Path.GetDirectoryName(s.Path)!).Distinct())
+        foreach (var directory in _slots.Where(s => s.Language != ScriptLanguage.Behaviour).Select(s => Path.GetDirectoryName(s.Path)!).Distinct())
         {
             var watcher = new FileSystemWatcher(directory) { NotifyFilter = NotifyFilters.LastWrite | NotifyFilters.FileName | NotifyFilters.Size };
             watcher.Changed += (_, e) => Changed(e.FullPath);

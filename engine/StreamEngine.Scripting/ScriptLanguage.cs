@@ -1,3 +1,4 @@
 namespace StreamEngine.Scripting;
 
-public enum ScriptLanguage { JavaScript, CSharp }
+/// <summary>What a script slot runs: a script file, or a show behaviour from a plugin (it runs like a script).</summary>
+public enum ScriptLanguage { JavaScript, CSharp, Behaviour }

@@ -9,7 +9,7 @@ namespace StreamEngine.Scripting;
 /// <see cref="ScriptLimits.MaxConsecutiveErrors"/> in a row (or one overrun), the script is disabled. Frame thread only,
 /// except <see cref="Offer"/>.
 /// </summary>
-internal sealed class ScriptSlot(string path, ShowAccess show, ILogger logger, Action<ScriptSlot> reported)
+internal sealed class ScriptSlot(string path, ShowAccess show, ILogger logger, Action<ScriptSlot> reported, ScriptLanguage? language = null)
 {
     private PreparedScript? _pending;
     private ScriptRuntime? _running;
@@ -17,9 +17,9 @@ internal sealed class ScriptSlot(string path, ShowAccess show, ILogger logger, A
     private int _consecutiveErrors;
     private long _errors;
 
-    public string Path { get; } = System.IO.Path.GetFullPath(path);
-    public string Name { get; } = System.IO.Path.GetFileName(path);
-    public ScriptLanguage Language { get; } = ScriptLanguages.Of(path) ?? throw new ArgumentException($"{path}: expected a .js, .mjs or .csx file");
+    public string Path { get; } = language == ScriptLanguage.Behaviour ? path : System.IO.Path.GetFullPath(path);
+    public string Name { get; } = language == ScriptLanguage.Behaviour ? path : System.IO.Path.GetFileName(path);
+    public ScriptLanguage Language { get; } = language ?? ScriptLanguages.Of(path) ?? throw new ArgumentException($"{path}: expected a .js, .mjs or .csx file");
     public ScriptState State { get; private set; } = ScriptState.Loading;
     public ScriptError? LastError { get; private set; }
 

@@ -23,6 +23,9 @@ public sealed class ShowAccess(SceneGraph scene, AnimationRuntime animations, Fu
     /// <summary>Set by the host once outputs can be controlled (with the control plane); null before.</summary>
     public IScriptOutputs? Outputs { get; set; }
 
+    /// <summary>The running show behaviour with an id, for scripts' <c>Call</c> (set by the host; none by default).</summary>
+    public Func<string, Sdk.Behaviours.IShowBehaviour?> Behaviour { get; set; } = _ => null;
+
     /// <summary>The frame being prepared.</summary>
     public FrameTime Now { get; internal set; }
 

@@ -18,8 +18,9 @@ namespace StreamEngine.Server;
 /// protocol (WS_PORT), Prometheus metrics (METRICS_PORT) and health (HEALTH_PORT). It never runs on the frame thread:
 /// requests queue commands that the frame thread applies.
 /// </summary>
-public sealed class ControlServer(ControlServerOptions options, IShowControl show, EngineMetrics metrics, Func<HealthReport> health, ILoggerFactory loggers)
-    : IAsyncDisposable
+/// <param name="stuck">Why the frame thread is stuck (then /health/live fails, so a supervisor restarts the engine), or null.</param>
+public sealed class ControlServer(ControlServerOptions options, IShowControl show, EngineMetrics metrics, Func<HealthReport> health, ILoggerFactory loggers,
+    Func<string?>? stuck = null) : IAsyncDisposable
 {
     private readonly BrowserPolicy _browsers = new(options.AllowedHosts, options.AllowedOrigins, [options.Port, options.WsPort]);
     private WebApplication? _app;
@@ -49,11 +50,14 @@ public sealed class ControlServer(ControlServerOptions options, IShowControl sho
         var app = builder.Build();
         app.UseBrowserGate(_browsers, options.Port);
         app.MapShowApi(show, $"*:{options.Port}");
+        app.MapPluginApi(show, $"*:{options.Port}");
         app.MapDashboard(options.WsPort, $"*:{options.Port}");
         app.MapOpenApi("/openapi/{documentName}.json").RequireHost($"*:{options.Port}");
         MapWebSocket(app);
         app.MapMetrics("/metrics", metrics.Registry).RequireHost($"*:{options.MetricsPort}");
-        app.MapGet("/health/live", () => Results.Ok(new { status = "ok" })).RequireHost($"*:{options.HealthPort}");
+        app.MapGet("/health/live", () => stuck?.Invoke() is { } reason
+            ? Results.Json(new { status = "failing", reason }, statusCode: StatusCodes.Status503ServiceUnavailable)
+            : Results.Ok(new { status = "ok" })).RequireHost($"*:{options.HealthPort}");
         app.MapGet("/health/ready", () => health() is var report && report.IsReady
             ? Results.Ok(report)
             : Results.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable)).RequireHost($"*:{options.HealthPort}");

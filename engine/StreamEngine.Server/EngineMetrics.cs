@@ -27,7 +27,7 @@ public sealed class EngineMetrics : IDisposable
         var f = Metrics.WithCustomRegistry(_registry);
         DotNetStats.Register(_registry);
         _frames = f.CreateCounter("streamengine_frames_rendered_total", "Frames rendered.");
-        _dropped = f.CreateCounter("streamengine_frames_dropped_total", "Frames not delivered, by stage: encoder (it was behind) or clock (the frame thread was late).", "stage");
+        _dropped = f.CreateCounter("streamengine_frames_dropped_total", "Frames not delivered, by stage: encoder (it was behind), clock (the frame thread was late) or failed (composing it threw).", "stage");
         _encoderGaps = f.CreateCounter("streamengine_encoder_gaps_total",
             "Frames that reached the encoder more than 1.5 frame periods after the one before (stutters, also those the clock does not count as dropped).");
         _encoderQueue = f.CreateGauge("streamengine_encoder_queue_frames", "Frames waiting for the encoder.");
@@ -68,6 +68,7 @@ public sealed class EngineMetrics : IDisposable
             _frames.IncTo(stats.Frames);
             _dropped.WithLabels("encoder").IncTo(stats.DroppedEncoderBehind);
             _dropped.WithLabels("clock").IncTo(stats.DroppedLate);
+            _dropped.WithLabels("failed").IncTo(stats.DroppedFailed);
             _encoderGaps.IncTo(stats.EncoderGaps);
             _encoderQueue.Set(stats.EncoderQueue);
             _chatMessages.IncTo(stats.ChatMessages);

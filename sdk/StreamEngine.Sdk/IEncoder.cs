@@ -1,16 +1,56 @@
 namespace StreamEngine.Sdk;
 
 /// <summary>
-/// Turns frames into a stream for the outputs. Encoders are swappable: the default runs ffmpeg as a child process.
+/// Turns frames into a stream for the outputs (files, RTMP, RTMPS, SRT). Encoders are swappable
+/// (<see cref="Encoding.IEncoderType"/>): the default runs ffmpeg as a child process. One encode serves every output;
+/// an output that fails reconnects by itself without touching the others.
 /// </summary>
 public interface IEncoder : IFrameSink, IAsyncDisposable
 {
-    /// <summary>Raised on every output state change.</summary>
+    /// <summary>Raised on every output state change (any thread).</summary>
     event Action<OutputStateChange>? OutputStateChanged;
 
     /// <summary>Starts encoding frames of <paramref name="format"/>.</summary>
+    /// <param name="format">The frame size and rate.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
     Task StartAsync(VideoFormat format, CancellationToken cancellationToken);
 
     /// <summary>Encodes every frame already written, finalizes the outputs (a file is left playable) and stops.</summary>
+    /// <param name="cancellationToken">Cancels waiting for the flush.</param>
     Task StopAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Adds an output (before or after start) and returns its id. Throws <see cref="FormatException"/> naming what is
+    /// wrong with <paramref name="target"/> (scheme, path, container) without touching the running outputs.
+    /// </summary>
+    /// <param name="target">An <c>rtmp://</c>, <c>rtmps://</c>, <c>srt://</c> URL or a file path.</param>
+    /// <param name="overwrite">False: a file output never replaces an existing file (the output fails with the reason).</param>
+    string AddOutput(string target, bool overwrite = true);
+
+    /// <summary>Stops and removes an output; false when there is none with this id.</summary>
+    /// <param name="id">The output's id.</param>
+    Task<bool> RemoveOutputAsync(string id);
+
+    /// <summary>Every output and its state.</summary>
+    IReadOnlyList<EncoderOutput> ListOutputs();
+
+    /// <summary>Counters and facts for metrics, stats and the bench; any thread.</summary>
+    EncoderStats Stats();
 }
+
+/// <summary>What an encoder reports about itself.</summary>
+/// <param name="QueuedFrames">Frames taken but not yet encoded.</param>
+/// <param name="FramesWritten">Frames encoded (or handed to the encoding process).</param>
+/// <param name="FramesDropped">Frames refused or lost (queue full, encoder restarting).</param>
+/// <param name="ProcessCpuSeconds">CPU seconds used by an encoding child process, or null when it encodes inside the engine or is down.</param>
+/// <param name="VideoEncoder">The video encoder implementation in use (<c>libx264</c>, <c>h264_nvenc</c> …), or null before start.</param>
+public sealed record EncoderStats(int QueuedFrames, long FramesWritten, long FramesDropped, double? ProcessCpuSeconds, string? VideoEncoder);
+
+/// <summary>One output of an encoder.</summary>
+/// <param name="Id">Its id.</param>
+/// <param name="Target">Where it goes, with any secret masked.</param>
+/// <param name="State">Its state.</param>
+/// <param name="Reconnects">How many times it reconnected.</param>
+/// <param name="BytesSent">Bytes delivered so far.</param>
+/// <param name="LastError">Its last error, with secrets masked, or null.</param>
+public sealed record EncoderOutput(string Id, string Target, OutputState State, int Reconnects, long BytesSent, string? LastError);

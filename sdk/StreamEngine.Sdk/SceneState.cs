@@ -19,4 +19,10 @@ public sealed class SceneState
 
     /// <summary>Triggers that start animations on events and timers (JSON, see docs/animation.md).</summary>
     public List<JsonObject> Triggers { get; set; } = [];
+
+    /// <summary>
+    /// The chat sources that run and the chat stages every message passes, in order:
+    /// <c>{ "sources": [ { "id", "type", "settings" } ], "stages": ["name", …] }</c> (docs/plugins.md). Null when none.
+    /// </summary>
+    public JsonObject? Chat { get; set; }
 }

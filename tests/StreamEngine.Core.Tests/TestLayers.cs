@@ -9,7 +9,16 @@ internal sealed class TestLayers : ILayerTypeCatalog
 {
     public int Renders;
 
-    public long Generation { get; set; }
+    private long _generation;
+
+    /// <summary>A bug outside any renderer: while set, the catalog itself throws, so composing a frame throws.</summary>
+    public bool Broken { get; set; }
+
+    public long Generation
+    {
+        get => Broken ? throw new InvalidOperationException("catalog exploded") : _generation;
+        set => _generation = value;
+    }
 
     /// <summary>"gated" layers wait for it before drawing (open unless a test closes it).</summary>
     public ManualResetEventSlim Gate { get; } = new(initialState: true);
@@ -25,6 +34,8 @@ internal sealed class TestLayers : ILayerTypeCatalog
             ctx.Canvas.Clear(SKColor.Parse(ctx.Props["color"]!.GetValue<string>()));
         }),
         "broken" => new Type(typeName, _ => _ => throw new InvalidOperationException("renderer exploded")),
+        // Says its content changes every frame, and fails every draw: a GIF whose decoder broke.
+        "flaky-animated" => new AnimatedType(typeName, () => { Renders++; throw new OverflowException("value was too large"); }),
         // Draws once the gate is open, in red before a reload (generation 0) and green after.
         "gated" => new Type(typeName, _ => ctx =>
         {
@@ -44,6 +55,22 @@ internal sealed class TestLayers : ILayerTypeCatalog
         public string Name => name;
 
         public ILayerRenderer CreateRenderer(LayerContext context) => new Renderer(render(context));
+    }
+
+    private sealed class AnimatedType(string name, Action render) : ILayerType
+    {
+        public string Name => name;
+
+        public ILayerRenderer CreateRenderer(LayerContext context) => new AnimatedRenderer(render);
+    }
+
+    private sealed class AnimatedRenderer(Action render) : IAnimatedLayerRenderer
+    {
+        public long ContentVersionAt(FrameTime time) => time.Index;
+
+        public void Render(LayerDrawContext context) => render();
+
+        public void Dispose() { }
     }
 
     private sealed class Renderer(Action<LayerDrawContext> render) : ILayerRenderer

@@ -11,6 +11,7 @@ public sealed class FrameStats(TimeProvider? time = null)
     private long _rendered;
     private long _droppedEncoderFull;
     private long _droppedLate;
+    private long _droppedFailed;
     private readonly DeliveryGaps _gaps = new(time ?? TimeProvider.System);
 
     public long Frames => Interlocked.Read(ref _rendered);
@@ -21,7 +22,13 @@ public sealed class FrameStats(TimeProvider? time = null)
     /// <summary>Frame slots skipped because the frame thread itself was late.</summary>
     public long DroppedLate => Interlocked.Read(ref _droppedLate);
 
-    public long Dropped => DroppedEncoderFull + DroppedLate;
+    /// <summary>Frames not delivered because composing them threw (a bug or a hostile input; logged, the clock goes on).</summary>
+    public long DroppedFailed => Interlocked.Read(ref _droppedFailed);
+
+    public long Dropped => DroppedEncoderFull + DroppedLate + DroppedFailed;
+
+    /// <summary>Stamped by the frame thread; read by the health endpoints.</summary>
+    public FrameHeartbeat Heartbeat { get; init; } = new();
 
     /// <summary>
     /// Frames that reached the encoder more than 1.5 frame periods after the one before: what a viewer sees as a stutter,
@@ -47,6 +54,8 @@ public sealed class FrameStats(TimeProvider? time = null)
         _renderMs.Add(renderMs);
         Rendered?.Invoke(renderMs);
     }
+
+    internal void RecordDroppedFailed() => Interlocked.Increment(ref _droppedFailed);
 
     internal void RecordDroppedEncoderFull() => Interlocked.Increment(ref _droppedEncoderFull);
 

@@ -46,6 +46,9 @@ public sealed class Compositor : IDisposable
     /// <summary>The resource cache and chat feed shared by the layers.</summary>
     public LayerServices Services { get; }
 
+    /// <summary>Bytes held by the layers' rasters, within the scene's RASTER_BUDGET_MB.</summary>
+    public RasterBudget Rasters { get; } = new();
+
     /// <summary>Folder that relative asset paths in layer props resolve against.</summary>
     public string AssetDirectory { get; set; }
 
@@ -76,13 +79,14 @@ public sealed class Compositor : IDisposable
     {
         var size = new SKSizeI(Format.Width, Format.Height);
         Services.Resources.BeginFrame();
+        Rasters.Limit = scene.Limits.RasterBudgetBytes;
         if (_catalog.Generation != _drawnCatalogGeneration)
             foreach (var slot in _slots.Values) slot.ReleaseStaleRenderer(_catalog.Generation);
         var contentChanged = false;
         foreach (var layer in scene.Layers)
         {
             if (!IsDrawn(layer.State)) continue;
-            contentChanged |= SlotFor(layer.State.Id).Update(layer, BoxSize(layer.State.Transform, size), time, _catalog);
+            contentChanged |= SlotFor(layer.State.Id).Update(layer, BoxSize(layer.State.Transform, size, scene.Limits), time, _catalog);
         }
         RemoveSlotsOfDeletedLayers(scene);
 
@@ -122,7 +126,7 @@ public sealed class Compositor : IDisposable
     {
         var frame = new SKSizeI(Format.Width, Format.Height);
         var copies = scene.Layers.Where(l => IsDrawn(l.State))
-            .Select(l => new PreparedLayers.Copy(l.State.Clone(), l.ContentVersion, BoxSize(l.State.Transform, frame)))
+            .Select(l => new PreparedLayers.Copy(l.State.Clone(), l.ContentVersion, BoxSize(l.State.Transform, frame, scene.Limits)))
             .ToList();
         return PreparedLayers.Draw(copies, next, time, id => CreateSlot(id), Services.Resources);
     }
@@ -165,9 +169,10 @@ public sealed class Compositor : IDisposable
 
     private static bool IsDrawn(LayerState state) => state.Visible && state.Transform.Opacity > 0;
 
-    private static SKSizeI BoxSize(LayerTransform t, SKSizeI frame) => new(
-        Math.Max(1, (int)Math.Round(t.Width > 0 ? t.Width : frame.Width)),
-        Math.Max(1, (int)Math.Round(t.Height > 0 ? t.Height : frame.Height)));
+    // The scene's rules keep boxes within LAYER_MAX_SIZE; the clamp keeps a raster allocatable whatever gets through.
+    private static SKSizeI BoxSize(LayerTransform t, SKSizeI frame, ShowLimits limits) => new(
+        (int)Math.Clamp(Math.Round(t.Width > 0 ? t.Width : frame.Width), 1, Math.Max(1, limits.MaxLayerWidth)),
+        (int)Math.Clamp(Math.Round(t.Height > 0 ? t.Height : frame.Height), 1, Math.Max(1, limits.MaxLayerHeight)));
 
     private LayerSlot SlotFor(string layerId)
     {

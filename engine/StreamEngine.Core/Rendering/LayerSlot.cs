@@ -20,6 +20,11 @@ internal sealed class LayerSlot(string layerId, ILogger logger, Compositor compo
     private long _rasterAnimationVersion = -1;
     private SKSizeI _rasterSize;
     private SKSurface? _surface;
+    private int _failures;
+    private (long Version, SKSizeI Size, long Generation)? _givenUp;
+
+    /// <summary>A layer that failed this many draws in a row keeps its placeholder until its content changes.</summary>
+    internal const int FailuresBeforeGivingUp = 3;
 
     public SKImage? Raster { get; private set; }
 
@@ -36,6 +41,10 @@ internal sealed class LayerSlot(string layerId, ILogger logger, Compositor compo
     /// </summary>
     public bool Update(LayerState state, long contentVersion, SKSizeI size, FrameTime time, ILayerTypeCatalog catalog)
     {
+        // A layer that keeps failing is not retried every frame (each try may cost a frame): its placeholder stays
+        // until its props, size or plugin change.
+        if (_givenUp == (contentVersion, size, catalog.Generation)) return false;
+        _givenUp = null;
         if (_rendererType != state.Type || _rendererGeneration != catalog.Generation)
         {
             ReplaceRenderer(state.Type, catalog);
@@ -52,6 +61,12 @@ internal sealed class LayerSlot(string layerId, ILogger logger, Compositor compo
         _rasterVersion = contentVersion;
         _rasterAnimationVersion = animationVersion;
         _rasterSize = size;
+        _failures = Error is null ? 0 : _failures + 1;
+        if (_failures >= FailuresBeforeGivingUp)
+        {
+            _givenUp = (contentVersion, size, catalog.Generation);
+            logger.LogWarning("Layer {LayerId} failed {Failures} times in a row; it shows its error until its props change", layerId, _failures);
+        }
         return true;
     }
 
@@ -71,15 +86,26 @@ internal sealed class LayerSlot(string layerId, ILogger logger, Compositor compo
         DisposeRenderer();
     }
 
-    private SKImage Draw(LayerState state, SKSizeI size, FrameTime time)
+    private SKImage? Draw(LayerState state, SKSizeI size, FrameTime time)
     {
         // The surface is kept: content that changes every frame (an animated color, a GIF) is not a new allocation each time.
-        if (_surface is null || _rasterSize != size)
+        if (_surface is null || _surfaceSize != size)
         {
-            _surface?.Dispose();
-            _surface = SKSurface.Create(new SKImageInfo(size.Width, size.Height, SKColorType.Bgra8888, SKAlphaType.Premul));
+            ReleaseSurface();
+            if (TryCreateSurface(size) is { } refused)
+            {
+                Fail(refused, null);
+                // The error shows in a small box instead (when even that has no room, the layer is left out).
+                var small = new SKSizeI(Math.Min(size.Width, 320), Math.Min(size.Height, 80));
+                if (TryCreateSurface(small) is not null) return null;
+                _surface!.Canvas.Clear(SKColors.Transparent);
+                ErrorPlaceholder.Draw(_surface.Canvas, small, layerId, Error!);
+                var placeholder = _surface.Snapshot();
+                ReleaseSurface(); // tried again at full size when the layer changes
+                return placeholder;
+            }
         }
-        var surface = _surface;
+        var surface = _surface!;
         var canvas = surface.Canvas;
         canvas.Clear(SKColors.Transparent);
         if (_renderer is null)
@@ -104,6 +130,21 @@ internal sealed class LayerSlot(string layerId, ILogger logger, Compositor compo
         }
         if (Error is not null) ErrorPlaceholder.Draw(canvas, size, layerId, Error);
         return surface.Snapshot();
+    }
+
+    /// <summary>Makes the raster surface within RASTER_BUDGET_MB; returns why not, or null when it is made.</summary>
+    private string? TryCreateSurface(SKSizeI size)
+    {
+        if (!compositor.Rasters.TryReserve(RasterBytes(size)))
+            return $"no room for a {size.Width}x{size.Height} raster: the layers' rasters would exceed RASTER_BUDGET_MB";
+        _surface = SKSurface.Create(new SKImageInfo(size.Width, size.Height, SKColorType.Bgra8888, SKAlphaType.Premul));
+        if (_surface is null)
+        {
+            compositor.Rasters.Release(RasterBytes(size));
+            return $"cannot allocate a {size.Width}x{size.Height} raster";
+        }
+        _surfaceSize = size;
+        return null;
     }
 
     private void ReplaceRenderer(string type, ILayerTypeCatalog catalog)
@@ -148,12 +189,23 @@ internal sealed class LayerSlot(string layerId, ILogger logger, Compositor compo
         _renderer = null;
     }
 
+    private SKSizeI _surfaceSize;
+
+    private static long RasterBytes(SKSizeI size) => 4L * size.Width * size.Height;
+
+    private void ReleaseSurface()
+    {
+        if (_surface is null) return;
+        _surface.Dispose();
+        _surface = null;
+        compositor.Rasters.Release(RasterBytes(_surfaceSize));
+    }
+
     public void Dispose()
     {
         DisposeRenderer();
         Raster?.Dispose();
         Raster = null;
-        _surface?.Dispose();
-        _surface = null;
+        ReleaseSurface();
     }
 }

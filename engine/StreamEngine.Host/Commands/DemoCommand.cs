@@ -25,10 +25,12 @@ internal static class DemoCommand
             SimulatedAudience.Attach(session, Path.Combine(Home, "samples", "layers", "audience.json"));
             await session.LoadScriptsAsync([], strict: false); // samples/layers/scripts/auction.js runs the auction
             session.ReloadPluginsLive(config, loggers);
+            await using var extensions = await ShowExtensions.StartAsync(session, scene, null, null, loggers, stop); // plugin chat sources and behaviours
+            session.Extensions = extensions;
             var recording = RunCommand.DefaultRecording(config, "demo");
             var logger = loggers.CreateLogger("demo");
             logger.LogInformation("Demo show {Scene}; recording to {Recording}", scene, recording);
-            await using var encoder = Encoders.Create(config, session.Format, live: true, [recording, .. parse.GetValue(outputs) ?? []], loggers);
+            await using var encoder = Encoders.Create(config, session.Format, live: true, [recording, .. parse.GetValue(outputs) ?? []], loggers, session.Plugins);
             await LiveShow.RunAsync(session, encoder, RunCommand.Duration(parse.GetValue(seconds)), loggers, stop,
                 attach: clock => ControlPlane.StartAsync(config, session, encoder, clock, loggers, stop));
             logger.LogInformation("Recording saved: {Recording}", recording);

@@ -35,7 +35,7 @@ internal static class RenderCommand
             var path = parse.GetValue(output)!;
             await using var encoder = Path.GetExtension(path) is ".raw" or ".bgra"
                 ? (IEncoder)new RawFrameWriter(path)
-                : Encoders.Create(config, session.Format, live: false, [path], loggers);
+                : Encoders.Create(config, session.Format, live: false, [path], loggers, session.Plugins);
             var logger = loggers.CreateLogger("render");
             await RenderAsync(session, encoder, count, logger, stop);
             logger.LogInformation("Rendered {Frames} frames of {Format} to {Path}", count, session.Format, path);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using System.CommandLine;
+using StreamEngine.Core.Scene;
 using StreamEngine.Host.Show;
 using StreamEngine.State;
 
@@ -29,7 +30,11 @@ internal static class RunCommand
             using var loggers = GlobalOptions.Loggers(config);
             var scenePath = parse.GetValue(scene)!;
             await using var store = ShowStore.Open(config, scenePath, loggers);
-            var saved = parse.GetValue(fresh) ? null : await ShowStore.LoadAsync(store, scenePath, loggers.CreateLogger("state"), stop);
+            // A saved state is held to the bounds of the scene file it came from (the size it was made for).
+            var made = SceneFile.Load(scenePath).Scene;
+            var saved = parse.GetValue(fresh) ? null : await ShowStore.LoadAsync(store, scenePath,
+                read => ShowSession.Limits(config, ShowSession.FormatOf(config, parse.GetValue(size), parse.GetValue(fps), read), made ?? read),
+                loggers.CreateLogger("state"), stop);
             using var session = ShowSession.Open(config, scenePath, parse.GetValue(size), parse.GetValue(fps), loggers, saved);
             await session.LoadScriptsAsync(parse.GetValue(scripts) ?? [], strict: false);
             session.Scripts.Watch();
@@ -37,9 +42,11 @@ internal static class RunCommand
             var persistence = new ShowPersistence(session, writer, loggers.CreateLogger<ShowPersistence>());
             session.Hooks.Add(persistence);
             session.ReloadPluginsLive(config, loggers);
+            await using var extensions = await ShowExtensions.StartAsync(session, scenePath, writer, store, loggers, stop);
+            session.Extensions = extensions;
             SimulatedAudience.Attach(session, parse.GetValue(audience));
             var targets = parse.GetValue(outputs) is { Length: > 0 } given ? given : [DefaultRecording(config, "show")];
-            await using var encoder = Encoders.Create(config, session.Format, live: true, targets, loggers);
+            await using var encoder = Encoders.Create(config, session.Format, live: true, targets, loggers, session.Plugins);
             var every = parse.GetValue(statusEvery);
             if (every is < 0.2 or > 3600) throw new UserInputException("--status-every", "--status-every", $"expected 0.2 to 3600 seconds, got {every}");
             await LiveShow.RunAsync(session, encoder, Duration(parse.GetValue(seconds)), loggers, stop, every,

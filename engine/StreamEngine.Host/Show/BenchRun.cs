@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using StreamEngine.Core.Clock;
-using StreamEngine.Core.Diagnostics;
 using StreamEngine.Encoding.FFmpeg;
 using StreamEngine.Host.Config;
 using StreamEngine.Sdk;
@@ -49,16 +48,16 @@ internal sealed class BenchRun(ShowSession session, EngineConfig config, ILogger
             measured.Add(engine with { BaselineCpuPct = Math.Round(alone.CpuPercentOfOneCore, 1) });
         }
         await encoder.StopAsync(CancellationToken.None);
-        return BenchResult.From(session, encoder.VideoEncoder?.Name ?? "?", baselineEncoder ?? "?", measured, capture);
+        return BenchResult.From(session, encoder.Stats().VideoEncoder ?? "?", baselineEncoder ?? "?", measured, capture);
     }
 
     /// <summary>One engine window: the show runs for <paramref name="window"/>; its CPU and the encoder's are read from /proc.</summary>
-    private async Task<BenchWindow> MeasureEngineAsync(LiveFrameClock clock, FFmpegEncoder encoder, TimeSpan window, CancellationToken stop)
+    private async Task<BenchWindow> MeasureEngineAsync(LiveFrameClock clock, IEncoder encoder, TimeSpan window, CancellationToken stop)
     {
         var stats = session.Stats;
         var (frames0, dropped0, late0, gaps0) = (stats.Frames, stats.Dropped, stats.DroppedLate, stats.EncoderGaps);
         var engineCpu = new ProcessCpuMeter(Environment.ProcessId);
-        var encoderCpu0 = encoder.EncoderCpuSeconds ?? 0;
+        var encoderCpu0 = encoder.Stats().ProcessCpuSeconds ?? 0;
         var started = Stopwatch.GetTimestamp();
         double rss = 0;
         await using (Resume(clock, clock.FrameIndex + 1, stop))
@@ -71,7 +70,7 @@ internal sealed class BenchRun(ShowSession session, EngineConfig config, ILogger
         }
         var wall = Stopwatch.GetElapsedTime(started).TotalSeconds;
         var enginePct = engineCpu.Sample() ?? 0;
-        var encoderPct = 100 * ((encoder.EncoderCpuSeconds ?? encoderCpu0) - encoderCpu0) / wall;
+        var encoderPct = 100 * ((encoder.Stats().ProcessCpuSeconds ?? encoderCpu0) - encoderCpu0) / wall;
         return new BenchWindow(Math.Round(wall, 2), stats.Frames - frames0, stats.Dropped - dropped0, stats.DroppedLate - late0,
             stats.EncoderGaps - gaps0, Math.Round(enginePct, 1), Math.Round(encoderPct, 1), 0, Math.Round(rss / (1 << 20), 1));
     }

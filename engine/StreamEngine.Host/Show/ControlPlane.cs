@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using StreamEngine.Core.Clock;
-using StreamEngine.Encoding.FFmpeg;
 using StreamEngine.Host.Config;
+using StreamEngine.Sdk;
 using StreamEngine.Server;
 using StreamEngine.State;
 
@@ -12,6 +12,7 @@ internal sealed class ControlPlane : IAsyncDisposable
 {
     private readonly ShowController _controller;
     private readonly EngineMetrics _metrics;
+    private PluginMetrics? _pluginMetrics;
     private readonly ControlServer _server;
 
     private readonly ShowSession _session;
@@ -24,13 +25,14 @@ internal sealed class ControlPlane : IAsyncDisposable
         _server = server;
     }
 
-    public static async Task<IAsyncDisposable> StartAsync(EngineConfig config, ShowSession session, FFmpegEncoder encoder, LiveFrameClock clock,
+    public static async Task<IAsyncDisposable> StartAsync(EngineConfig config, ShowSession session, IEncoder encoder, LiveFrameClock clock,
         ILoggerFactory loggers, CancellationToken cancellationToken, ShowPersistence? persistence = null)
     {
         var controller = new ShowController(session, encoder, clock)
         {
             AfterMutation = persistence is null ? null : persistence.SaveNowAsync,
             Recordings = new RecordingsFolder(config.RecordingsDirectory, config.MaxOutputs),
+            EncoderId = config.Encoder,
         };
         controller.StartEvents();
         var writer = persistence?.Writer;
@@ -45,7 +47,7 @@ internal sealed class ControlPlane : IAsyncDisposable
             HealthPort = config.HealthPort, ApiToken = config.ApiToken?.Value, WsPassword = config.WsPassword?.Value, MaxWsClients = config.MaxWsClients,
             WsRequestsPerSecond = config.WsRequestsPerSecond, AllowedHosts = config.AllowedHosts, AllowedOrigins = config.AllowedOrigins,
         };
-        var server = new ControlServer(options, controller, metrics, () => Health(session, writer), loggers);
+        var server = new ControlServer(options, controller, metrics, () => Health(session, writer), loggers, session.Stats.Heartbeat.NotLiveReason);
         try
         {
             await server.StartAsync(cancellationToken);
@@ -61,7 +63,7 @@ internal sealed class ControlPlane : IAsyncDisposable
         if (session.Preview is { } preview) preview.Watched = () => server.PreviewWatched;
         loggers.CreateLogger("dashboard").LogInformation("Dashboard: {Url} (log in with API_TOKEN{Password})", DashboardUrl(config),
             config.WsPassword is null ? "" : " and WS_PASSWORD");
-        return new ControlPlane(session, controller, metrics, server);
+        return new ControlPlane(session, controller, metrics, server) { _pluginMetrics = new PluginMetrics(controller, metrics.Registry) };
     }
 
     /// <summary>The address to open: a wildcard bind address is reached on this machine as 127.0.0.1.</summary>
@@ -72,14 +74,22 @@ internal sealed class ControlPlane : IAsyncDisposable
         return $"http://{host}:{config.Port}/";
     }
 
-    /// <summary>Ready while frames are rendered; degraded (still ready: the stream goes on) while the state store is retrying.</summary>
+    /// <summary>
+    /// Ready while frames reach the encoder (not ready after 2 s without one); degraded (still ready: the stream goes on)
+    /// while the state store is retrying.
+    /// </summary>
     private static HealthReport Health(ShowSession session, StateWriter? writer)
     {
         var checks = new Dictionary<string, string> { ["frames"] = session.Stats.Frames.ToString() };
         var status = "ok";
+        if (session.Stats.Heartbeat.NotReadyReason() is { } frozen)
+        {
+            status = "failing";
+            checks["frames"] = $"{session.Stats.Frames}: {frozen}";
+        }
         if (writer?.Health is { Status: StateHealthStatus.Degraded } store)
         {
-            status = "degraded";
+            if (status == "ok") status = "degraded";
             checks["stateStore"] = $"degraded since {store.Since:O}: {store.Reason}";
         }
         else if (writer is not null) checks["stateStore"] = "ok";
@@ -94,6 +104,7 @@ internal sealed class ControlPlane : IAsyncDisposable
         _session.Scripts.FrameTimed -= _metrics.ObserveScripts;
         _session.Scripts.Show.Outputs = null;
         _metrics.Dispose();
+        _pluginMetrics?.Dispose();
         _controller.Dispose();
     }
 }

@@ -1,27 +1,60 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using StreamEngine.Encoding.FFmpeg;
 using StreamEngine.Host.Config;
+using StreamEngine.Plugins;
 using StreamEngine.Sdk;
+using StreamEngine.Sdk.Audio;
+using StreamEngine.Sdk.Encoding;
+using StreamEngine.Sdk.Plugins;
 
 namespace StreamEngine.Host.Show;
 
-/// <summary>Builds the ffmpeg encoder from the engine config and adds the outputs given on the command line.</summary>
+/// <summary>
+/// Builds the encoder <c>ENCODER</c> names — a built-in (ffmpeg, registered through the SDK's registration contract
+/// like any plugin) or a plugin's — from the engine config, and adds the outputs given on the command line.
+/// </summary>
 internal static class Encoders
 {
-    public static EncoderSettings Settings(EngineConfig config, bool live) => new()
-    {
-        VideoCodec = Enum.Parse<VideoCodec>(config.VideoCodec, ignoreCase: true),
-        Preset = config.Preset,
-        VideoBitrateKbps = config.VideoBitrateKbps,
-        KeyframeIntervalSeconds = config.KeyframeIntervalSeconds,
-        AudioCodec = Enum.Parse<AudioCodec>(config.AudioCodec, ignoreCase: true),
-        HardwareAcceleration = Enum.Parse<HardwareAcceleration>(config.HardwareAcceleration, ignoreCase: true),
-        Live = live,
-    };
+    /// <summary>The encoders that come with the engine, registered as a plugin would register them.</summary>
+    private static readonly IPluginRegistrar[] BuiltIn = [new FFmpegPlugin()];
 
-    public static FFmpegEncoder Create(EngineConfig config, VideoFormat format, bool live, IEnumerable<string> outputs, ILoggerFactory loggers)
+    /// <summary>The engine's encoding configuration by setting name, as an encoder receives it.</summary>
+    public static IReadOnlyDictionary<string, string> SettingsOf(EngineConfig config)
     {
-        var encoder = new FFmpegEncoder(Settings(config, live), loggers);
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["VIDEO_CODEC"] = config.VideoCodec, ["VIDEO_PRESET"] = config.Preset, ["AUDIO_CODEC"] = config.AudioCodec,
+            ["KEYFRAME_INTERVAL"] = config.KeyframeIntervalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["HWACCEL"] = config.HardwareAcceleration,
+        };
+        if (config.VideoBitrateKbps is { } kbps) settings["VIDEO_BITRATE_KBPS"] = kbps.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return settings;
+    }
+
+    /// <summary>The ffmpeg settings the bench's baseline run compares against.</summary>
+    public static EncoderSettings Settings(EngineConfig config, bool live) =>
+        FFmpegEncoderType.Settings(Context(config, live, NullLoggerFactory.Instance));
+
+    private static EncoderContext Context(EngineConfig config, bool live, ILoggerFactory loggers) =>
+        new(SettingsOf(config), live, new SilenceAudioSource(new AudioFormat()), loggers);
+
+    /// <summary>Every encoder id on offer: the built-ins, then the plugins'.</summary>
+    public static IReadOnlyList<IEncoderType> Available(ILoggerFactory loggers, PluginCatalog? plugins)
+    {
+        var registry = new PluginRegistry(loggers);
+        foreach (var registrar in BuiltIn) registrar.Register(registry);
+        return [.. registry.Contributions().Encoders, .. plugins?.EncoderIds.Select(id => plugins.Encoder(id)!) ?? []];
+    }
+
+    public static IEncoder Create(EngineConfig config, VideoFormat format, bool live, IEnumerable<string> outputs, ILoggerFactory loggers, PluginCatalog? plugins = null)
+    {
+        var available = Available(loggers, plugins);
+        var type = available.FirstOrDefault(t => t.Id.Equals(config.Encoder, StringComparison.OrdinalIgnoreCase))
+            ?? throw new UserInputException("ENCODER", "ENCODER", $"'{config.Encoder}' is not a loaded encoder; expected one of {string.Join(", ", available.Select(t => t.Id))}");
+        IEncoder encoder;
+        try { encoder = type.Create(Context(config, live, loggers)); }
+        catch (FormatException e) { throw new UserInputException("ENCODER", "ENCODER", $"{type.Id}: {e.Message}"); }
         var problems = new List<Core.Scene.ValidationProblem>();
         foreach (var output in outputs)
         {
@@ -29,7 +62,7 @@ internal static class Encoders
             catch (FormatException e) { problems.Add(new("--output", e.Message)); }
         }
         if (problems.Count > 0) throw new UserInputException("--output", problems);
-        var failed = encoder.Outputs.Where(o => o.State == OutputState.Failed).ToList();
+        var failed = encoder.ListOutputs().Where(o => o.State == OutputState.Failed).ToList();
         if (failed.Count > 0)
             throw new UserInputException("--output", failed.Select(o => new Core.Scene.ValidationProblem("--output", $"{o.Target}: {o.LastError}")).ToList());
         return encoder;

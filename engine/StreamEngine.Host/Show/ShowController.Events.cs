@@ -23,6 +23,7 @@ internal sealed partial class ShowController : IDisposable
         session.Animations.Events += OnAnimation;
         session.Scripts.Failed += OnScriptFailed;
         session.Chat.MessageShown += OnChatMessage;
+        StartPluginEvents();
         if (session.Preview is { } preview) preview.Encoded += OnPreview;
         _statsTimer = new Timer(_ => PublishStats(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
     }
@@ -99,6 +100,7 @@ internal sealed partial class ShowController : IDisposable
         session.Animations.Events -= OnAnimation;
         session.Scripts.Failed -= OnScriptFailed;
         session.Chat.MessageShown -= OnChatMessage;
+        StopPluginEvents();
         if (session.Preview is { } preview) preview.Encoded -= OnPreview;
     }
 }

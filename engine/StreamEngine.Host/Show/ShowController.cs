@@ -6,7 +6,6 @@ using StreamEngine.Core.Animation;
 using StreamEngine.Core.Clock;
 using StreamEngine.Core.Rendering;
 using StreamEngine.Core.Scene;
-using StreamEngine.Encoding.FFmpeg;
 using StreamEngine.Sdk;
 using StreamEngine.Scripting;
 using StreamEngine.Server.Control;
@@ -17,7 +16,7 @@ namespace StreamEngine.Host.Show;
 /// The running show as the control plane sees it: every request becomes a queued command applied at a frame
 /// boundary, and completes once the frame thread has applied it (and, with a state store, once it is saved).
 /// </summary>
-internal sealed partial class ShowController(ShowSession session, FFmpegEncoder encoder, LiveFrameClock clock) : IShowControl
+internal sealed partial class ShowController(ShowSession session, IEncoder encoder, LiveFrameClock clock) : IShowControl
 {
     /// <summary>
     /// Awaited after every mutation: the persistence layer saves the change before it is acknowledged, and answers why
@@ -133,14 +132,14 @@ internal sealed partial class ShowController(ShowSession session, FFmpegEncoder 
     }
 
     public IReadOnlyList<OutputInfo> Outputs() =>
-        [.. encoder.Outputs.Select(o => new OutputInfo(o.Id, o.Target, o.State.ToString(), o.ReconnectCount, o.BytesSent, o.LastError))];
+        [.. encoder.ListOutputs().Select(o => new OutputInfo(o.Id, o.Target, o.State.ToString(), o.Reconnects, o.BytesSent, o.LastError))];
 
     /// <summary>Where outputs added over the API or by scripts may write, and how many there may be.</summary>
     public RecordingsFolder Recordings { get; init; } = new("recordings", 8);
 
     public Task<string> AddOutputAsync(string target, bool overwrite = false)
     {
-        try { return Task.FromResult(encoder.AddOutput(Recordings.Place(target, overwrite, encoder.Outputs.Count), overwrite)); }
+        try { return Task.FromResult(encoder.AddOutput(Recordings.Place(target, overwrite, encoder.ListOutputs().Count), overwrite)); }
         catch (FormatException e) { throw new ShowRequestException(RequestFailure.Invalid, e.Message, "target"); }
     }
 
@@ -153,10 +152,13 @@ internal sealed partial class ShowController(ShowSession session, FFmpegEncoder 
     {
         var stats = session.Stats;
         return new StatsInfo(stats.Frames, stats.Dropped, stats.RenderMsPercentile(50), stats.RenderMsPercentile(99),
-            stats.JitterMsPercentile(99), session.Animations.Count, stats.DroppedEncoderFull, stats.DroppedLate, encoder.QueuedFrames,
+            stats.JitterMsPercentile(99), session.Animations.Count, stats.DroppedEncoderFull, stats.DroppedLate, encoder.Stats().QueuedFrames,
             session.Chat.LastSequence, session.Compositor.Services.Resources.Bytes,
             session.Reloader?.Reloads ?? 0, session.Reloader?.Unloads.Unloaded ?? 0, session.Reloader?.Unloads.StillLoaded ?? 0,
-            stats.EncoderGaps, Math.Round(stats.LongestEncoderGapMs, 1));
+            stats.EncoderGaps, Math.Round(stats.LongestEncoderGapMs, 1))
+        {
+            DroppedFailed = stats.DroppedFailed,
+        };
     }
 
     public IReadOnlyList<PluginInfo> Plugins() =>
@@ -217,7 +219,8 @@ internal sealed partial class ShowController(ShowSession session, FFmpegEncoder 
         try { return await WhileTicking(change); }
         catch (Exception e) when (e is SceneException or FormatException or JsonException or ArgumentException)
         {
-            throw new ShowRequestException(e.Message.Contains("does not exist") ? RequestFailure.NotFound : RequestFailure.Invalid, e.Message);
+            throw new ShowRequestException(e.Message.Contains("does not exist") ? RequestFailure.NotFound : RequestFailure.Invalid, e.Message,
+                (e as SceneException)?.Field);
         }
         catch (KeyNotFoundException e) { throw new ShowRequestException(RequestFailure.NotFound, e.Message); }
     }

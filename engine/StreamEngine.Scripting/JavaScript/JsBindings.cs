@@ -38,6 +38,8 @@ internal sealed class JsBindings(Engine engine, ScriptApi api, JsRuntime runtime
         Function("every", a => api.Every(Number(a, 0, "every: seconds"), Callback(a, 1, "every")));
         Function("cancel", a => Done(() => api.Cancel((int)Number(a, 0, "cancel: timer"))));
         Function("now", _ => JsValues.ToJs(engine, Time(api.Now)));
+        Function("call", a => JsValues.ToJs(engine, api.Call(Text(a, 0, "call: behaviour"), Text(a, 1, "call: method"),
+            Arg(a, 2).IsUndefined() ? null : JsValues.FromJs(engine, Arg(a, 2)))));
         Function("startOutput", a => api.StartOutput(Text(a, 0, "target")));
         Function("stopOutput", a => Done(() => api.StopOutput(Text(a, 0, "id"))));
         var log = new ClrFunction(engine, "log", (_, a) => Done(() => api.Log.Info(Line(a))));
@@ -111,7 +113,13 @@ internal sealed class JsBindings(Engine engine, ScriptApi api, JsRuntime runtime
     {
         ["sequence"] = m.Sequence, ["id"] = m.Id, ["source"] = m.Source, ["author"] = m.Author, ["text"] = m.Text,
         ["badges"] = new JsonArray([.. m.Badges.Select(b => (JsonNode)b)]), ["color"] = m.Color, ["highlight"] = m.Highlight,
-        ["time"] = m.ShownAt.Seconds,
+        ["time"] = m.ShownAt.Seconds, ["authorId"] = m.AuthorId, ["replyTo"] = m.ReplyTo,
+        ["mentions"] = new JsonArray([.. m.Mentions.Select(n => (JsonNode)n)]),
+        ["annotations"] = new JsonArray([.. m.Annotations.Select(a => (JsonNode)new JsonObject
+        {
+            ["stage"] = a.Stage, ["kind"] = a.Kind, ["confidence"] = a.Confidence, ["amount"] = a.Amount is { } amount ? (double)amount : null,
+            ["sentiment"] = a.Sentiment, ["flags"] = new JsonArray([.. a.Flags.Select(f => (JsonNode)f)]),
+        })]),
     };
 
     internal static JsonObject BidJson(Bid bid) => new()

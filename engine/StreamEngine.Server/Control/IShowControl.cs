@@ -8,7 +8,7 @@ namespace StreamEngine.Server.Control;
 /// so they behave the same. Mutations are queued to the frame thread and complete once applied; a request the show
 /// cannot carry out throws <see cref="ShowRequestException"/> naming the field and what was expected.
 /// </summary>
-public interface IShowControl
+public partial interface IShowControl
 {
     ShowInfo Info { get; }
 
@@ -104,7 +104,11 @@ public sealed record OutputInfo(string Id, string Target, string State, int Reco
 /// <param name="LongestEncoderGapMs">The longest time between two frames reaching the encoder, in milliseconds.</param>
 public sealed record StatsInfo(long Frames, long Dropped, double RenderMsP50, double RenderMsP99, double JitterMsP99, int Animations,
     long DroppedEncoderBehind = 0, long DroppedLate = 0, int EncoderQueue = 0, long ChatMessages = 0, long ResourceCacheBytes = 0,
-    long PluginReloads = 0, long PluginsUnloaded = 0, long PluginsStillLoaded = 0, long EncoderGaps = 0, double LongestEncoderGapMs = 0);
+    long PluginReloads = 0, long PluginsUnloaded = 0, long PluginsStillLoaded = 0, long EncoderGaps = 0, double LongestEncoderGapMs = 0)
+{
+    /// <summary>Frames not delivered because composing them failed (counted in <see cref="Dropped"/> too).</summary>
+    public long DroppedFailed { get; init; }
+}
 
 /// <param name="State">loading, running, disabled (after errors; saving the file loads it again) or failed (never loaded).</param>
 /// <param name="LastError">The last error as FILE:LINE:COLUMN: MESSAGE, or null.</param>
@@ -133,10 +137,11 @@ public enum EventCategory
     Stats = 8,
     Chat = 16,
     Errors = 32,
-    All = Layers | Outputs | Animations | Stats | Chat | Errors,
+    Behaviours = 64,
+    All = Layers | Outputs | Animations | Stats | Chat | Errors | Behaviours,
 
     /// <summary>Preview JPEG frames: not part of <see cref="All"/>, only sent to clients that ask for them.</summary>
-    Preview = 64,
+    Preview = 128,
 }
 
 /// <summary>A request the show cannot carry out: the status says why, the field names the input.</summary>

@@ -19,4 +19,27 @@ public sealed record ChatMessage(
     IReadOnlyList<string> Badges,
     string? Color,
     string? Highlight,
-    FrameTime ShownAt);
+    FrameTime ShownAt)
+{
+    /// <summary>The platform's stable id of the author, or null when the source gave none (the API, the simulated audience).</summary>
+    public string? AuthorId { get; init; }
+
+    /// <summary>When the platform says it was sent, or null when not known.</summary>
+    public DateTimeOffset? SentAt { get; init; }
+
+    /// <summary>The names mentioned in the text (without the <c>@</c>).</summary>
+    public IReadOnlyList<string> Mentions { get; init; } = [];
+
+    /// <summary>The emotes in the text, where they are.</summary>
+    public IReadOnlyList<ChatEmote> Emotes { get; init; } = [];
+
+    /// <summary>The platform id of the message this one replies to, or null.</summary>
+    public string? ReplyTo { get; init; }
+
+    /// <summary>What the chat stages found in the message, in stage order (see <see cref="IChatStage"/>).</summary>
+    public IReadOnlyList<ChatAnnotation> Annotations { get; init; } = [];
+
+    /// <summary>This message with one more annotation.</summary>
+    /// <param name="annotation">What a stage found.</param>
+    public ChatMessage Annotated(ChatAnnotation annotation) => this with { Annotations = [.. Annotations, annotation] };
+}

@@ -85,6 +85,15 @@ public abstract class ScriptGlobals
     /// <summary>Writes to the engine's log, naming the script.</summary>
     public abstract IScriptLog Log { get; }
 
+    /// <summary>
+    /// Calls into a show behaviour a plugin provides: <c>Call("auction", "open", {"lot": 3})</c>. Returns its result as JSON
+    /// (null for none); throws with the behaviour's message when it refuses the call or is not loaded.
+    /// </summary>
+    /// <param name="behaviour">The behaviour's id.</param>
+    /// <param name="method">The method name.</param>
+    /// <param name="argument">The argument as JSON, or null.</param>
+    public abstract JsonNode? Call(string behaviour, string method, JsonNode? argument = null);
+
     /// <summary>Starts an output (an RTMP/SRT URL or a file); returns its id. Needs the engine's script output permission.</summary>
     public abstract string StartOutput(string target);
 

@@ -4,7 +4,7 @@ using StreamEngine.Server.WebSocket;
 
 namespace StreamEngine.Server.Tests.WebSocket;
 
-/// <summary>Preview pictures are heavy: only clients that ask for bit 64 get them, and the engine encodes only while one does.</summary>
+/// <summary>Preview pictures are heavy: only clients that ask for bit 128 get them, and the engine encodes only while one does.</summary>
 public sealed class PreviewSubscriptionTests
 {
     private static ShowEvent Picture(int frame) =>
@@ -14,7 +14,7 @@ public sealed class PreviewSubscriptionTests
     public async Task Only_a_client_that_asks_for_the_preview_gets_its_pictures()
     {
         await using var server = await ProtocolServer.StartAsync();
-        await using var everything = await server.IdentifiedClientAsync(); // the default: 63, all but the preview
+        await using var everything = await server.IdentifiedClientAsync(); // the default: everything but the preview
         await using var watcher = await server.IdentifiedClientAsync((int)(EventSubscription.Preview | EventSubscription.Outputs));
 
         server.Show.Raise(Picture(7));
@@ -22,7 +22,7 @@ public sealed class PreviewSubscriptionTests
 
         var picture = await watcher.NextEventAsync();
         Assert.Equal("PreviewFrame", (string)picture["eventType"]!);
-        Assert.Equal(64, (int)picture["eventIntent"]!);
+        Assert.Equal((int)EventSubscription.Preview, (int)picture["eventIntent"]!);
         Assert.Equal(7, (int)picture["eventData"]!["frame"]!);
         // Events arrive in order: had the picture been sent to the default client, it would come first.
         Assert.Equal("OutputStateChanged", (string)(await everything.NextEventAsync())["eventType"]!);

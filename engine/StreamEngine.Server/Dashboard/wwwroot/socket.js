@@ -1,9 +1,9 @@
 // The show's WebSocket (docs/protocol.md) on WS_PORT: Hello → Identify (with the obs-websocket style challenge when
-// a password is set) → events. The preview (bit 64) is asked for only while the page is visible, so the engine
+// a password is set) → events. The preview (bit 128) is asked for only while the page is visible, so the engine
 // encodes no preview for a hidden tab. Reconnects with backoff.
 import { credentials } from './api.js';
 
-export const Subscriptions = { All: 63, Preview: 64 };
+export const Subscriptions = { All: 127, Preview: 128 };
 export const bus = new EventTarget();
 
 let socket = null;

@@ -1,4 +1,4 @@
-namespace StreamEngine.Core.Diagnostics;
+namespace StreamEngine.Encoding.FFmpeg;
 
 /// <summary>
 /// Measures the CPU time a process used between two readings, from /proc/PID/stat (Linux),
@@ -11,6 +11,9 @@ public sealed class ProcessCpuMeter
     private double _lastCpuSeconds;
     private long _lastTimestamp;
 
+    /// <summary>Starts measuring <paramref name="processId"/> from now.</summary>
+    /// <param name="processId">The process to measure.</param>
+    /// <param name="time">The clock (a fake one in tests).</param>
     public ProcessCpuMeter(int processId, TimeProvider? time = null)
     {
         _processId = processId;

@@ -1,0 +1,13 @@
+using StreamEngine.Sdk;
+
+namespace StreamEngine.Encoding.FFmpeg;
+
+public sealed partial class FFmpegEncoder
+{
+    /// <inheritdoc />
+    public IReadOnlyList<EncoderOutput> ListOutputs() =>
+        [.. Outputs.Select(o => new EncoderOutput(o.Id, o.Target, o.State, o.ReconnectCount, o.BytesSent, o.LastError))];
+
+    /// <inheritdoc />
+    public EncoderStats Stats() => new(QueuedFrames, FramesWritten, FramesDropped, EncoderCpuSeconds, VideoEncoder?.Name);
+}

@@ -1,0 +1,107 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using StreamEngine.Core.Chat;
+using StreamEngine.Core.Scene;
+using StreamEngine.Plugins;
+using StreamEngine.Sdk.Behaviours;
+using StreamEngine.Sdk.Scripting;
+using StreamEngine.State;
+
+namespace StreamEngine.Host.Show;
+
+/// <summary>
+/// What plugins add to a live show beyond layers: chat sources (configured by the scene's <c>chat</c> section), the
+/// chat stages every message passes, and show behaviours (each runs like a script). When a plugin is reloaded, its
+/// sources reconnect from the new version, its stages take over at the frame boundary, and its behaviours are
+/// replaced keeping their state, so the old version holds nothing and unloads.
+/// </summary>
+internal sealed class ShowExtensions : IAsyncDisposable
+{
+    private readonly ShowSession _session;
+    private readonly StateWriter? _writer;
+    private readonly IStateStore? _store;
+    private readonly ILogger _logger;
+
+    private ShowExtensions(ShowSession session, StateWriter? writer, IStateStore? store, ILoggerFactory loggers)
+    {
+        _session = session;
+        _writer = writer;
+        _store = store;
+        _logger = loggers.CreateLogger<ShowExtensions>();
+        ChatSources = new ChatSources(session.Chat, session.Plugins.ChatSource, loggers);
+    }
+
+    public ChatSources ChatSources { get; }
+
+    /// <summary>Raised (any thread) when a behaviour publishes an event: behaviour id, type, data.</summary>
+    public event Action<string, string, JsonObject>? BehaviourEvent;
+
+    /// <summary>Reads the scene's chat section, installs its stages, starts its sources and offers every plugin behaviour to the script host.</summary>
+    public static async Task<ShowExtensions> StartAsync(ShowSession session, string scenePath, StateWriter? writer, IStateStore? store, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var plugins = session.Plugins;
+        var (chat, problems) = ChatSettings.Read(scenePath, t => plugins.ChatSource(t) is not null, s => plugins.ChatStage(s) is not null);
+        if (problems.Count > 0) throw new UserInputException(scenePath, problems);
+        var extensions = new ShowExtensions(session, writer, store, loggers);
+        if (chat.Stages.Count > 0) session.Chat.Stages = new ChatStageChain(chat.Stages, plugins.ChatStage, loggers.CreateLogger<ChatStageChain>());
+        session.Scripts.Show.Behaviour = session.Scripts.Behaviour;
+        foreach (var behaviour in plugins.Behaviours) extensions.Offer(behaviour);
+        plugins.Replaced += extensions.OnPluginReplaced;
+        foreach (var source in chat.Sources) await extensions.ChatSources.AddAsync(source, cancellationToken);
+        return extensions;
+    }
+
+    /// <summary>Answers a request to a behaviour's route on the frame thread (where its state lives); null when it has no such route.</summary>
+    public async Task<BehaviourResponse?> RouteAsync(string id, string method, string path, JsonNode? body)
+    {
+        var work = SceneCommand.Read(_ =>
+        {
+            var behaviour = _session.Scripts.Behaviour(id);
+            var route = behaviour?.Routes.FirstOrDefault(r => r.Method.Equals(method, StringComparison.OrdinalIgnoreCase) && r.Path.Trim('/') == path.Trim('/'));
+            return route is null ? Task.FromResult<BehaviourResponse?>(null) : Handle(route, new BehaviourRequest(method.ToUpperInvariant(), path.Trim('/'), body));
+        });
+        _ = _session.Scene.Enqueue(work);
+        try { return await (await work.Result.WaitAsync(TimeSpan.FromSeconds(10))).WaitAsync(TimeSpan.FromSeconds(30)); }
+        catch (Exception e) when (e is not TimeoutException and not OutOfMemoryException)
+        {
+            _logger.LogError("Behaviour {Id} failed on {Method} {Path}: {Error}", id, method, path, e.Message);
+            throw new Server.Control.ShowRequestException(Server.Control.RequestFailure.Failed, $"behaviour '{id}' failed on {method} {path}: {e.Message}", "path");
+        }
+        catch (TimeoutException)
+        {
+            throw new Server.Control.ShowRequestException(Server.Control.RequestFailure.Unavailable, $"behaviour '{id}' did not answer {method} {path} in time", "path");
+        }
+    }
+
+    private static async Task<BehaviourResponse?> Handle(BehaviourRoute route, BehaviourRequest request) => await route.Handle(request);
+
+    /// <summary>Frame thread: a reloaded plugin's sources reconnect from the new version, its behaviours are replaced with their state.</summary>
+    private void OnPluginReplaced(LoadedPlugin? old, LoadedPlugin next)
+    {
+        foreach (var behaviour in next.Contributions.Behaviours) Offer(behaviour);
+        var replaced = old?.Contributions.ChatSources ?? [];
+        foreach (var (config, type) in ChatSources.Types().Where(t => replaced.Contains(t.Type)))
+        {
+            _logger.LogInformation("Chat source {Id}: plugin {Plugin} {Version} loaded; reconnecting with it", config.Id, next.Manifest.Id, next.Manifest.Version);
+            _ = Task.Run(() => ChatSources.ReplaceAsync(config, CancellationToken.None)).ContinueWith(
+                t => _logger.LogError("Chat source {Id} could not be restarted: {Error}", config.Id, t.Exception!.InnerException!.Message),
+                TaskContinuationOptions.OnlyOnFaulted);
+        }
+    }
+
+    private void Offer(IShowBehaviour behaviour) =>
+        _session.Scripts.OfferBehaviour(behaviour, show => new BehaviourContext(behaviour.Id, show, new BehaviourRecords(behaviour.Id, _writer, _store), this));
+
+    private sealed class BehaviourContext(string id, ScriptGlobals show, IBehaviourRecords records, ShowExtensions owner) : IBehaviourContext
+    {
+        public ScriptGlobals Show => show;
+        public IBehaviourRecords Records => records;
+        public void Publish(string type, JsonObject data) => owner.BehaviourEvent?.Invoke(id, type, (JsonObject)data.DeepClone());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _session.Plugins.Replaced -= OnPluginReplaced;
+        await ChatSources.DisposeAsync();
+    }
+}
