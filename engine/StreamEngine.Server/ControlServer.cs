@@ -36,7 +36,7 @@ public sealed class ControlServer(ControlServerOptions options, IShowControl sho
         builder.Services.AddSingleton(loggers);
         builder.Services.AddSingleton(options);
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi();
+        OpenApiDescription.AddTo(builder.Services, options);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = options.MaxMessageBytes;
@@ -48,6 +48,7 @@ public sealed class ControlServer(ControlServerOptions options, IShowControl sho
         // is worth the default 30 s wait.
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(2));
         var app = builder.Build();
+        app.UseStatusCodePages(); // unknown routes and wrong methods answer problem details too (404, 405), not an empty body
         app.UseBrowserGate(_browsers, options.Port);
         app.MapShowApi(show, $"*:{options.Port}");
         app.MapPluginApi(show, $"*:{options.Port}");
