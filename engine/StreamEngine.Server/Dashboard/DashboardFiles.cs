@@ -21,8 +21,8 @@ internal static class DashboardFiles
 
     public static void MapDashboard(this IEndpointRouteBuilder app, int wsPort, string host)
     {
-        app.MapGet("/", (HttpContext context) => Serve(context, "index.html", wsPort)).RequireHost(host);
-        app.MapGet("/dashboard/{**file}", (HttpContext context, string file) => Serve(context, file, wsPort)).RequireHost(host);
+        app.MapGet("/", (HttpContext context) => Serve(context, "index.html", wsPort)).RequireHost(host).ExcludeFromDescription();
+        app.MapGet("/dashboard/{**file}", (HttpContext context, string file) => Serve(context, file, wsPort)).RequireHost(host).ExcludeFromDescription();
     }
 
     private static IResult Serve(HttpContext context, string file, int wsPort)
