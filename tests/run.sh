@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of StreamEngine. Installs what the tests use when it is missing (as root, with apt-get):
-# ffmpeg, nginx with the RTMP module, redis-server, ngircd, fonts; then builds the engine like a user does and runs dotnet test.
+# ffmpeg, nginx with the RTMP module, redis-server, ngircd, fonts, chromium; then builds the engine like a user does and runs dotnet test.
 set -euo pipefail
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$home"
@@ -19,6 +19,8 @@ command -v redis-server >/dev/null || packages+=(redis-server)
 # The obs-websocket client test (tests/obs-client) runs obs-websocket-js from the npm registry under Node.
 command -v node >/dev/null || packages+=(nodejs)
 command -v npm >/dev/null || packages+=(npm)
+# The dashboard's browser tests drive Debian's Chromium headless (Playwright downloads no browser).
+[ -x /usr/bin/chromium ] || packages+=(chromium)
 if [ ${#packages[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
     echo "tests/run.sh: missing ${packages[*]}; install them with: sudo apt-get install -y ${packages[*]}" >&2

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Prometheus;
 using StreamEngine.Server.Control;
+using StreamEngine.Server.Dashboard;
 using StreamEngine.Server.Rest;
 using StreamEngine.Server.WebSocket;
 
@@ -24,6 +25,9 @@ public sealed class ControlServer(ControlServerOptions options, IShowControl sho
     private readonly BrowserPolicy _browsers = new(options.AllowedHosts, options.AllowedOrigins, [options.Port, options.WsPort]);
     private WebApplication? _app;
     private WebSocket.ShowWebSocketHandler? _webSocket;
+
+    /// <summary>Whether a WebSocket client watches the preview; the engine encodes preview frames only then.</summary>
+    public bool PreviewWatched => _webSocket?.AnyoneWants(EventSubscription.Preview) ?? false;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -48,6 +52,7 @@ public sealed class ControlServer(ControlServerOptions options, IShowControl sho
         app.UseBrowserGate(_browsers, options.Port);
         app.MapShowApi(show, $"*:{options.Port}");
         app.MapPluginApi(show, $"*:{options.Port}");
+        app.MapDashboard(options.WsPort, $"*:{options.Port}");
         app.MapOpenApi("/openapi/{documentName}.json").RequireHost($"*:{options.Port}");
         MapWebSocket(app);
         app.MapMetrics("/metrics", metrics.Registry).RequireHost($"*:{options.MetricsPort}");

@@ -12,6 +12,8 @@ public sealed class BackgroundLayer : ILayerType
 {
     public string Name => "background";
 
+    public string? PropsSchema => PropsSchemas.Background;
+
     public ILayerRenderer CreateRenderer(LayerContext context) => new Renderer();
 
     private sealed class Renderer : ILayerRenderer

@@ -12,6 +12,8 @@ public sealed class ImageLayer : ILayerType
 {
     public string Name => "image";
 
+    public string? PropsSchema => PropsSchemas.Image;
+
     public ILayerRenderer CreateRenderer(LayerContext context) => new Renderer(context);
 
     private sealed class Renderer(LayerContext layer) : ILayerRenderer

@@ -22,6 +22,8 @@ public sealed class ShapeLayer : ILayerType
 {
     public string Name => "shape";
 
+    public string? PropsSchema => PropsSchemas.Shape;
+
     public ILayerRenderer CreateRenderer(LayerContext context) => new Renderer();
 
     private sealed class Renderer : ILayerRenderer

@@ -26,6 +26,8 @@ public sealed class TextLayer : ILayerType
 
     public string Name => "overlay.text";
 
+    public string? PropsSchema => PropsSchemas.Text;
+
     public ILayerRenderer CreateRenderer(LayerContext context) => new Renderer(context);
 
     private sealed class Renderer(LayerContext layer) : ILayerRenderer

@@ -11,4 +11,13 @@ public interface ILayerType
 
     /// <summary>Creates a renderer for one layer of this type.</summary>
     ILayerRenderer CreateRenderer(LayerContext context);
+
+    /// <summary>
+    /// The layer's <c>props</c> described as a JSON Schema document (draft 2020-12), or null when the type does not
+    /// describe them. The engine serves it at <c>GET /api/layer-types</c>; the dashboard builds its property form from
+    /// <c>properties</c> (each with <c>type</c>, <c>title</c>, <c>description</c>, <c>default</c>, <c>enum</c>,
+    /// <c>minimum</c>/<c>maximum</c>, and <c>format: "color"</c> for colors). It documents the props; the renderer still
+    /// reads them leniently, so a value outside the schema never stops the stream.
+    /// </summary>
+    string? PropsSchema => null;
 }

@@ -32,6 +32,8 @@ public sealed class OpenApiTests : IDisposable
         ("GET", "api/stats", "/api/stats", null, null, null),
         ("GET", "api/plugins", "/api/plugins", null, null, null),
         ("GET", "api/scripts", "/api/scripts", null, null, null),
+        ("GET", "api/layer-types", "/api/layer-types", null, null, null),
+        ("POST", "api/auth", "/api/auth", null, null, null),
         ("GET", "api/outputs", "/api/outputs", null, null, null),
         ("GET", "api/animations", "/api/animations", null, null, null),
         ("GET", "api/layers", "/api/layers", null, null, null),

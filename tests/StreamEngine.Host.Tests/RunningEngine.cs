@@ -26,10 +26,14 @@ internal sealed class RunningEngine : IAsyncDisposable
         StartSceneAsync(recording, RepoPaths.Samples(scene, "scene.json"), Engine.Environment(env));
 
     /// <summary>Starts a scene file with a given environment (reuse one to restart the same show on the same data).</summary>
-    public static async Task<RunningEngine> StartSceneAsync(string recording, string scenePath, Dictionary<string, string?> environment, params string[] extraArgs)
+    public static Task<RunningEngine> StartSceneAsync(string recording, string scenePath, Dictionary<string, string?> environment, params string[] extraArgs) =>
+        StartSceneAtSizeAsync(recording, scenePath, environment, "320x180", extraArgs);
+
+    /// <summary>Starts a scene file at a given frame size (WIDTHxHEIGHT).</summary>
+    public static async Task<RunningEngine> StartSceneAtSizeAsync(string recording, string scenePath, Dictionary<string, string?> environment, string size, params string[] extraArgs)
     {
         var process = ProcessRunner.Start("dotnet", [RepoPaths.BuiltEngine, "run", "--scene", scenePath,
-            "--size", "320x180", "--output", recording, "--status-every", "1", .. extraArgs], environment);
+            "--size", size, "--output", recording, "--status-every", "1", .. extraArgs], environment);
         var engine = new RunningEngine(process, environment, recording);
         await process.WaitForLineAsync(l => l.Contains("Control plane on"), TimeSpan.FromSeconds(60));
         return engine;

@@ -60,7 +60,18 @@ internal sealed class ControlPlane : IAsyncDisposable
             metrics.Dispose();
             throw new UserInputException("control plane", "PORT", $"cannot listen on {config.BindAddress} ports {config.Port}, {config.WsPort}, {config.MetricsPort}, {config.HealthPort}: {e.Message}");
         }
+        if (session.Preview is { } preview) preview.Watched = () => server.PreviewWatched;
+        loggers.CreateLogger("dashboard").LogInformation("Dashboard: {Url} (log in with API_TOKEN{Password})", DashboardUrl(config),
+            config.WsPassword is null ? "" : " and WS_PASSWORD");
         return new ControlPlane(session, controller, metrics, server) { _pluginMetrics = new PluginMetrics(controller, metrics.Registry) };
+    }
+
+    /// <summary>The address to open: a wildcard bind address is reached on this machine as 127.0.0.1.</summary>
+    public static string DashboardUrl(EngineConfig config)
+    {
+        var host = config.BindAddress is "0.0.0.0" or "::" or "[::]" ? "127.0.0.1" : config.BindAddress;
+        if (host.Contains(':') && !host.StartsWith('[')) host = $"[{host}]";
+        return $"http://{host}:{config.Port}/";
     }
 
     /// <summary>
@@ -87,6 +98,7 @@ internal sealed class ControlPlane : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_session.Preview is { } preview) preview.Watched = null;
         await _server.DisposeAsync();
         _session.Stats.Rendered -= _metrics.ObserveRender;
         _session.Scripts.FrameTimed -= _metrics.ObserveScripts;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using StreamEngine.Core.Animation;
+using StreamEngine.Core.Pipeline;
 using StreamEngine.Core.Scene;
 using StreamEngine.Sdk;
 using StreamEngine.Sdk.Chat;
@@ -10,6 +11,7 @@ namespace StreamEngine.Host.Show;
 internal sealed partial class ShowController : IDisposable
 {
     private readonly HashSet<string> _reportedErrors = [];
+    private readonly ProcessCpu _cpu = new();
     private Timer? _statsTimer;
 
     public event Action<ShowEvent>? Events;
@@ -23,6 +25,7 @@ internal sealed partial class ShowController : IDisposable
         session.Chat.MessageShown += OnChatMessage;
         session.Chat.MessageRemoved += OnChatMessageRemoved;
         StartPluginEvents();
+        if (session.Preview is { } preview) preview.Encoded += OnPreview;
         _statsTimer = new Timer(_ => PublishStats(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
     }
 
@@ -40,12 +43,24 @@ internal sealed partial class ShowController : IDisposable
         });
     }
 
-    /// <summary>Every message as it enters the show, whatever its source (the API, a chat source, a simulated audience).</summary>
+    /// <summary>
+    /// Every message as it enters the show, whatever its source (the API, a chat source, a simulated audience), with the
+    /// bid read from it by the one rule the chat layer and scripts use (<see cref="BidText"/>), so the dashboard shows the same amount.
+    /// </summary>
     private void OnChatMessage(ChatMessage message) => Publish(EventCategory.Chat, "ChatMessage", new JsonObject
     {
         ["id"] = message.Id, ["source"] = message.Source, ["author"] = message.Author, ["text"] = message.Text,
         ["badges"] = new JsonArray([.. message.Badges.Select(b => JsonValue.Create(b))]), ["color"] = message.Color,
         ["highlight"] = message.Highlight, ["time"] = DateTimeOffset.UtcNow.ToString("O"), ["showTime"] = message.ShownAt.Seconds,
+        ["bid"] = BidText.TryRead(message, out var bid) && bid is not null
+            ? new JsonObject { ["amount"] = bid.Amount, ["currency"] = bid.Currency, ["display"] = bid.Display }
+            : null,
+    });
+
+    /// <summary>Only encoded while a WebSocket client subscribed to the preview (see ControlPlane).</summary>
+    private void OnPreview(PreviewImage image) => Publish(EventCategory.Preview, "PreviewFrame", new JsonObject
+    {
+        ["frame"] = image.Frame, ["width"] = image.Width, ["height"] = image.Height, ["jpeg"] = Convert.ToBase64String(image.Jpeg),
     });
 
     /// <summary>A message that left the show: removed on its platform (a moderator, a ban) or over the API.</summary>
@@ -67,6 +82,7 @@ internal sealed partial class ShowController : IDisposable
             ["frames"] = stats.Frames, ["dropped"] = stats.Dropped, ["renderMsP50"] = stats.RenderMsP50,
             ["renderMsP99"] = stats.RenderMsP99, ["jitterMsP99"] = stats.JitterMsP99, ["animations"] = stats.Animations,
             ["encoderGaps"] = stats.EncoderGaps, ["longestEncoderGapMs"] = stats.LongestEncoderGapMs,
+            ["cpuPercent"] = _cpu.Percent(), ["memoryBytes"] = Environment.WorkingSet,
         });
         foreach (var (layerId, error) in session.Compositor.Errors.ToList())
             if (_reportedErrors.Add($"{layerId}:{error}"))
@@ -99,5 +115,6 @@ internal sealed partial class ShowController : IDisposable
         session.Chat.MessageShown -= OnChatMessage;
         session.Chat.MessageRemoved -= OnChatMessageRemoved;
         StopPluginEvents();
+        if (session.Preview is { } preview) preview.Encoded -= OnPreview;
     }
 }

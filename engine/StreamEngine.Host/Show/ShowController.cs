@@ -192,6 +192,19 @@ internal sealed partial class ShowController(ShowSession session, IEncoder encod
         return Plugins().First(p => p.Id == id || Path.GetFileName(folder) == p.Id);
     }
 
+    public IReadOnlyList<LayerTypeInfo> LayerTypes() =>
+    [
+        .. session.Plugins.Plugins.SelectMany(p => p.LayerTypes.Select(t => new LayerTypeInfo(t.Name, p.Manifest.Id, SchemaOf(t))))
+            .OrderBy(t => t.Name, StringComparer.Ordinal),
+    ];
+
+    /// <summary>A plugin's schema that is not JSON is left out (the form falls back to raw JSON) rather than failing the list.</summary>
+    private static JsonNode? SchemaOf(ILayerType type)
+    {
+        try { return type.PropsSchema is { } schema ? JsonNode.Parse(schema) : null; }
+        catch (Exception e) when (e is JsonException or InvalidOperationException) { return null; }
+    }
+
     public IReadOnlyList<ScriptInfo> Scripts() => [.. session.Scripts.Statuses().Select(ScriptInfoOf)];
 
     public async Task<ScriptInfo> ReloadScriptAsync(string name)

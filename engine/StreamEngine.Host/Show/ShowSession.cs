@@ -155,9 +155,13 @@ internal sealed class ShowSession : IDisposable
         Assets: new AssetRoots([showFolder, .. config.AssetRoots.Select(Path.GetFullPath)], (long)config.AssetMaxMb << 20),
         Remote: new RemoteAccess(config.RemoteAllowHosts));
 
+    /// <summary>The dashboard's preview of the program, in front of the sink of the last pipeline created.</summary>
+    public PreviewTap? Preview { get; private set; }
+
     public FramePipeline CreatePipeline(IFrameSink sink, int bufferCount = 6)
     {
-        var pipeline = new FramePipeline(Scene, Compositor, new FrameBufferPool(Format, bufferCount), sink, Stats);
+        Preview = new PreviewTap(sink);
+        var pipeline = new FramePipeline(Scene, Compositor, new FrameBufferPool(Format, bufferCount), Preview, Stats);
         pipeline.AddHook(Chat);
         pipeline.AddHook(Animations);
         pipeline.AddHook(Scripts);

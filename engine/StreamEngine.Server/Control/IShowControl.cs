@@ -67,6 +67,9 @@ public partial interface IShowControl
     /// </summary>
     Task<PluginInfo> ReloadPluginAsync(string id);
 
+    /// <summary>The layer types the loaded plugins provide, with the JSON Schema of their props when they describe them.</summary>
+    IReadOnlyList<LayerTypeInfo> LayerTypes() => [];
+
     /// <summary>The show's scripts: name, language, running/disabled/failed, last error.</summary>
     IReadOnlyList<ScriptInfo> Scripts() => [];
 
@@ -111,10 +114,15 @@ public sealed record StatsInfo(long Frames, long Dropped, double RenderMsP50, do
 /// <param name="LastError">The last error as FILE:LINE:COLUMN: MESSAGE, or null.</param>
 public sealed record ScriptInfo(string Name, string Language, string State, string? LastError, long Errors, string Path);
 
+/// <param name="Name">The type name used in scene files.</param>
+/// <param name="Plugin">The id of the plugin that provides it.</param>
+/// <param name="Schema">The JSON Schema of its props (<c>ILayerType.PropsSchema</c>), or null.</param>
+public sealed record LayerTypeInfo(string Name, string Plugin, JsonNode? Schema);
+
 public sealed record PluginInfo(string Id, string Version, string SdkVersion, string State, IReadOnlyList<string> LayerTypes, string? Error);
 
 /// <summary>Something that happened in the show.</summary>
-/// <param name="Category">For subscriptions: layers, outputs, animations, stats, chat, errors.</param>
+/// <param name="Category">For subscriptions: layers, outputs, animations, stats, chat, errors, preview.</param>
 /// <param name="Type">Event type, for example <c>LayerChanged</c>, <c>OutputStateChanged</c>.</param>
 /// <param name="Data">Event data.</param>
 public sealed record ShowEvent(EventCategory Category, string Type, JsonObject Data);
@@ -131,6 +139,9 @@ public enum EventCategory
     Errors = 32,
     Behaviours = 64,
     All = Layers | Outputs | Animations | Stats | Chat | Errors | Behaviours,
+
+    /// <summary>Preview JPEG frames: not part of <see cref="All"/>, only sent to clients that ask for them.</summary>
+    Preview = 128,
 }
 
 /// <summary>A request the show cannot carry out: the status says why, the field names the input.</summary>

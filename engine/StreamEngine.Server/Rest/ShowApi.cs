@@ -29,6 +29,12 @@ internal static class ShowApi
             .Reads<JsonObject[]>("GetAnimations", "Running animations, as started", "Animations");
         api.MapGet("/outputs", () => Results.Ok(show.Outputs())).Reads<OutputInfo[]>("GetOutputs", "Outputs, their state and bytes sent (secrets masked)", "Outputs");
         api.MapGet("/scripts", () => Results.Ok(show.Scripts())).Reads<ScriptInfo[]>("GetScripts", "The show's scripts and their last errors", "Show");
+        api.MapGet("/layer-types", () => Results.Ok(show.LayerTypes()))
+            .Reads<LayerTypeInfo[]>("GetLayerTypes", "Layer types, their plugin and the JSON Schema of their props", "Layers");
+
+        // The dashboard's login: answers 204 when the token may change the show (401 otherwise) and changes nothing.
+        change.MapPost("/auth", () => Results.NoContent())
+            .Changes("CheckAuth", "Whether this request may change the show: 204, else 401; changes nothing", "Show", 204);
 
         change.MapPost("/layers", (HttpRequest request) => WithBody(request, async body =>
         {

@@ -20,6 +20,9 @@ public enum EventSubscription
 
     /// <summary>The default when Identify has no <c>eventSubscriptions</c>.</summary>
     All = Layers | Outputs | Animations | Stats | Chat | Errors | Behaviours,
+
+    /// <summary>The program output as JPEG frames, about 10 a second: heavy, so only on request (not in <see cref="All"/>).</summary>
+    Preview = 1 << 7,
 }
 
 internal static class EventSubscriptions
@@ -34,6 +37,7 @@ internal static class EventSubscriptions
         if (category.HasFlag(EventCategory.Chat)) intent |= EventSubscription.Chat;
         if (category.HasFlag(EventCategory.Errors)) intent |= EventSubscription.Errors;
         if (category.HasFlag(EventCategory.Behaviours)) intent |= EventSubscription.Behaviours;
+        if (category.HasFlag(EventCategory.Preview)) intent |= EventSubscription.Preview;
         return intent;
     }
 }

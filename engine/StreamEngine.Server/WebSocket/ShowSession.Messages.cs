@@ -96,7 +96,7 @@ internal sealed partial class ShowSession
     {
         null => AllEvents,
         // Unknown bits are ignored, so a client written for a later server still connects.
-        JsonValue value when value.TryGetValue<long>(out var bits) && bits >= 0 => (EventSubscription)(bits & (long)AllEvents),
+        JsonValue value when value.TryGetValue<long>(out var bits) && bits >= 0 => (EventSubscription)(bits & (long)(SpeaksObs ? ObsDialect.All : EventSubscription.All | EventSubscription.Preview)),
         _ => throw ProtocolViolation.WrongType("eventSubscriptions", "a non-negative integer"),
     };
 

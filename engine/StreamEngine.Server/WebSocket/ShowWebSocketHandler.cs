@@ -33,6 +33,9 @@ public sealed class ShowWebSocketHandler : IDisposable
     /// <summary>Clients connected right now, identified or not.</summary>
     public int ConnectedClients => Volatile.Read(ref _sessions).Length;
 
+    /// <summary>Whether an identified client subscribed to <paramref name="intent"/> (the preview is encoded only then). Cheap: engine threads ask.</summary>
+    public bool AnyoneWants(EventSubscription intent) => Volatile.Read(ref _sessions).Any(s => s.Wants(intent));
+
     /// <summary>Whether one more client may connect (<see cref="ShowWebSocketOptions.MaxClients"/>).</summary>
     public bool HasRoom()
     {

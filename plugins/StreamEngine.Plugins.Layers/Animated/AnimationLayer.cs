@@ -15,6 +15,8 @@ public sealed class AnimationLayer : ILayerType
 {
     public string Name => "animation";
 
+    public string? PropsSchema => PropsSchemas.Animation;
+
     public ILayerRenderer CreateRenderer(LayerContext context) => new Renderer(context);
 
     private sealed class Renderer(LayerContext layer) : IAnimatedLayerRenderer

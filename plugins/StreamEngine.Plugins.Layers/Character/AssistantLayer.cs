@@ -10,5 +10,7 @@ public sealed class AssistantLayer : ILayerType
 {
     public string Name => "assistant";
 
+    public string? PropsSchema => PropsSchemas.Character;
+
     public ILayerRenderer CreateRenderer(LayerContext context) => new CharacterRenderer(context, CharacterLook.Assistant);
 }

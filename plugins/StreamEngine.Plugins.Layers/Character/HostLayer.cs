@@ -10,5 +10,7 @@ public sealed class HostLayer : ILayerType
 {
     public string Name => "host";
 
+    public string? PropsSchema => PropsSchemas.Character;
+
     public ILayerRenderer CreateRenderer(LayerContext context) => new CharacterRenderer(context, CharacterLook.Host);
 }

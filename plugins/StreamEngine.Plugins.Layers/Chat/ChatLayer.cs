@@ -22,6 +22,8 @@ public sealed class ChatLayer : ILayerType
 {
     public string Name => "chat";
 
+    public string? PropsSchema => PropsSchemas.Chat;
+
     public ILayerRenderer CreateRenderer(LayerContext context) => new Renderer(context);
 
     private sealed class Renderer(LayerContext layer) : IAnimatedLayerRenderer

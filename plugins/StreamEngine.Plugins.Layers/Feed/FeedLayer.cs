@@ -20,6 +20,8 @@ public sealed class FeedLayer : ILayerType
 {
     public string Name => "feed";
 
+    public string? PropsSchema => PropsSchemas.Feed;
+
     public ILayerRenderer CreateRenderer(LayerContext context) => new Renderer(context);
 
     private sealed class Renderer(LayerContext layer) : IAnimatedLayerRenderer
