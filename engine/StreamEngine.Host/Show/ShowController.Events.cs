@@ -45,6 +45,14 @@ internal sealed partial class ShowController : IDisposable
         ["id"] = message.Id, ["source"] = message.Source, ["author"] = message.Author, ["text"] = message.Text,
         ["badges"] = new JsonArray([.. message.Badges.Select(b => JsonValue.Create(b))]), ["color"] = message.Color,
         ["highlight"] = message.Highlight, ["time"] = DateTimeOffset.UtcNow.ToString("O"), ["showTime"] = message.ShownAt.Seconds,
+        ["kind"] = message.Verdict?.Kind, ["amount"] = message.Verdict?.Amount, ["currency"] = message.Verdict?.Currency,
+        ["raise"] = message.Verdict?.Raise, ["sentiment"] = message.Verdict?.Sentiment, ["confidence"] = message.Verdict?.Confidence,
+        ["flags"] = new JsonArray([.. (message.Verdict?.Flags ?? []).Select(f => JsonValue.Create(f))]),
+        ["annotations"] = new JsonArray([.. message.Annotations.Select(a => (JsonNode)new JsonObject
+        {
+            ["stage"] = a.Stage, ["kind"] = a.Kind, ["confidence"] = a.Confidence, ["amount"] = a.Amount,
+            ["flags"] = new JsonArray([.. a.Flags.Select(f => JsonValue.Create(f))]),
+        })]),
     });
 
     private void OnScriptFailed(Scripting.ScriptStatus script) => Publish(EventCategory.Errors, "ScriptFailed", new JsonObject

@@ -8,7 +8,7 @@ internal sealed partial record Amount(Match Match, decimal Value, string? Curren
 {
     /// <summary>Decimals and thousands in both conventions (1,250.50 and 1.250,50), k/m/grand, signs and codes either side.</summary>
     [GeneratedRegex(@"(?<![\p{L}\p{N}#@:/'’_.,\-])(?<plus>\+\s?)?(?<pre>[$€£Ξξ]|(?:usd|eur|gbp|eth)\s)?\s?(?<num>\d+(?:[.,]\d+)*|\.\d+)(?<suf>\s?(?:k|m|grand|thousand|mil)(?![\p{L}\p{N}]))?(?<code>\s?(?:[$€£Ξξ]|eth|usd|eur|gbp|btc|sol|usdc|usdt|weth)(?![\p{L}\p{N}]))?(?![\p{L}\p{N}%/_°]|[:.,]\d)",
-        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Pattern();
 
     /// <summary>No more than this is read as an amount: larger numbers are ids or jokes, and must not overflow.</summary>

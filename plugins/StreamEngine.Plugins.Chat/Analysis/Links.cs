@@ -6,7 +6,7 @@ namespace StreamEngine.Plugins.Chat.Analysis;
 internal static partial class Links
 {
     [GeneratedRegex(@"\b(?:https?://|www\.)\S+|\b[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:com|net|org|io|gg|tv|co|me|ly|xyz|shop|store|link|app|ru|cn|info|biz)\b(?:/\S*)?",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 50)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Pattern();
 
     public static bool Contains(string text)

@@ -55,7 +55,7 @@ public static partial class BidText
     /// </summary>
     public static bool TryRead(ChatMessage message, out BidAmount? bid)
     {
-        if (message.Annotations.LastOrDefault(a => a.Kind is "bid" or "question" or "other") is { } verdict)
+        if (message.Verdict is { } verdict)
         {
             bid = verdict is { Kind: "bid", Amount: { } stated } ? new BidAmount(stated, verdict.Currency) { Raise = verdict.Raise } : null;
             return verdict.Kind == "bid";
