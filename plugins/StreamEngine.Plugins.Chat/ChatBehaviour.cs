@@ -52,7 +52,7 @@ public sealed class ChatBehaviour(ChatRoom room) : IShowBehaviour
     {
         if (body is not JsonObject o || o["author"] is not JsonValue a || !a.TryGetValue<string>(out var author))
             throw new ArgumentException("expected a name", "author");
-        double? seconds = o["seconds"] is null ? null : o["seconds"] is JsonValue s && s.TryGetValue<double>(out var v) ? v : throw new ArgumentException("expected a number of seconds", "seconds");
+        double? seconds = o["seconds"] is null ? null : Number(o["seconds"]) ?? throw new ArgumentException("expected a number of seconds", "seconds");
         var reason = o["reason"] is JsonValue r && r.TryGetValue<string>(out var text) ? text : null;
         return room.Bans.Add(author, seconds, reason).ToJson();
     }
@@ -78,6 +78,11 @@ public sealed class ChatBehaviour(ChatRoom room) : IShowBehaviour
         _context.Show.State["reactions"] = counts.DeepClone();
         _context.Publish("Reactions", counts);
     }
+
+    /// <summary>A finite JSON number, whatever .NET type it was made from; null for anything else.</summary>
+    internal static double? Number(JsonNode? node) =>
+        node is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.Number
+        && double.TryParse(v.ToJsonString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var x) && double.IsFinite(x) ? x : null;
 
     private static Task<BehaviourResponse> Ok(JsonNode body) => Task.FromResult(BehaviourResponse.Ok(body));
 

@@ -21,8 +21,19 @@ public sealed record ModerationSettings(
 {
     public static readonly ModerationSettings Default = new([], [], "moderators", 20, 10, 30, 8, 12);
 
-    /// <summary>The compiled patterns (each with a time limit, so a hostile pattern cannot stall the frame thread).</summary>
-    public IReadOnlyList<Regex> Patterns { get; } = [.. BlockedPatterns.Select(p => new Regex(p, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(20)))];
+    private IReadOnlyList<string>? _compiledFrom;
+    private IReadOnlyList<Regex> _compiled = [];
+
+    /// <summary>The compiled patterns (each with a time limit, so a hostile pattern cannot stall the frame thread); compiled again when the list changes (a <c>with</c> copy keeps the old cache).</summary>
+    public IReadOnlyList<Regex> Patterns
+    {
+        get
+        {
+            if (!ReferenceEquals(_compiledFrom, BlockedPatterns))
+                (_compiled, _compiledFrom) = ([.. BlockedPatterns.Select(p => new Regex(p, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(20)))], BlockedPatterns);
+            return _compiled;
+        }
+    }
 
     public JsonObject ToJson() => new()
     {
@@ -51,7 +62,7 @@ public sealed record ModerationSettings(
             try { _ = new Regex(pattern, RegexOptions.None, TimeSpan.FromMilliseconds(20)); }
             catch (ArgumentException e) { throw new ArgumentException($"blockedPatterns[{i}] is not a regular expression: {e.Message}", "blockedPatterns"); }
         }
-        return s with { }; // recompiles the patterns
+        return s;
     }
 
     private static List<string> Strings(JsonNode node, string field, int max)
@@ -62,8 +73,7 @@ public sealed record ModerationSettings(
     }
 
     private static double Number(JsonNode node, string field, double min, double max) =>
-        node is JsonValue v && v.TryGetValue<double>(out var x) && double.IsFinite(x) && x >= min && x <= max
-            ? x : throw new ArgumentException($"expected a number from {min} to {max}", field);
+        ChatBehaviour.Number(node) is { } x && x >= min && x <= max ? x : throw new ArgumentException($"expected a number from {min} to {max}", field);
 
     public static ModerationSettings From(JsonNode? node)
     {

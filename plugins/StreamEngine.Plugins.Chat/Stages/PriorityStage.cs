@@ -33,7 +33,7 @@ public sealed class PriorityStage(ChatRoom room) : IChatStage
         }
         var slot = Math.Max(_nextSlot, now);
         var wait = slot - now;
-        if (wait > MaxWait.TotalSeconds)
+        if (wait > MaxWait.TotalSeconds + 1e-9)
         {
             _skipped++;
             return ChatVerdict.Drop("flood: skipped");
