@@ -14,7 +14,7 @@ public static partial class FFmpegArguments
         // AAC travels in MPEG-TS as ADTS; MP4, FLV and Matroska want the raw form with its config in the header.
         if (audio == AudioCodec.Aac && target.Format != "mpegts") args.AddRange(["-bsf:a", "aac_adtstoasc"]);
         args.AddRange(MuxerArguments(target));
-        args.AddRange(["-progress", "pipe:1", "-y", Destination(target, attempt)]);
+        args.AddRange(["-progress", "pipe:1", Overwrite([target]), Destination(target, attempt)]);
         return args;
     }
 
@@ -39,11 +39,14 @@ public static partial class FFmpegArguments
     /// </summary>
     public static IReadOnlyList<string> ForDirectFiles(IReadOnlyList<OutputTarget> targets, int attempt)
     {
-        var progress = new[] { "-progress", "pipe:1", "-y" };
+        var progress = new[] { "-progress", "pipe:1", Overwrite(targets) };
         if (targets.Count == 1) return [.. MuxerArguments(targets[0]), .. progress, Destination(targets[0], attempt)];
         var slaves = targets.Select(t => $"[f={t.Format}]{EscapeTee(Destination(t, attempt))}");
         return ["-f", "tee", .. progress, string.Join('|', slaves)];
     }
+
+    /// <summary>-y replaces existing files; -n makes ffmpeg fail instead, when any target must keep what exists.</summary>
+    private static string Overwrite(IEnumerable<OutputTarget> targets) => targets.All(t => t.MayOverwrite) ? "-y" : "-n";
 
     private static string EscapeTee(string path)
     {

@@ -33,21 +33,16 @@ internal sealed class FFmpegProcess : IDisposable
         get { lock (_errorTail) return _errorTail.ToList(); }
     }
 
-    /// <summary>Starts <paramref name="ffmpegPath"/>; throws <see cref="System.ComponentModel.Win32Exception"/> when it cannot.</summary>
+    /// <summary>
+    /// Starts <paramref name="ffmpegPath"/> in its own session, ended with the engine and without its secrets
+    /// (<see cref="ChildProcessLaunch"/>); throws <see cref="System.ComponentModel.Win32Exception"/> when it cannot.
+    /// </summary>
     public static FFmpegProcess Start(string ffmpegPath, IEnumerable<string> arguments)
     {
-        var info = new ProcessStartInfo(ffmpegPath)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments) info.ArgumentList.Add(argument);
-        var process = new Process { StartInfo = info };
+        var process = new Process { StartInfo = ChildProcessLaunch.Info(ffmpegPath, arguments) };
         var ffmpeg = new FFmpegProcess(process);
         process.ErrorDataReceived += (_, e) => ffmpeg.OnErrorLine(e.Data);
-        process.Start();
+        ChildProcessLaunch.Start(process);
         process.BeginErrorReadLine();
         return ffmpeg;
     }

@@ -25,6 +25,12 @@ public sealed class OutputTarget
         _secrets = secrets.Where(s => s.Length > 0).Distinct().OrderByDescending(s => s.Length).ToList();
     }
 
+    /// <summary>False when an existing file must never be replaced (outputs added over the API or by scripts).</summary>
+    public bool MayOverwrite { get; private init; } = true;
+
+    /// <summary>This target, with ffmpeg told not to replace an existing file.</summary>
+    public OutputTarget KeepingExistingFiles() => new(Kind, Format, Address, Display, _secrets) { MayOverwrite = false };
+
     /// <summary>Network or file.</summary>
     public OutputKind Kind { get; }
 
@@ -120,14 +126,18 @@ public sealed class OutputTarget
         if (authority.Length == 0 || authority.StartsWith(':')) return null;
         display += authority;
 
-        // rtmp://host/app/KEY: the app is public, everything after it is the stream key.
+        // rtmp://host/app/KEY: the app is public, everything after it is the stream key. A lone segment may be the key
+        // itself (rtmp://host/KEY), and an SRT path has no public part: both are masked whole.
         var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        if (segments.Length > 0) display += "/" + segments[0];
-        if (segments.Length > 1)
+        var shown = kind == OutputKind.Rtmp && segments.Length > 1 ? 1 : 0;
+        if (shown == 1) display += "/" + segments[0];
+        var hidden = segments.Skip(shown).ToList();
+        if (hidden.Count > 0)
         {
             display += "/" + Mask;
-            secrets.Add(string.Join('/', segments.Skip(1)));
-            secrets.AddRange(segments.Skip(1));
+            secrets.Add(string.Join('/', hidden));
+            secrets.AddRange(hidden);
+            secrets.AddRange(hidden.Select(Uri.UnescapeDataString));
         }
         if (query is not null)
         {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using SkiaSharp;
 using StreamEngine.Core.Rendering;
+using StreamEngine.Core.Resources;
 using StreamEngine.Core.Scene;
 using StreamEngine.Sdk;
 using StreamEngine.TestFixtures;
@@ -14,7 +15,9 @@ public sealed class CompositorTests : IDisposable
     private readonly SceneGraph _scene = new(maxLayers: 10);
     private readonly Compositor _compositor;
 
-    public CompositorTests() => _compositor = new Compositor(Format, _types, NullLoggerFactory.Instance, ".");
+    // The pictures these tests draw are written to temporary folders, which are therefore an asset root.
+    public CompositorTests() => _compositor = new Compositor(Format, _types, NullLoggerFactory.Instance, ".",
+        resources: new ResourceCacheOptions(Assets: new AssetRoots([Path.GetTempPath()])));
 
     private SKColor At(int x, int y) => Frame.Pixel(_compositor.Pixels, Format.Width, x, y);
 

@@ -5,7 +5,10 @@ public sealed class OutputTargetTests
     [Theory]
     [InlineData("rtmp://a.rtmp.youtube.com/live2/abcd-efgh-1234", OutputKind.Rtmp, "flv", "rtmp://a.rtmp.youtube.com/live2/****")]
     [InlineData("rtmps://live-api-s.facebook.com:443/rtmp/FB-123?s_bl=1&a=secret", OutputKind.Rtmp, "flv", "rtmps://live-api-s.facebook.com:443/rtmp/****?s_bl=****&a=****")]
-    [InlineData("rtmp://bob:hunter2@host/live", OutputKind.Rtmp, "flv", "rtmp://****@host/live")]
+    [InlineData("rtmp://bob:hunter2@host/live", OutputKind.Rtmp, "flv", "rtmp://****@host/****")]
+    [InlineData("rtmp://host/SECRETKEY", OutputKind.Rtmp, "flv", "rtmp://host/****")] // the key as the only path segment
+    [InlineData("rtmp://host:1935/SECRETKEY/?live=1", OutputKind.Rtmp, "flv", "rtmp://host:1935/****?live=****")]
+    [InlineData("srt://host:9000/SECRET?passphrase=longpassphrase", OutputKind.Srt, "mpegts", "srt://host:9000/****?passphrase=****")]
     [InlineData("srt://host:9000?streamid=s3cret&passphrase=longpassphrase", OutputKind.Srt, "mpegts", "srt://host:9000?streamid=****&passphrase=****")]
     public void Urls_are_parsed_and_their_secrets_masked(string text, OutputKind kind, string format, string display)
     {
@@ -44,6 +47,14 @@ public sealed class OutputTargetTests
 
         Assert.Equal("rtmp://host/live/****?token=****: I/O error; key **** token **** ****",
             target.Redact("rtmp://host/live/abc%20def?token=t%2Bk: I/O error; key abc%20def token t%2Bk t+k"));
+    }
+
+    [Fact]
+    public void A_lone_key_is_masked_wherever_ffmpeg_quotes_it_even_decoded()
+    {
+        var target = OutputTarget.Parse("rtmp://host/my%2Fkey");
+
+        Assert.Equal("rtmp://host/****: Connection refused; key ****", target.Redact("rtmp://host/my%2Fkey: Connection refused; key my/key"));
     }
 
     [Theory]

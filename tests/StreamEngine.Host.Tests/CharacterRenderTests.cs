@@ -19,7 +19,7 @@ public sealed class CharacterRenderTests : IDisposable
     public async Task The_host_slides_in_then_talks_on_a_lower_third_then_celebrates_with_the_gavel()
     {
         var mp4 = _dir.File("characters.mp4");
-        var run = await Engine.RunAsync(["render", "--scene", RepoPaths.TestScene("characters.json"), "--frames", "151", "--out", mp4]);
+        var run = await Engine.RunAsync(["render", "--scene", RepoPaths.TestScene("characters.json"), "--frames", "151", "--out", mp4], SampleArt);
         Assert.True(run.ExitCode == 0, run.AllOutput);
 
         var offscreen = await Media.DecodeFrameAsync(mp4, 10, 1280, 720);
@@ -59,7 +59,7 @@ public sealed class CharacterRenderTests : IDisposable
                     "idle": { "src": "{{art}}/idle.png" },
                     "celebrating": { "sheet": "{{art}}/celebrating.png", "rows": 2, "cols": 2, "fps": 6 } } } } ] }
             """);
-        await using var engine = await RunningEngine.StartSceneAsync(_dir.File("live.ts"), scene, Engine.Environment());
+        await using var engine = await RunningEngine.StartSceneAsync(_dir.File("live.ts"), scene, Engine.Environment(SampleArt));
 
         var patched = await engine.Api.PatchAsync("api/layers/host", RunningEngine.Json("""{ "props": { "state": "celebrating", "speech": { "text": "Sold!" } } }"""));
         Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
@@ -81,13 +81,16 @@ public sealed class CharacterRenderTests : IDisposable
     {
         // Frames 40 to 60 hold the host's change to talking (1.5 s) with its fade and the lower third wiping in.
         string[] Args(string output) => ["render", "--scene", RepoPaths.TestScene("characters.json"), "--frames", "60", "--size", "320x180", "--out", output];
-        var a = await Engine.RunAsync(Args(_dir.File("a.raw")));
-        var b = await Engine.RunAsync(Args(_dir.File("b.raw")));
+        var a = await Engine.RunAsync(Args(_dir.File("a.raw")), SampleArt);
+        var b = await Engine.RunAsync(Args(_dir.File("b.raw")), SampleArt);
         Assert.True(a.ExitCode == 0 && b.ExitCode == 0, a.AllOutput + b.AllOutput);
 
         Assert.Equal(60L * 320 * 180 * 4, new FileInfo(_dir.File("a.raw")).Length);
         Assert.Equal(Hash(_dir.File("a.raw")), Hash(_dir.File("b.raw")));
     }
+
+    /// <summary>These scenes live outside the sample that holds the characters' art, so its folder is an asset root.</summary>
+    private static (string, string?) SampleArt => ("ASSET_ROOTS", RepoPaths.Samples("layers"));
 
     private static string Hash(string path)
     {

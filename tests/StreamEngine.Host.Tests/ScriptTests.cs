@@ -186,7 +186,7 @@ public sealed class ScriptTests : IDisposable
             });
             """);
         using var engine = Engine.Start(["run", "--scene", Fixture("scene.json"), "--output", _dir.File("main.ts"), "--seconds", "6",
-            "--script", script, "--allow-script-outputs"], ("KEYFRAME_INTERVAL", "0.5"), Patient); // a new output starts at a keyframe
+            "--script", script, "--allow-script-outputs"], ("KEYFRAME_INTERVAL", "0.5"), ("RECORDINGS_DIR", _dir.Root), Patient); // a new output starts at a keyframe
         await engine.WaitForExitAsync(TimeSpan.FromSeconds(60));
         Assert.True(engine.ExitCode == 0, engine.AllOutput);
         Assert.Contains(engine.Stderr, l => l.Contains("[outputs.js] stopped output"));

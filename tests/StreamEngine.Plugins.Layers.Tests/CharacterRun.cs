@@ -15,7 +15,7 @@ internal sealed class CharacterRun : IDisposable
     {
         foreach (var layer in layers) _ = Scene.Enqueue(SceneCommand.AddLayer(layer));
         Scene.ApplyPending();
-        Compositor = new Compositor(new VideoFormat(CharacterGoldenTests.Width, CharacterGoldenTests.Height, 30), types, NullLoggerFactory.Instance, GoldenImage.AssetDirectory);
+        Compositor = new Compositor(new VideoFormat(CharacterGoldenTests.Width, CharacterGoldenTests.Height, 30), types, NullLoggerFactory.Instance, GoldenImage.AssetDirectory, resources: GoldenImage.Resources);
     }
 
     public SceneGraph Scene { get; } = new(100);

@@ -16,7 +16,7 @@ internal sealed class ChatRun : IDisposable
     {
         _ = _scene.Enqueue(SceneCommand.AddLayer(Layer("chat", "chat", props)));
         _scene.ApplyPending();
-        Compositor = new Compositor(new VideoFormat(width, height, 30), new GoldenImage.LayerTypes(), NullLoggerFactory.Instance, GoldenImage.AssetDirectory);
+        Compositor = new Compositor(new VideoFormat(width, height, 30), new GoldenImage.LayerTypes(), NullLoggerFactory.Instance, GoldenImage.AssetDirectory, resources: GoldenImage.Resources);
     }
 
     public Compositor Compositor { get; }

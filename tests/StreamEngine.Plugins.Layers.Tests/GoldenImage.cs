@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using SkiaSharp;
 using StreamEngine.Core.Rendering;
+using StreamEngine.Core.Resources;
 using StreamEngine.Core.Scene;
 using StreamEngine.Plugins.Layers;
 using StreamEngine.Sdk;
@@ -77,7 +78,7 @@ internal static class GoldenImage
         var scene = new SceneGraph(100);
         foreach (var layer in layers) _ = scene.Enqueue(SceneCommand.AddLayer(layer));
         scene.ApplyPending();
-        var compositor = new Compositor(new VideoFormat(width, height, 30), new LayerTypes(), NullLoggerFactory.Instance, AssetDirectory);
+        var compositor = new Compositor(new VideoFormat(width, height, 30), new LayerTypes(), NullLoggerFactory.Instance, AssetDirectory, resources: Resources);
         prepare?.Invoke(compositor.Services);
         var time = new FrameTime(frame, 30);
         if (waitForResources) ComposeLoaded(compositor, scene, time);
@@ -106,6 +107,14 @@ internal static class GoldenImage
     }
 
     public static string AssetDirectory => Path.Combine(RepoPaths.Root, "samples", "hello");
+
+    /// <summary>
+    /// Assets from every sample (the characters live in samples/layers), the fixture media and the tests' temporary
+    /// folders; remote images from the test server on loopback.
+    /// </summary>
+    public static ResourceCacheOptions Resources { get; } = new(
+        Assets: new AssetRoots([RepoPaths.Samples(), Path.Combine(RepoPaths.Root, "tests", "fixtures"), Path.GetTempPath()]),
+        Remote: new RemoteAccess(["127.0.0.1"]));
 
     private static (int Different, SKBitmap Diff) Compare(SKBitmap expected, SKBitmap actual)
     {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using SkiaSharp;
 using StreamEngine.Core.Pipeline;
 using StreamEngine.Core.Rendering;
+using StreamEngine.Core.Resources;
 using StreamEngine.Core.Scene;
 using StreamEngine.Sdk;
 using StreamEngine.TestFixtures;
@@ -124,7 +125,9 @@ public sealed class PluginCatalogTests : IDisposable
         var scene = new SceneGraph(5);
         _ = scene.Enqueue(SceneCommand.AddLayer(new LayerState { Id = "t", Type = type, Props = System.Text.Json.Nodes.JsonNode.Parse(props)!.AsObject() }));
         scene.ApplyPending();
-        using (var compositor = new Compositor(new VideoFormat(64, 32, 30), catalog, NullLoggerFactory.Instance, directory))
+        // The layers draw the samples' pictures, so the samples are an asset root.
+        using (var compositor = new Compositor(new VideoFormat(64, 32, 30), catalog, NullLoggerFactory.Instance, directory,
+                   resources: new ResourceCacheOptions(Assets: new AssetRoots([RepoPaths.Samples()]))))
         {
             compositor.Services.Chat.Post(new StreamEngine.Core.Chat.ChatPost("api", "ana", "2.5 ETH 🔥"));
             for (var frame = 0; frame < 3; frame++)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using SkiaSharp;
+using StreamEngine.Core.Resources;
 using StreamEngine.Core.Scene;
 using StreamEngine.Sdk;
 
@@ -26,10 +27,12 @@ public sealed class Compositor : IDisposable
     private readonly bool _ownsServices;
 
     /// <param name="services">The resource cache and chat feed layers share; when null the compositor makes and owns default ones.</param>
-    public Compositor(VideoFormat format, ILayerTypeCatalog catalog, ILoggerFactory loggers, string assetDirectory, bool smoothTransforms = true, LayerServices? services = null)
+    /// <param name="resources">Limits of the default resource cache; by default local files only from <paramref name="assetDirectory"/>.</param>
+    public Compositor(VideoFormat format, ILayerTypeCatalog catalog, ILoggerFactory loggers, string assetDirectory, bool smoothTransforms = true,
+        LayerServices? services = null, ResourceCacheOptions? resources = null)
     {
         _ownsServices = services is null;
-        Services = services ?? LayerServices.CreateDefault();
+        Services = services ?? LayerServices.CreateDefault(resources ?? new ResourceCacheOptions(Assets: new AssetRoots([assetDirectory])));
         _transformedSampling = smoothTransforms ? new SKSamplingOptions(SKFilterMode.Linear) : SKSamplingOptions.Default;
         Format = format;
         AssetDirectory = assetDirectory;

@@ -7,8 +7,8 @@ namespace StreamEngine.Core.Rendering;
 /// <summary>What the engine shares with every layer renderer: the resource cache and the chat feed.</summary>
 public sealed record LayerServices(ResourceCache Resources, ChatFeed Chat) : IDisposable
 {
-    /// <summary>Default limits and an empty feed, for tools and tests.</summary>
-    public static LayerServices CreateDefault() => new(new ResourceCache(new ResourceCacheOptions(), NullLogger.Instance), new ChatFeed());
+    /// <summary>Default limits, local files from <paramref name="options"/>' asset roots only, and an empty feed, for tools and tests.</summary>
+    public static LayerServices CreateDefault(ResourceCacheOptions options) => new(new ResourceCache(options, NullLogger.Instance), new ChatFeed());
 
     public void Dispose() => Resources.Dispose();
 }

@@ -34,7 +34,7 @@ public sealed partial class ResourceCache : IResourceCache, IDisposable
         _options = options;
         _logger = logger;
         _time = time ?? TimeProvider.System;
-        _http = new HttpClient(new SocketsHttpHandler { MaxAutomaticRedirections = 5, ConnectTimeout = options.Timeout }) { Timeout = Timeout.InfiniteTimeSpan };
+        _http = new HttpClient(options.RemoteServers.Handler(options.Timeout)) { Timeout = Timeout.InfiniteTimeSpan };
         _source = new ResourceSource(options, _http);
     }
 
@@ -91,6 +91,7 @@ public sealed partial class ResourceCache : IResourceCache, IDisposable
             entry.Bytes = done.Bytes;
             Bytes += entry.Bytes;
             if (done.Error is not null) _logger.LogWarning("Resource {Source} cannot be loaded: {Error}", entry.Source, done.Error);
+            else Watch(entry.Source); // only what was allowed and loaded: a refused path is not watched either
         }
         if (changed) Version++;
         if (Bytes > _options.MaxBytes) Evict();
@@ -109,7 +110,6 @@ public sealed partial class ResourceCache : IResourceCache, IDisposable
         if (!_entries.TryGetValue(key, out var entry))
         {
             _entries[key] = entry = new Entry(source) { Load = async token => await load(source, token) };
-            Watch(source);
         }
         entry.LastUsed = _frame;
         if (!entry.Loading && IsStale(entry)) Start(entry);
@@ -154,7 +154,7 @@ public sealed partial class ResourceCache : IResourceCache, IDisposable
 
     private async Task<(AnimatedImage, long)> LoadAnimationAsync(string source, CancellationToken token)
     {
-        if (ResourceSource.IsUrl(source) || !Directory.Exists(source))
+        if (ResourceSource.IsUrl(source) || !_options.LocalFiles.IsFolder(source))
             return (ResourceDecoder.Animation(source, await _source.ReadAsync(source, token), _options.MaxPixels), 0);
         var files = Directory.EnumerateFiles(source).Where(ResourceDecoder.IsImageFile).Order(StringComparer.Ordinal).ToList();
         if (files.Count == 0) throw new ResourceException($"folder '{source}' holds no PNG, JPEG, WebP, GIF or BMP files");
@@ -164,7 +164,7 @@ public sealed partial class ResourceCache : IResourceCache, IDisposable
         {
             foreach (var file in files)
             {
-                var frame = ResourceDecoder.Image(file, await File.ReadAllBytesAsync(file, token), _options.MaxPixels - pixels);
+                var frame = ResourceDecoder.Image(file, await _options.LocalFiles.ReadAsync(file, token), _options.MaxPixels - pixels);
                 frames.Add(frame);
                 pixels += (long)frame.Width * frame.Height;
             }

@@ -7,11 +7,7 @@ internal sealed class ResourceSource(ResourceCacheOptions options, HttpClient ht
 
     public async Task<byte[]> ReadAsync(string source, CancellationToken cancellationToken)
     {
-        if (!IsUrl(source))
-        {
-            if (!File.Exists(source)) throw new ResourceException($"'{source}' does not exist");
-            return await File.ReadAllBytesAsync(source, cancellationToken);
-        }
+        if (!IsUrl(source)) return await options.LocalFiles.ReadAsync(source, cancellationToken);
         if (!Uri.TryCreate(source, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
             throw new ResourceException($"'{source}': only http and https URLs are loaded");
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -20,33 +16,24 @@ internal sealed class ResourceSource(ResourceCacheOptions options, HttpClient ht
         {
             using var response = await http.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             if (!response.IsSuccessStatusCode)
-                throw new ResourceException($"'{source}': the server answered {(int)response.StatusCode} {response.ReasonPhrase}");
+                throw new ResourceException($"'{source}': the server answered {(int)response.StatusCode}"); // its own words stay out
             if (response.Content.Headers.ContentLength > options.MaxDownloadBytes)
                 throw TooLarge(source);
             await using var body = await response.Content.ReadAsStreamAsync(timeout.Token);
-            return await ReadLimitedAsync(source, body, timeout.Token);
+            return await AssetRoots.ReadLimitedAsync(body, options.MaxDownloadBytes, () => TooLarge(source), timeout.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             throw new ResourceException($"'{source}': no complete answer within {options.Timeout.TotalSeconds:0.#} s");
         }
+        catch (HttpRequestException e) when (e.InnerException is RemoteAddressRefusedException refused)
+        {
+            throw new ResourceException($"'{source}': {refused.Message}");
+        }
         catch (HttpRequestException e)
         {
             throw new ResourceException($"'{source}': {e.Message}");
         }
-    }
-
-    private async Task<byte[]> ReadLimitedAsync(string source, Stream body, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > options.MaxDownloadBytes) throw TooLarge(source);
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
     }
 
     private ResourceException TooLarge(string source) =>

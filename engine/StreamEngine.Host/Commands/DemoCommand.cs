@@ -15,7 +15,7 @@ internal static class DemoCommand
     {
         var outputs = new Option<string[]>("--output") { Description = "also stream to this rtmp:// URL or file; repeat for several" };
         var seconds = new Option<double?>("--seconds") { Description = "stop after this many seconds (default: run until Ctrl+C)" };
-        var command = new Command("demo", "Run the demo show live, recording to recordings/.") { outputs, seconds };
+        var command = new Command("demo", "Run the demo show live, recording to RECORDINGS_DIR (./recordings).") { outputs, seconds };
         command.SetAction((parse, _) => CommandRunner.RunAsync(async stop =>
         {
             var config = global.LoadConfig(parse);
@@ -24,7 +24,7 @@ internal static class DemoCommand
             using var session = ShowSession.Open(config, scene, null, null, loggers);
             SimulatedAudience.Attach(session, Path.Combine(Home, "samples", "layers", "audience.json"));
             await session.LoadScriptsAsync([], strict: false); // samples/layers/scripts/auction.js runs the auction
-            var recording = RunCommand.DefaultRecording("demo");
+            var recording = RunCommand.DefaultRecording(config, "demo");
             var logger = loggers.CreateLogger("demo");
             logger.LogInformation("Demo show {Scene}; recording to {Recording}", scene, recording);
             await using var encoder = Encoders.Create(config, session.Format, live: true, [recording, .. parse.GetValue(outputs) ?? []], loggers, session.Plugins);

@@ -44,7 +44,7 @@ internal static class RunCommand
             await using var extensions = await ShowExtensions.StartAsync(session, scenePath, writer, store, loggers, stop);
             session.Extensions = extensions;
             SimulatedAudience.Attach(session, parse.GetValue(audience));
-            var targets = parse.GetValue(outputs) is { Length: > 0 } given ? given : [DefaultRecording("show")];
+            var targets = parse.GetValue(outputs) is { Length: > 0 } given ? given : [DefaultRecording(config, "show")];
             await using var encoder = Encoders.Create(config, session.Format, live: true, targets, loggers, session.Plugins);
             var every = parse.GetValue(statusEvery);
             if (every is < 0.2 or > 3600) throw new UserInputException("--status-every", "--status-every", $"expected 0.2 to 3600 seconds, got {every}");
@@ -59,9 +59,10 @@ internal static class RunCommand
     public static TimeSpan? Duration(double? seconds) => seconds is > 0 ? TimeSpan.FromSeconds(seconds.Value) : null;
 
     /// <summary>Where a show records when no output is given: recordings/NAME-TIME.mp4.</summary>
-    public static string DefaultRecording(string name)
+    /// <summary>A new file in the recordings folder (RECORDINGS_DIR), where outputs added over the API go too.</summary>
+    public static string DefaultRecording(Config.EngineConfig config, string name)
     {
-        Directory.CreateDirectory("recordings");
-        return Path.GetFullPath(Path.Combine("recordings", $"{name}-{DateTime.Now:yyyyMMdd-HHmmss}.mp4"));
+        Directory.CreateDirectory(config.RecordingsDirectory);
+        return Path.GetFullPath(Path.Combine(config.RecordingsDirectory, $"{name}-{DateTime.Now:yyyyMMdd-HHmmss}.mp4"));
     }
 }

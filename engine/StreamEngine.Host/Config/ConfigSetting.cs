@@ -24,6 +24,14 @@ internal sealed record ConfigSetting(string Name, string Expected, Func<EngineCo
     public static ConfigSetting Text(string name, string expected, Func<string, bool> valid, Func<EngineConfig, string, EngineConfig> set) =>
         new(name, expected, (c, v) => valid(v) ? set(c, v) : null);
 
+    /// <summary>A comma-separated list; every item must be <paramref name="valid"/>.</summary>
+    public static ConfigSetting List(string name, string expected, Func<string, bool> valid, Func<EngineConfig, IReadOnlyList<string>, EngineConfig> set) =>
+        new(name, expected, (c, v) =>
+        {
+            var items = v.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            return items.All(valid) ? set(c, items) : null;
+        });
+
     public static ConfigSetting SecretText(string name, Func<EngineConfig, Secret, EngineConfig> set) =>
         new(name, "a non-empty string", (c, v) => v.Length > 0 ? set(c, new Secret(v)) : null, IsSecret: true);
 }

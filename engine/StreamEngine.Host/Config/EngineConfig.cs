@@ -30,6 +30,11 @@ public sealed record EngineConfig
     public int RemoteImageMaxMb { get; init; } = 20;
     public int RemoteImageTimeoutSeconds { get; init; } = 10;
     public int RemoteImageTtlSeconds { get; init; } = 300;
+    public IReadOnlyList<string> RemoteAllowHosts { get; init; } = [];
+    public IReadOnlyList<string> AssetRoots { get; init; } = [];
+    public int AssetMaxMb { get; init; } = 100;
+    public string RecordingsDirectory { get; init; } = "recordings";
+    public int MaxOutputs { get; init; } = 8;
     public int Width { get; init; } = 1920;
     public int Height { get; init; } = 1080;
     public string LogLevel { get; init; } = "info";

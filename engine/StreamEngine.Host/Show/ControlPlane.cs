@@ -27,7 +27,12 @@ internal sealed class ControlPlane : IAsyncDisposable
     public static async Task<IAsyncDisposable> StartAsync(EngineConfig config, ShowSession session, IEncoder encoder, LiveFrameClock clock,
         ILoggerFactory loggers, CancellationToken cancellationToken, ShowPersistence? persistence = null)
     {
-        var controller = new ShowController(session, encoder, clock) { AfterMutation = persistence is null ? null : persistence.SaveNowAsync, EncoderId = config.Encoder };
+        var controller = new ShowController(session, encoder, clock)
+        {
+            AfterMutation = persistence is null ? null : persistence.SaveNowAsync,
+            Recordings = new RecordingsFolder(config.RecordingsDirectory, config.MaxOutputs),
+            EncoderId = config.Encoder,
+        };
         controller.StartEvents();
         var writer = persistence?.Writer;
         var metrics = new EngineMetrics(controller, writer is null ? null : () =>

@@ -134,9 +134,12 @@ internal sealed partial class ShowController(ShowSession session, IEncoder encod
     public IReadOnlyList<OutputInfo> Outputs() =>
         [.. encoder.ListOutputs().Select(o => new OutputInfo(o.Id, o.Target, o.State.ToString(), o.Reconnects, o.BytesSent, o.LastError))];
 
-    public Task<string> AddOutputAsync(string target)
+    /// <summary>Where outputs added over the API or by scripts may write, and how many there may be.</summary>
+    public RecordingsFolder Recordings { get; init; } = new("recordings", 8);
+
+    public Task<string> AddOutputAsync(string target, bool overwrite = false)
     {
-        try { return Task.FromResult(encoder.AddOutput(target)); }
+        try { return Task.FromResult(encoder.AddOutput(Recordings.Place(target, overwrite, encoder.Outputs.Count), overwrite)); }
         catch (FormatException e) { throw new ShowRequestException(RequestFailure.Invalid, e.Message, "target"); }
     }
 

@@ -69,7 +69,7 @@ internal sealed class ShowSession : IDisposable
             var graph = new SceneGraph(config.MaxLayers);
             graph.Enqueue(SceneCommand.LoadLayers(scene.Layers));
             var assets = Path.GetDirectoryName(Path.GetFullPath(scenePath))!;
-            var services = new LayerServices(new ResourceCache(ResourceOptions(config), loggers.CreateLogger<ResourceCache>()), new ChatFeed());
+            var services = new LayerServices(new ResourceCache(ResourceOptions(config, assets), loggers.CreateLogger<ResourceCache>()), new ChatFeed());
             var compositor = new Compositor(format, plugins, loggers, assets, smoothTransforms: config.RenderQuality != "low", services);
             var animations = new AnimationRuntime(graph, plugins, loggers.CreateLogger<AnimationRuntime>());
             services.Chat.MessageShown += message => { _ = animations.RaiseAsync("chat"); }; // event:chat triggers, for every source of chat
@@ -99,11 +99,14 @@ internal sealed class ShowSession : IDisposable
         return (result.Scene, SceneAnimations.Check(result.Scene!, plugins));
     }
 
-    private static ResourceCacheOptions ResourceOptions(EngineConfig config) => new(
+    /// <summary>The cache's limits; local assets come from the show's folder and ASSET_ROOTS only.</summary>
+    private static ResourceCacheOptions ResourceOptions(EngineConfig config, string showFolder) => new(
         MaxBytes: (long)config.ResourceCacheMb << 20,
         MaxDownloadBytes: (long)config.RemoteImageMaxMb << 20,
         DownloadTimeout: TimeSpan.FromSeconds(config.RemoteImageTimeoutSeconds),
-        UrlTtl: TimeSpan.FromSeconds(config.RemoteImageTtlSeconds));
+        UrlTtl: TimeSpan.FromSeconds(config.RemoteImageTtlSeconds),
+        Assets: new AssetRoots([showFolder, .. config.AssetRoots.Select(Path.GetFullPath)], (long)config.AssetMaxMb << 20),
+        Remote: new RemoteAccess(config.RemoteAllowHosts));
 
     public FramePipeline CreatePipeline(IFrameSink sink, int bufferCount = 6)
     {

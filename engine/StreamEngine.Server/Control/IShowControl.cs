@@ -52,7 +52,8 @@ public partial interface IShowControl
 
     IReadOnlyList<OutputInfo> Outputs();
 
-    Task<string> AddOutputAsync(string target);
+    /// <summary>Adds an output; a file replaces an existing one only with <paramref name="overwrite"/>.</summary>
+    Task<string> AddOutputAsync(string target, bool overwrite = false);
 
     Task RemoveOutputAsync(string id);
 

@@ -81,7 +81,13 @@ internal static class ShowApi
         {
             if (body["target"] is not JsonValue target || target.GetValueKind() != JsonValueKind.String)
                 return Problems.BadRequest("target: expected an rtmp://, rtmps://, srt:// URL or a file path", "target");
-            var id = await show.AddOutputAsync(target.GetValue<string>());
+            var overwrite = body["overwrite"] switch
+            {
+                null => false,
+                JsonValue v when v.GetValueKind() is JsonValueKind.True or JsonValueKind.False => v.GetValue<bool>(),
+                _ => throw new ShowRequestException(RequestFailure.Invalid, "overwrite: expected true or false", "overwrite"),
+            };
+            var id = await show.AddOutputAsync(target.GetValue<string>(), overwrite);
             return Results.Created($"/api/outputs/{id}", new { id });
         }));
         change.MapPost("/plugins/{id}/reload", (string id) => Handle(async () => Results.Ok(await show.ReloadPluginAsync(id))));

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using StreamEngine.Server.Control;
 using static StreamEngine.Server.WebSocket.RequestFields;
@@ -57,7 +58,7 @@ internal sealed partial class ShowRequests
         Done(new JsonObject { ["outputs"] = ToJsonArray(_show.Outputs()) });
 
     private async Task<JsonObject?> AddOutput(JsonObject data, RequestContext context) =>
-        new() { ["outputId"] = await _show.AddOutputAsync(RequiredString(data, "target")) };
+        new() { ["outputId"] = await _show.AddOutputAsync(RequiredString(data, "target"), data["overwrite"] is JsonValue v && v.GetValueKind() == JsonValueKind.True) };
 
     private async Task<JsonObject?> RemoveOutput(JsonObject data, RequestContext context)
     {

@@ -43,7 +43,7 @@ public sealed class ResourceCacheTests : IDisposable
     [Fact]
     public void A_decompression_bomb_is_refused_from_its_header_before_decoding()
     {
-        using var cache = new ResourceCache(new ResourceCacheOptions(MaxPixels: 1000), NullLogger.Instance, _time);
+        using var cache = Cache(new ResourceCacheOptions(MaxPixels: 1000));
         var path = WritePng("big.png", 100, 100, SKColors.Red);
         Assert.Contains("100x100, more than the limit of 1,000 pixels", Fail(cache, () => cache.Image(path)));
         Assert.Equal(0, cache.Bytes);
@@ -109,7 +109,7 @@ public sealed class ResourceCacheTests : IDisposable
     [Fact]
     public void Downloads_are_limited_in_size_and_time_and_to_http()
     {
-        using var cache = new ResourceCache(new ResourceCacheOptions(MaxDownloadBytes: 1000, DownloadTimeout: TimeSpan.FromMilliseconds(300)), NullLogger.Instance, _time);
+        using var cache = Cache(new ResourceCacheOptions(MaxDownloadBytes: 1000, DownloadTimeout: TimeSpan.FromMilliseconds(300)));
         _http.Put("huge.png", new byte[5000], "image/png");
         _http.Put("slow.png", PngBytes(4, 4, SKColors.Red), "image/png", delay: TimeSpan.FromSeconds(5));
         _http.Put("gone.png", [], status: 404);
@@ -166,7 +166,7 @@ public sealed class ResourceCacheTests : IDisposable
     [Fact]
     public void Beyond_its_budget_the_cache_evicts_what_was_used_least_recently_but_never_what_this_frame_uses()
     {
-        using var cache = new ResourceCache(new ResourceCacheOptions(MaxBytes: 2 * 100 * 100 * 4), NullLogger.Instance, _time);
+        using var cache = Cache(new ResourceCacheOptions(MaxBytes: 2 * 100 * 100 * 4));
         var (a, b, c) = (WritePng("a.png", 100, 100, SKColors.Red), WritePng("b.png", 100, 100, SKColors.Green), WritePng("c.png", 100, 100, SKColors.Blue));
         Load(cache, () => cache.Image(a));
         Load(cache, () => cache.Image(b));
@@ -180,7 +180,12 @@ public sealed class ResourceCacheTests : IDisposable
         Assert.Equal(ResourceStatus.Loading, cache.Image(a).Status);
     }
 
-    private ResourceCache Cache() => new(new ResourceCacheOptions(), NullLogger.Instance, _time);
+    /// <summary>A cache that reads the test's folder and the fixture media, and may reach the test server on loopback.</summary>
+    private ResourceCache Cache(ResourceCacheOptions? options = null) => new((options ?? new ResourceCacheOptions()) with
+    {
+        Assets = new AssetRoots([_dir.Root, Path.GetDirectoryName(Gif)!]),
+        Remote = new RemoteAccess(["127.0.0.1"]),
+    }, NullLogger.Instance, _time);
 
     private static T Load<T>(ResourceCache cache, Func<Resource<T>> get) where T : class
     {
@@ -194,7 +199,7 @@ public sealed class ResourceCacheTests : IDisposable
         throw new TimeoutException("the resource never loaded");
     }
 
-    private static string Fail<T>(ResourceCache cache, Func<Resource<T>> get) where T : class
+    internal static string Fail<T>(ResourceCache cache, Func<Resource<T>> get) where T : class
     {
         get();
         Settle(cache);
@@ -204,7 +209,7 @@ public sealed class ResourceCacheTests : IDisposable
     }
 
     /// <summary>Waits for the loads in flight and takes them in, as the next frame would.</summary>
-    private static void Settle(ResourceCache cache)
+    internal static void Settle(ResourceCache cache)
     {
         cache.WhenLoadedAsync(CancellationToken.None).Wait(TimeSpan.FromSeconds(30));
         cache.BeginFrame();
@@ -217,7 +222,7 @@ public sealed class ResourceCacheTests : IDisposable
         return path;
     }
 
-    private static byte[] PngBytes(int width, int height, SKColor color)
+    internal static byte[] PngBytes(int width, int height, SKColor color)
     {
         using var bitmap = new SKBitmap(width, height);
         bitmap.Erase(color);

@@ -120,7 +120,7 @@ internal sealed class FakeShow : IShowControl
         lock (_lock) return [.. _outputs];
     }
 
-    public Task<string> AddOutputAsync(string target)
+    public Task<string> AddOutputAsync(string target, bool overwrite = false)
     {
         var output = new OutputInfo($"output-{Interlocked.Increment(ref _nextId)}", target, "starting", 0, 0, null);
         lock (_lock) _outputs.Add(output);
