@@ -139,7 +139,7 @@ internal sealed partial class ShowController(ShowSession session, IEncoder encod
 
     public Task<string> AddOutputAsync(string target, bool overwrite = false)
     {
-        try { return Task.FromResult(encoder.AddOutput(Recordings.Place(target, overwrite, encoder.Outputs.Count), overwrite)); }
+        try { return Task.FromResult(encoder.AddOutput(Recordings.Place(target, overwrite, encoder.ListOutputs().Count), overwrite)); }
         catch (FormatException e) { throw new ShowRequestException(RequestFailure.Invalid, e.Message, "target"); }
     }
 
