@@ -26,6 +26,12 @@ if [ ${#packages[@]} -gt 0 ]; then
   (service nginx stop; service redis-server stop) >/dev/null 2>&1 || true
 fi
 
+# The OpenAPI test lints /openapi/v1.json with Redocly's CLI, pinned in tests/openapi/package-lock.json (Node 20+).
+if [ ! -x tests/openapi/node_modules/.bin/redocly ]; then
+  command -v npm >/dev/null || { echo "tests/run.sh: npm is missing; install Node.js 20 or later with npm" >&2; exit 1; }
+  (cd tests/openapi && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 ./stream-engine build
 # One test project at a time: the live tests encode video and the machine may have two cores.

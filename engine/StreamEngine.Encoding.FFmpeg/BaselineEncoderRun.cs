@@ -17,20 +17,19 @@ public sealed class BaselineEncoderRun(EncoderSettings settings, ILoggerFactory 
     private readonly ILogger<BaselineEncoderRun> _logger = loggerFactory.CreateLogger<BaselineEncoderRun>();
 
     /// <summary>
-    /// Encodes frames of <paramref name="format"/> looped from <paramref name="rawFramesPath"/> (whole BGRA frames,
-    /// back to back; keep it in /dev/shm) for <paramref name="duration"/> after a one-second warm-up, and measures ffmpeg's CPU.
+    /// Encodes <paramref name="frames"/> (whole BGRA frames of <paramref name="format"/>, fed in a loop at the frame rate)
+    /// for <paramref name="duration"/> after a one-second warm-up, and measures ffmpeg's CPU as the OS accounts it.
     /// </summary>
-    public async Task<BaselineResult> RunAsync(string rawFramesPath, VideoFormat format, TimeSpan duration, CancellationToken cancellationToken)
+    public async Task<BaselineResult> RunAsync(IReadOnlyList<ReadOnlyMemory<byte>> frames, VideoFormat format, TimeSpan duration, CancellationToken cancellationToken)
     {
-        var length = new FileInfo(rawFramesPath).Length;
-        if (length < format.FrameBytes || length % format.FrameBytes != 0)
-            throw new ArgumentException($"'{rawFramesPath}' holds {length} bytes; expected whole {format} BGRA frames of {format.FrameBytes} bytes");
+        if (frames.Count == 0 || frames.Any(f => f.Length != format.FrameBytes))
+            throw new ArgumentException($"expected at least one frame, each a whole {format} BGRA frame of {format.FrameBytes} bytes", nameof(frames));
         var encoder = await new HardwareEncoderProbe(loggerFactory.CreateLogger<HardwareEncoderProbe>())
             .ChooseAsync(settings).WaitAsync(cancellationToken).ConfigureAwait(false);
         var arguments = FFmpegArguments.ForEncode(settings, format, encoder, ["-f", "mpegts", "-y", "/dev/null"]);
         using var ffmpeg = FFmpegProcess.Start(settings.FFmpegPath, arguments);
         using var feeding = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var feeder = Task.Factory.StartNew(() => Feed(rawFramesPath, format, ffmpeg.Input, feeding.Token), TaskCreationOptions.LongRunning);
+        var feeder = Task.Factory.StartNew(() => Feed(frames, format, ffmpeg.Input, feeding.Token), TaskCreationOptions.LongRunning);
         try
         {
             await Task.Delay(WarmUp, cancellationToken).ConfigureAwait(false);
@@ -52,19 +51,15 @@ public sealed class BaselineEncoderRun(EncoderSettings settings, ILoggerFactory 
         }
     }
 
-    /// <summary>Writes the file's frames in a loop, one every 1/fps seconds, until cancelled or ffmpeg goes away.</summary>
-    private static void Feed(string path, VideoFormat format, Stream input, CancellationToken stop)
+    /// <summary>Writes the frames in a loop, one every 1/fps seconds, until cancelled or ffmpeg goes away.</summary>
+    private static void Feed(IReadOnlyList<ReadOnlyMemory<byte>> frames, VideoFormat format, Stream input, CancellationToken stop)
     {
-        var frame = new byte[format.FrameBytes];
-        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);
         var started = TimeProvider.System.GetTimestamp();
         try
         {
             for (long n = 0; !stop.IsCancellationRequested; n++)
             {
-                if (file.Position == file.Length) file.Position = 0;
-                file.ReadExactly(frame);
-                input.Write(frame);
+                input.Write(frames[(int)(n % frames.Count)].Span);
                 var due = TimeSpan.FromSeconds((n + 1.0) / format.Fps) - TimeProvider.System.GetElapsedTime(started);
                 if (due > TimeSpan.Zero) stop.WaitHandle.WaitOne(due);
             }

@@ -20,10 +20,6 @@ public sealed partial class FFmpegEncoder
     private IEnumerable<OutputSupervisor> DirectOutputs =>
         IsDirect ? Supervisors.Where(s => s.State != OutputState.Failed) : [];
 
-    /// <summary>Adds an output that may replace an existing file (the operator's own targets).</summary>
-    /// <param name="target">An rtmp://, rtmps:// or srt:// URL, or a file path.</param>
-    public string AddOutput(string target) => AddOutput(target, true);
-
     /// <summary>
     /// Adds an output (<c>rtmp://</c>, <c>rtmps://</c>, <c>srt://</c> or a file path), before or while encoding, and
     /// returns its id. It starts at the next keyframe and never disturbs the other outputs. An output these settings
@@ -32,7 +28,7 @@ public sealed partial class FFmpegEncoder
     /// <param name="target">An rtmp://, rtmps:// or srt:// URL, or a file path.</param>
     /// <param name="overwrite">False: a file output never replaces an existing file (ffmpeg's own check, so no race either).</param>
     /// <exception cref="FormatException">The text is not a target; the message masks any secret.</exception>
-    public string AddOutput(string target, bool overwrite)
+    public string AddOutput(string target, bool overwrite = true)
     {
         if (_stopping) throw new InvalidOperationException("The encoder is stopped; it takes no more outputs.");
         var parsed = OutputTarget.Parse(target);

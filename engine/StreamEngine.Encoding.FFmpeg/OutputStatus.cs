@@ -3,7 +3,7 @@ using StreamEngine.Sdk;
 namespace StreamEngine.Encoding.FFmpeg;
 
 /// <summary>A snapshot of one output.</summary>
-/// <param name="Id">Id returned by <see cref="FFmpegEncoder.AddOutput(string, bool)"/>.</param>
+/// <param name="Id">Id returned by <see cref="FFmpegEncoder.AddOutput"/>.</param>
 /// <param name="Target">Where it goes, secrets masked.</param>
 /// <param name="State">Current state.</param>
 /// <param name="ReconnectCount">How many times it was restarted after a failure.</param>

@@ -18,6 +18,7 @@ public static class Program
         root.Subcommands.Add(PluginsCommand.Create(global));
         root.Subcommands.Add(ChatCommand.Create(global));
         root.Subcommands.Add(LoadTestCommand.Create(global));
+        root.Subcommands.Add(FuzzCommand.Create(global));
         var parsed = root.Parse(args);
         return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
     }

@@ -90,6 +90,26 @@ public sealed partial class PluginCatalog(ILoggerFactory loggers) : ILayerTypeCa
         return old;
     }
 
+    /// <summary>
+    /// The layer types as they will be once <paramref name="next"/> replaces the version loaded from its folder, without
+    /// changing anything: a reload draws the layers with them ahead of the swap.
+    /// </summary>
+    public ILayerTypeCatalog Preview(LoadedPlugin next)
+    {
+        var old = _plugins.FirstOrDefault(p => p.Directory == next.Directory);
+        var current = _layerTypes;
+        return new LayerTypesAfterReload(name =>
+            next.LayerTypes.FirstOrDefault(t => t.Name == name)
+            ?? (old?.LayerTypes.Any(t => t.Name == name) == true ? null : current.GetValueOrDefault(name)), Generation + 1);
+    }
+
+    private sealed class LayerTypesAfterReload(Func<string, ILayerType?> find, long generation) : ILayerTypeCatalog
+    {
+        public ILayerType? Find(string typeName) => find(typeName);
+
+        public long Generation => generation;
+    }
+
     /// <summary>Records that a plugin folder could not be (re)loaded.</summary>
     public void RecordFailure(string directory, string error)
     {

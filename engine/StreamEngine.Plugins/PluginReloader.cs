@@ -1,23 +1,28 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using StreamEngine.Core.Pipeline;
+using StreamEngine.Core.Rendering;
+using StreamEngine.Core.Scene;
 using StreamEngine.Sdk;
 
 namespace StreamEngine.Plugins;
 
 /// <summary>
 /// Hot reload: watches the plugins directory; when a plugin's files change it loads the new version off the frame
-/// thread, swaps it in at a frame boundary (renderers are recreated from the layers' state), unloads the old version
-/// a frame later and checks that its load context is really collected. A version that fails to load is reported and
-/// the running one stays.
+/// thread, draws the shown layers with its renderers off the frame thread too (given the compositor and scene), swaps
+/// it in at a frame boundary once they are drawn, unloads the old version a frame later and checks that its load
+/// context is really collected. A version that fails to load is reported and the running one stays.
 /// </summary>
-public sealed class PluginReloader(PluginCatalog catalog, string pluginsDirectory, ILoggerFactory loggers) : IFrameHook, IDisposable
+/// <param name="show">Where the layers are drawn ahead; without it the new renderers draw on the frame thread at the swap.</param>
+public sealed class PluginReloader(PluginCatalog catalog, string pluginsDirectory, ILoggerFactory loggers,
+    (Compositor Compositor, SceneGraph Scene)? show = null) : IFrameHook, IDisposable
 {
     private static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(500);
     private readonly ILogger _logger = loggers.CreateLogger<PluginReloader>();
-    private readonly ConcurrentQueue<(LoadedPlugin Next, TaskCompletionSource Done)> _ready = new();
+    private readonly ConcurrentQueue<Pending> _ready = new();
     private readonly ConcurrentDictionary<string, Timer> _debounce = new();
-    private readonly List<LoadedPlugin> _retiring = [];
+    private readonly List<(LoadedPlugin Old, Task Released)> _retiring = [];
+    private Pending? _drawing;
     private FileSystemWatcher? _watcher;
     private long _reloads, _unloaded, _leaked;
 
@@ -37,7 +42,17 @@ public sealed class PluginReloader(PluginCatalog catalog, string pluginsDirector
     }
 
     /// <summary>Loads the plugin in <paramref name="folder"/> again; completes when the new version renders, or fails with the reason.</summary>
-    public Task ReloadAsync(string folder) => Task.Run(() =>
+    public async Task ReloadAsync(string folder)
+    {
+        // Loading (assemblies, type scanning, the plugin's services) takes CPU the frame thread must not wait for.
+        LoadedPlugin? next = null;
+        await YieldingWork.Run("plugin-load", () => next = Load(folder));
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _ready.Enqueue(new Pending(next!, done));
+        await done.Task;
+    }
+
+    private LoadedPlugin Load(string folder)
     {
         LoadedPlugin next;
         try { next = PluginLoaderFactory.Load(Path.GetFullPath(folder), loggers); }
@@ -48,30 +63,64 @@ public sealed class PluginReloader(PluginCatalog catalog, string pluginsDirector
             _logger.LogError("Plugin in {Folder} was not reloaded, the running version stays: {Error}", folder, error);
             throw new PluginLoadException(error, e);
         }
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _ready.Enqueue((next, done));
-        return done.Task;
-    });
+        return next;
+    }
 
-    /// <summary>Frame thread: unloads what was retired last frame, then swaps in what finished loading.</summary>
+    /// <summary>
+    /// Frame thread: unloads what was retired last frame; starts drawing the layers for a version that finished
+    /// loading, and swaps it in at the first frame after they are drawn. One reload at a time.
+    /// </summary>
     public void OnFrame(FrameTime time)
     {
-        foreach (var old in _retiring) CheckUnloaded(old);
+        foreach (var (old, released) in _retiring) CheckUnloaded(old, released);
         _retiring.Clear();
+        if (_drawing is { } drawing)
+        {
+            if (!drawing.Drawn!.Ready.IsCompleted || time.Index < drawing.Drawn.SwapFrom) return;
+            _drawing = null;
+            Swap(drawing);
+        }
         while (_ready.TryDequeue(out var ready))
         {
-            try
+            if (show is { } s)
             {
-                if (catalog.Replace(ready.Next) is { } old) _retiring.Add(old);
-                Interlocked.Increment(ref _reloads);
-                ready.Done.TrySetResult();
+                ready.Drawn = s.Compositor.Prepare(s.Scene, catalog.Preview(ready.Next), time);
+                _drawing = ready;
+                return;
             }
-            catch (PluginLoadException e)
-            {
-                catalog.RecordFailure(ready.Next.Directory, e.Message);
-                ready.Done.TrySetException(e);
-            }
+            Swap(ready);
         }
+    }
+
+    private void Swap(Pending reload)
+    {
+        try
+        {
+            var old = catalog.Replace(reload.Next);
+            var released = Task.CompletedTask;
+            if (reload.Drawn is { Ready.IsCompletedSuccessfully: true } drawn) released = show!.Value.Compositor.Adopt(drawn);
+            else if (reload.Drawn is { } failed)
+            {
+                _logger.LogWarning(failed.Ready.Exception, "Plugin {PluginId}: drawing its layers ahead failed; they are drawn at the swap", reload.Next.Manifest.Id);
+                failed.Dispose();
+            }
+            if (old is not null) _retiring.Add((old, released));
+            Interlocked.Increment(ref _reloads);
+            reload.Done.TrySetResult();
+        }
+        catch (PluginLoadException e)
+        {
+            reload.Drawn?.Dispose();
+            catalog.RecordFailure(reload.Next.Directory, e.Message);
+            reload.Done.TrySetException(e);
+        }
+    }
+
+    private sealed class Pending(LoadedPlugin next, TaskCompletionSource done)
+    {
+        public LoadedPlugin Next => next;
+        public TaskCompletionSource Done => done;
+        public PreparedLayers? Drawn { get; set; }
     }
 
     private void Changed(string path)
@@ -86,12 +135,17 @@ public sealed class PluginReloader(PluginCatalog catalog, string pluginsDirector
         timer.Change(Settle, Timeout.InfiniteTimeSpan);
     }
 
-    private void CheckUnloaded(LoadedPlugin old)
+    /// <summary>
+    /// Off the frame thread, once the old version's renderers are disposed (and a frame has released any it still held):
+    /// unloads it and checks that its load context is collected.
+    /// </summary>
+    private void CheckUnloaded(LoadedPlugin old, Task released)
     {
-        var context = old.Unload();
         var id = $"{old.Manifest.Id} {old.Manifest.Version}";
         _ = Task.Run(async () =>
         {
+            await released.ContinueWith(_ => { }, TaskScheduler.Default);
+            var context = old.Unload();
             for (var i = 0; i < 10 && context.IsAlive; i++)
             {
                 GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: false); // background GC: no long pause for the frame thread
@@ -112,6 +166,7 @@ public sealed class PluginReloader(PluginCatalog catalog, string pluginsDirector
 
     public void Dispose()
     {
+        _drawing?.Drawn?.Dispose();
         _watcher?.Dispose();
         foreach (var timer in _debounce.Values) timer.Dispose();
     }

@@ -70,6 +70,8 @@ internal sealed partial class ScriptApi
             throw new ScriptApiException($"{what}: seconds: expected more than 0 and at most 86400, got {seconds}");
         if (period is { } p && p < _show.Now.FrameDuration / 2)
             throw new ScriptApiException($"{what}: seconds: expected at least one frame ({_show.Now.FrameDuration:0.###} s), got {p}");
+        if (_timers.Count >= _show.Limits.MaxTimers)
+            throw new ScriptApiException($"{what}: this script already has {_timers.Count} timers waiting, the most a script may have; cancel some first");
         var timer = new ScriptTimer(++_nextTimer, _show.Now.Seconds + seconds, period, handler);
         _timers.Add(timer);
         return timer.Id;

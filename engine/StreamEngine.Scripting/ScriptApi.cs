@@ -132,6 +132,9 @@ internal sealed partial class ScriptApi : ScriptGlobals
     private ScriptAnimation Start(JsonObject json)
     {
         var id = json["id"]?.GetValue<string>() ?? $"{Name}#{++_nextAnimation}";
+        // Finished animations leave the count when their end is delivered (AnimationHandlers); restarting an id replaces it.
+        if (_animations.Count >= _show.Limits.MaxAnimations && !_animations.ContainsKey(id))
+            throw new ScriptApiException($"animate: this script already runs {_animations.Count} animations, the most a script may; stop some first");
         json["id"] = id;
         var spec = Parse(() => AnimationJson.Parse(json), "animation");
         var handle = new ScriptAnimation(id, this, _show.Animations);

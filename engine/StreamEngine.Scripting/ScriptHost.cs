@@ -106,8 +106,13 @@ public sealed partial class ScriptHost : IFrameHook, IDisposable
         {
             if (slot.Api is not { } api) return;
             foreach (var handler in api.ChatHandlers.ToArray()) slot.Call(() => handler(message));
-            if (api.BidHandlers.Count > 0 && BidParser.Parse(message) is { } bid)
-                foreach (var handler in api.BidHandlers.ToArray()) slot.Call(() => handler(bid));
+            if (api.BidHandlers.Count > 0)
+            {
+                if (BidParser.Parse(message, out var refusal) is { } bid)
+                    foreach (var handler in api.BidHandlers.ToArray()) slot.Call(() => handler(bid));
+                else if (refusal is not null)
+                    _logger.LogInformation("{Script}: chat from {Author} is not a bid: {Reason}", slot.Status.Name, message.Author, refusal);
+            }
             if (api.QuestionHandlers.Count > 0 && BidParser.IsQuestion(message))
                 foreach (var handler in api.QuestionHandlers.ToArray()) slot.Call(() => handler(message));
         }

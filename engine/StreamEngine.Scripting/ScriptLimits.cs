@@ -24,6 +24,12 @@ public sealed record ScriptLimits
     /// <summary>Consecutive failing calls after which a script is disabled: SCRIPT_MAX_ERRORS.</summary>
     public int MaxConsecutiveErrors { get; init; } = 5;
 
+    /// <summary>Timers (after, every) one script may have waiting at once.</summary>
+    public int MaxTimers { get; init; } = 1_000;
+
+    /// <summary>Animations and timelines one script may have running at once.</summary>
+    public int MaxAnimations { get; init; } = 200;
+
     /// <summary>Whether scripts may start and stop outputs (--allow-script-outputs, SCRIPT_ALLOW_OUTPUTS).</summary>
     public bool AllowOutputs { get; init; }
 }

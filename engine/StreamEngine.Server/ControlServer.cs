@@ -17,8 +17,9 @@ namespace StreamEngine.Server;
 /// protocol (WS_PORT), Prometheus metrics (METRICS_PORT) and health (HEALTH_PORT). It never runs on the frame thread:
 /// requests queue commands that the frame thread applies.
 /// </summary>
-public sealed class ControlServer(ControlServerOptions options, IShowControl show, EngineMetrics metrics, Func<HealthReport> health, ILoggerFactory loggers)
-    : IAsyncDisposable
+/// <param name="stuck">Why the frame thread is stuck (then /health/live fails, so a supervisor restarts the engine), or null.</param>
+public sealed class ControlServer(ControlServerOptions options, IShowControl show, EngineMetrics metrics, Func<HealthReport> health, ILoggerFactory loggers,
+    Func<string?>? stuck = null) : IAsyncDisposable
 {
     private readonly BrowserPolicy _browsers = new(options.AllowedHosts, options.AllowedOrigins, [options.Port, options.WsPort]);
     private WebApplication? _app;
@@ -31,7 +32,7 @@ public sealed class ControlServer(ControlServerOptions options, IShowControl sho
         builder.Services.AddSingleton(loggers);
         builder.Services.AddSingleton(options);
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi();
+        OpenApiDescription.AddTo(builder.Services, options);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = options.MaxMessageBytes;
@@ -43,13 +44,16 @@ public sealed class ControlServer(ControlServerOptions options, IShowControl sho
         // is worth the default 30 s wait.
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(2));
         var app = builder.Build();
+        app.UseStatusCodePages(); // unknown routes and wrong methods answer problem details too (404, 405), not an empty body
         app.UseBrowserGate(_browsers, options.Port);
         app.MapShowApi(show, $"*:{options.Port}");
         app.MapPluginApi(show, $"*:{options.Port}");
         app.MapOpenApi("/openapi/{documentName}.json").RequireHost($"*:{options.Port}");
         MapWebSocket(app);
         app.MapMetrics("/metrics", metrics.Registry).RequireHost($"*:{options.MetricsPort}");
-        app.MapGet("/health/live", () => Results.Ok(new { status = "ok" })).RequireHost($"*:{options.HealthPort}");
+        app.MapGet("/health/live", () => stuck?.Invoke() is { } reason
+            ? Results.Json(new { status = "failing", reason }, statusCode: StatusCodes.Status503ServiceUnavailable)
+            : Results.Ok(new { status = "ok" })).RequireHost($"*:{options.HealthPort}");
         app.MapGet("/health/ready", () => health() is var report && report.IsReady
             ? Results.Ok(report)
             : Results.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable)).RequireHost($"*:{options.HealthPort}");

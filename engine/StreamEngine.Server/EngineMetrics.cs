@@ -14,7 +14,7 @@ public sealed class EngineMetrics : IDisposable
     private readonly Histogram _renderSeconds, _scriptSeconds;
     private readonly Counter _scriptErrors;
     private readonly Gauge _jitter, _layers, _animations, _outputState, _storeHealthy, _encoderQueue, _storeLatency;
-    private readonly Counter _storeFailures, _chatMessages, _pluginReloads, _pluginUnloads;
+    private readonly Counter _storeFailures, _chatMessages, _pluginReloads, _pluginUnloads, _encoderGaps;
     private readonly Gauge _resourceBytes;
     private readonly Timer _timer;
     private readonly IShowControl _show;
@@ -27,7 +27,9 @@ public sealed class EngineMetrics : IDisposable
         var f = Metrics.WithCustomRegistry(_registry);
         DotNetStats.Register(_registry);
         _frames = f.CreateCounter("streamengine_frames_rendered_total", "Frames rendered.");
-        _dropped = f.CreateCounter("streamengine_frames_dropped_total", "Frames not delivered, by stage: encoder (it was behind) or clock (the frame thread was late).", "stage");
+        _dropped = f.CreateCounter("streamengine_frames_dropped_total", "Frames not delivered, by stage: encoder (it was behind), clock (the frame thread was late) or failed (composing it threw).", "stage");
+        _encoderGaps = f.CreateCounter("streamengine_encoder_gaps_total",
+            "Frames that reached the encoder more than 1.5 frame periods after the one before (stutters, also those the clock does not count as dropped).");
         _encoderQueue = f.CreateGauge("streamengine_encoder_queue_frames", "Frames waiting for the encoder.");
         _storeLatency = f.CreateGauge("streamengine_state_store_save_seconds", "Duration of the last state store save.");
         _renderSeconds = f.CreateHistogram("streamengine_render_seconds", "Time to produce one frame (commands, hooks, compose, copy).",
@@ -66,6 +68,8 @@ public sealed class EngineMetrics : IDisposable
             _frames.IncTo(stats.Frames);
             _dropped.WithLabels("encoder").IncTo(stats.DroppedEncoderBehind);
             _dropped.WithLabels("clock").IncTo(stats.DroppedLate);
+            _dropped.WithLabels("failed").IncTo(stats.DroppedFailed);
+            _encoderGaps.IncTo(stats.EncoderGaps);
             _encoderQueue.Set(stats.EncoderQueue);
             _chatMessages.IncTo(stats.ChatMessages);
             _pluginReloads.IncTo(stats.PluginReloads);

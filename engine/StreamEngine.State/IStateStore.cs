@@ -12,8 +12,18 @@ public interface IStateStore : IAsyncDisposable
     /// <summary>What the store is, for logs and health, with any password masked (<c>sqlite:data/show.db</c>, <c>redis://host:6379</c>).</summary>
     string Description { get; }
 
-    /// <summary>The last saved snapshot, or null when none was saved. Throws <see cref="StoreUnavailableException"/>.</summary>
+    /// <summary>
+    /// The last saved snapshot, or null when none was saved. Throws <see cref="StoreUnavailableException"/>, or
+    /// <see cref="CorruptSnapshotException"/> when the snapshot is there but cannot be read.
+    /// </summary>
     Task<SavedShow?> LoadShowAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Moves the snapshot out of the way (kept for a person to look at, never loaded again), because it is corrupt or
+    /// fails validation; returns where it went. Throws <see cref="StoreUnavailableException"/>.
+    /// </summary>
+    Task<string> SetAsideShowAsync(string reason, CancellationToken cancellationToken) =>
+        Task.FromResult("nowhere (this store keeps no copy; the next save replaces it)");
 
     /// <summary>Replaces the snapshot. Throws <see cref="StoreUnavailableException"/>.</summary>
     Task SaveShowAsync(SavedShow show, CancellationToken cancellationToken);

@@ -74,12 +74,27 @@ public sealed class RedisStateStore : IStateStore
     {
         var value = await RunAsync("load the show", () => _db.StringGetAsync(_prefix + "snapshot"), cancellationToken);
         if (value.IsNullOrEmpty) return null;
-        var json = JsonNode.Parse(value.ToString()) as JsonObject;
-        if (json?["scene"] is not JsonObject scene)
-            throw new StoreUnavailableException($"the snapshot in {Description} has no scene object");
-        json.Remove("scene");
-        return new SavedShow(scene, (long)json["frame"]!, (int)json["fps"]!,
-            DateTimeOffset.Parse((string)json["savedAt"]!, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind));
+        try
+        {
+            var json = JsonNode.Parse(value.ToString()) as JsonObject;
+            if (json?["scene"] is not JsonObject scene)
+                throw new CorruptSnapshotException($"the snapshot in {Description} has no scene object");
+            json.Remove("scene");
+            return new SavedShow(scene, (long)json["frame"]!, (int)json["fps"]!,
+                DateTimeOffset.Parse((string)json["savedAt"]!, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind));
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or FormatException or InvalidOperationException or NullReferenceException)
+        {
+            throw new CorruptSnapshotException($"the snapshot in {Description} cannot be read: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Renames the snapshot key to <c>…snapshot:set-aside:TIME</c>; the reason is logged by the caller.</summary>
+    public async Task<string> SetAsideShowAsync(string reason, CancellationToken cancellationToken)
+    {
+        var aside = $"{_prefix}snapshot:set-aside:{_time.GetUtcNow():yyyyMMddTHHmmssZ}";
+        await RunAsync("set the snapshot aside", () => _db.KeyRenameAsync(_prefix + "snapshot", aside), cancellationToken);
+        return $"key {aside}";
     }
 
     public Task SaveShowAsync(SavedShow show, CancellationToken cancellationToken)

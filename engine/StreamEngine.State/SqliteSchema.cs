@@ -16,6 +16,14 @@ internal static class SqliteSchema
             fps      INTEGER NOT NULL,
             saved_at TEXT    NOT NULL
         );
+        CREATE TABLE IF NOT EXISTS show_snapshot_set_aside (
+            scene        TEXT,
+            frame        INTEGER,
+            fps          INTEGER,
+            saved_at     TEXT,
+            set_aside_at TEXT NOT NULL,
+            reason       TEXT NOT NULL
+        );
         CREATE TABLE IF NOT EXISTS event_streams (
             stream TEXT    NOT NULL,
             seq    INTEGER NOT NULL,
@@ -26,6 +34,13 @@ internal static class SqliteSchema
         """;
 
     public const string LoadSnapshot = "SELECT scene, frame, fps, saved_at FROM show_snapshot WHERE id = 1";
+
+    // A corrupt or invalid snapshot is kept for inspection but never loaded again.
+    public const string SetSnapshotAside = """
+        INSERT INTO show_snapshot_set_aside (scene, frame, fps, saved_at, set_aside_at, reason)
+            SELECT CAST(scene AS TEXT), frame, fps, CAST(saved_at AS TEXT), $time, $reason FROM show_snapshot WHERE id = 1;
+        DELETE FROM show_snapshot WHERE id = 1;
+        """;
 
     public const string SaveSnapshot = """
         INSERT INTO show_snapshot (id, scene, frame, fps, saved_at) VALUES (1, $scene, $frame, $fps, $saved_at)

@@ -42,6 +42,34 @@ public sealed class SqliteStateStore : IStateStore
             throw new StoreUnavailableException($"cannot create the data directory '{dataDirectory}' (--data): {e.Message}", e);
         }
 
+        time ??= TimeProvider.System;
+        SqliteConnection connection;
+        try
+        {
+            connection = Connect(path);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is SqliteCorrupt or SqliteNotADatabase)
+        {
+            // A file that is not a database (or a damaged one) would stop every start; the engine starts with a new
+            // one and the old file stays next to it for a person to look at.
+            var aside = SetFileAside(path, time);
+            logger.LogError("The state database {Path} is not readable ({Reason}); it was moved aside to {Aside} and a new one is started",
+                path, e.Message, aside);
+            try { connection = Connect(path); }
+            catch (SqliteException again) { throw new StoreUnavailableException($"cannot open the state database '{path}': {again.Message}", again); }
+        }
+        catch (SqliteException e)
+        {
+            throw new StoreUnavailableException($"cannot open the state database '{path}': {e.Message}", e);
+        }
+        logger.LogInformation("State store {Description} opened", "sqlite:" + path);
+        return new SqliteStateStore(connection, path, time);
+    }
+
+    private const int SqliteCorrupt = 11, SqliteNotADatabase = 26;
+
+    private static SqliteConnection Connect(string path)
+    {
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {
             DataSource = path,
@@ -53,14 +81,22 @@ public sealed class SqliteStateStore : IStateStore
         {
             connection.Open();
             Execute(connection, SqliteSchema.Create);
+            return connection;
         }
-        catch (SqliteException e)
+        catch
         {
             connection.Dispose();
-            throw new StoreUnavailableException($"cannot open the state database '{path}': {e.Message}", e);
+            throw;
         }
-        logger.LogInformation("State store {Description} opened", "sqlite:" + path);
-        return new SqliteStateStore(connection, path, time ?? TimeProvider.System);
+    }
+
+    private static string SetFileAside(string path, TimeProvider time)
+    {
+        var aside = $"{path}.corrupt-{time.GetUtcNow():yyyyMMddTHHmmssZ}";
+        File.Move(path, aside, overwrite: true);
+        foreach (var suffix in new[] { "-wal", "-shm" })
+            if (File.Exists(path + suffix)) File.Move(path + suffix, aside + suffix, overwrite: true);
+        return aside;
     }
 
     public Task<SavedShow?> LoadShowAsync(CancellationToken cancellationToken) =>
@@ -69,10 +105,31 @@ public sealed class SqliteStateStore : IStateStore
             using var command = Command(SqliteSchema.LoadSnapshot);
             using var reader = command.ExecuteReader();
             if (!reader.Read()) return null;
-            var scene = JsonNode.Parse(reader.GetString(0)) as JsonObject
-                ?? throw new StoreUnavailableException($"the saved scene in {Description} is not a JSON object");
-            return new SavedShow(scene, reader.GetInt64(1), reader.GetInt32(2),
-                DateTimeOffset.Parse(reader.GetString(3), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind));
+            try
+            {
+                var scene = JsonNode.Parse(reader.GetString(0)) as JsonObject
+                    ?? throw new CorruptSnapshotException($"the saved scene in {Description} is not a JSON object");
+                return new SavedShow(scene, reader.GetInt64(1), reader.GetInt32(2),
+                    DateTimeOffset.Parse(reader.GetString(3), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind));
+            }
+            catch (Exception e) when (e is System.Text.Json.JsonException or FormatException or InvalidCastException or OverflowException)
+            {
+                throw new CorruptSnapshotException($"the saved scene in {Description} cannot be read: {e.Message}", e);
+            }
+        });
+
+    /// <summary>Moves the snapshot row into the table <c>show_snapshot_set_aside</c>, with the time and the reason.</summary>
+    public Task<string> SetAsideShowAsync(string reason, CancellationToken cancellationToken) =>
+        RunAsync("set the snapshot aside", cancellationToken, () =>
+        {
+            using var transaction = _connection.BeginTransaction();
+            using (var command = Command(SqliteSchema.SetSnapshotAside, ("$reason", reason), ("$time", Format(_time.GetUtcNow()))))
+            {
+                command.Transaction = transaction;
+                command.ExecuteNonQuery();
+            }
+            transaction.Commit();
+            return $"table show_snapshot_set_aside of {Description["sqlite:".Length..]}";
         });
 
     public Task SaveShowAsync(SavedShow show, CancellationToken cancellationToken) =>

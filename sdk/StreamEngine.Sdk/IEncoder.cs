@@ -24,18 +24,8 @@ public interface IEncoder : IFrameSink, IAsyncDisposable
     /// wrong with <paramref name="target"/> (scheme, path, container) without touching the running outputs.
     /// </summary>
     /// <param name="target">An <c>rtmp://</c>, <c>rtmps://</c>, <c>srt://</c> URL or a file path.</param>
-    string AddOutput(string target);
-
-    /// <summary>
-    /// Adds an output; with <paramref name="overwrite"/> false a file output never replaces an existing file (an
-    /// encoder that can should check at the moment it opens the file; this default checks before adding).
-    /// </summary>
-    /// <param name="target">As for <see cref="AddOutput(string)"/>.</param>
-    /// <param name="overwrite">Whether an existing file may be replaced.</param>
-    string AddOutput(string target, bool overwrite) =>
-        !overwrite && !target.Contains("://", StringComparison.Ordinal) && File.Exists(target)
-            ? throw new IOException($"{target} exists; it is not replaced")
-            : AddOutput(target);
+    /// <param name="overwrite">False: a file output never replaces an existing file (the output fails with the reason).</param>
+    string AddOutput(string target, bool overwrite = true);
 
     /// <summary>Stops and removes an output; false when there is none with this id.</summary>
     /// <param name="id">The output's id.</param>

@@ -76,23 +76,35 @@ public sealed class CompositorTests : IDisposable
     }
 
     [Fact]
-    public void After_a_plugin_reload_layers_are_drawn_again_a_few_per_frame_keeping_their_old_picture_meanwhile()
+    public async Task A_plugin_reload_draws_the_layers_ahead_off_the_frame_thread_and_the_swap_draws_nothing()
     {
-        for (var i = 0; i < 8; i++) _ = _scene.Enqueue(SceneCommand.AddLayer(new LayerState
+        for (var i = 0; i < 4; i++) _ = _scene.Enqueue(SceneCommand.AddLayer(new LayerState
         {
-            Id = $"s{i}", Type = "slow", Transform = new LayerTransform { X = i * 8, Y = 0, Width = 8, Height = 8 },
+            Id = $"g{i}", Type = "gated", Transform = new LayerTransform { X = i * 8, Y = 0, Width = 8, Height = 8 },
         }));
         Compose(0);
-        Assert.All(Enumerable.Range(0, 8), i => Assert.Equal(SKColors.Red, At(i * 8 + 4, 4)));
+        Assert.All(Enumerable.Range(0, 4), i => Assert.Equal(SKColors.Red, At(i * 8 + 4, 4)));
 
-        _types.Generation = 1; // a new version of the plugin: 8 layers × 5 ms would make this frame late
+        var next = new TestLayers { Generation = 1 }; // the plugin's new version, drawing green
+        next.Gate.Reset();
+        using var prepared = _compositor.Prepare(_scene, next, new FrameTime(1, 30));
         Compose(1);
-        var redrawn = Enumerable.Range(0, 8).Count(i => At(i * 8 + 4, 4) == SKColors.Lime);
-        Assert.InRange(redrawn, 1, 7);
-        Assert.All(Enumerable.Range(0, 8), i => Assert.NotEqual(SKColors.Empty, At(i * 8 + 4, 4))); // the rest still show
+        Compose(2); // frames go on with the old renderers while the new ones draw
+        Assert.False(prepared.Ready.IsCompleted);
+        Assert.All(Enumerable.Range(0, 4), i => Assert.Equal(SKColors.Red, At(i * 8 + 4, 4)));
 
-        for (var frame = 2; frame < 10; frame++) Compose(frame);
-        Assert.All(Enumerable.Range(0, 8), i => Assert.Equal(SKColors.Lime, At(i * 8 + 4, 4)));
+        next.Gate.Set();
+        await prepared.Ready.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(4, next.GatedDraws.Count);
+        Assert.DoesNotContain(Environment.CurrentManagedThreadId, next.GatedDraws);
+
+        _types.Generation = 1; // the catalog now serves the new version
+        var drawnBefore = _types.GatedDraws.Count;
+        await _compositor.Adopt(prepared);
+        Compose(3);
+        Assert.All(Enumerable.Range(0, 4), i => Assert.Equal(SKColors.Lime, At(i * 8 + 4, 4)));
+        Assert.Equal(drawnBefore, _types.GatedDraws.Count); // the swap frame drew no layer
+        Assert.Equal(4, next.GatedDraws.Count);
     }
 
     [Fact]

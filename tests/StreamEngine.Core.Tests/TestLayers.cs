@@ -9,7 +9,22 @@ internal sealed class TestLayers : ILayerTypeCatalog
 {
     public int Renders;
 
-    public long Generation { get; set; }
+    private long _generation;
+
+    /// <summary>A bug outside any renderer: while set, the catalog itself throws, so composing a frame throws.</summary>
+    public bool Broken { get; set; }
+
+    public long Generation
+    {
+        get => Broken ? throw new InvalidOperationException("catalog exploded") : _generation;
+        set => _generation = value;
+    }
+
+    /// <summary>"gated" layers wait for it before drawing (open unless a test closes it).</summary>
+    public ManualResetEventSlim Gate { get; } = new(initialState: true);
+
+    /// <summary>The threads "gated" layers were drawn on, one entry per draw.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<int> GatedDraws { get; } = new();
 
     public ILayerType? Find(string typeName) => typeName switch
     {
@@ -19,10 +34,13 @@ internal sealed class TestLayers : ILayerTypeCatalog
             ctx.Canvas.Clear(SKColor.Parse(ctx.Props["color"]!.GetValue<string>()));
         }),
         "broken" => new Type(typeName, _ => _ => throw new InvalidOperationException("renderer exploded")),
-        // Takes 5 ms to draw, in red before a reload (generation 0) and green after.
-        "slow" => new Type(typeName, _ => ctx =>
+        // Says its content changes every frame, and fails every draw: a GIF whose decoder broke.
+        "flaky-animated" => new AnimatedType(typeName, () => { Renders++; throw new OverflowException("value was too large"); }),
+        // Draws once the gate is open, in red before a reload (generation 0) and green after.
+        "gated" => new Type(typeName, _ => ctx =>
         {
-            Thread.Sleep(5);
+            Gate.Wait(TimeSpan.FromSeconds(30));
+            GatedDraws.Enqueue(Environment.CurrentManagedThreadId);
             ctx.Canvas.Clear(Generation == 0 ? SKColors.Red : SKColors.Lime);
         }),
         "picture" => new Type(typeName, layer => ctx =>
@@ -37,6 +55,22 @@ internal sealed class TestLayers : ILayerTypeCatalog
         public string Name => name;
 
         public ILayerRenderer CreateRenderer(LayerContext context) => new Renderer(render(context));
+    }
+
+    private sealed class AnimatedType(string name, Action render) : ILayerType
+    {
+        public string Name => name;
+
+        public ILayerRenderer CreateRenderer(LayerContext context) => new AnimatedRenderer(render);
+    }
+
+    private sealed class AnimatedRenderer(Action render) : IAnimatedLayerRenderer
+    {
+        public long ContentVersionAt(FrameTime time) => time.Index;
+
+        public void Render(LayerDrawContext context) => render();
+
+        public void Dispose() { }
     }
 
     private sealed class Renderer(Action<LayerDrawContext> render) : ILayerRenderer

@@ -9,33 +9,25 @@ public sealed class BaselineEncoderRunTests
     public async Task Baseline_encodes_the_frames_fed_from_memory_with_the_encoder_arguments_and_reports_its_cpu()
     {
         var format = new VideoFormat(320, 180, 30);
-        var path = Path.GetTempFileName();
-        try
+        var solid = new SolidFrames(format);
+        var frames = new List<ReadOnlyMemory<byte>>();
+        for (var i = 0; i < 30; i++)
         {
-            var frames = new SolidFrames(format);
-            await using (var file = File.Create(path))
-                for (var i = 0; i < 30; i++)
-                {
-                    var frame = frames.Rent((byte)(i * 8), 100, 50, i);
-                    await file.WriteAsync(frame.Pixels);
-                    frame.Release();
-                }
-            var settings = new EncoderSettings { HardwareAcceleration = HardwareAcceleration.None };
-
-            var result = await new BaselineEncoderRun(settings, RecordingLoggerProvider.CreateFactory(out _))
-                .RunAsync(path, format, TimeSpan.FromSeconds(2), CancellationToken.None);
-
-            Assert.InRange(result.CpuPercentOfOneCore, 0.1, 200);
-            Assert.Equal("libx264", result.VideoEncoder);
-            var encoderArguments = FFmpegArguments.ForEncode(settings, format, VideoEncoderChoice.Software(VideoCodec.H264, ""),
-                FFmpegArguments.MpegTsToStdout(0));
-            // Identical encode: only the destination differs.
-            Assert.Equal(Encode(encoderArguments), Encode(result.Arguments));
+            var frame = solid.Rent((byte)(i * 8), 100, 50, i);
+            frames.Add(frame.Pixels.ToArray());
+            frame.Release();
         }
-        finally
-        {
-            File.Delete(path);
-        }
+        var settings = new EncoderSettings { HardwareAcceleration = HardwareAcceleration.None };
+
+        var result = await new BaselineEncoderRun(settings, RecordingLoggerProvider.CreateFactory(out _))
+            .RunAsync(frames, format, TimeSpan.FromSeconds(2), CancellationToken.None);
+
+        Assert.InRange(result.CpuPercentOfOneCore, 0.1, 200);
+        Assert.Equal("libx264", result.VideoEncoder);
+        var encoderArguments = FFmpegArguments.ForEncode(settings, format, VideoEncoderChoice.Software(VideoCodec.H264, ""),
+            FFmpegArguments.MpegTsToStdout(0));
+        // Identical encode: only the destination differs.
+        Assert.Equal(Encode(encoderArguments), Encode(result.Arguments));
     }
 
     private static IEnumerable<string> Encode(IReadOnlyList<string> arguments) =>

@@ -41,6 +41,10 @@ public sealed partial class ApiTests : IDisposable
         await using var engine = await RunningEngine.StartAsync(_dir.File("show.ts"), env: ("MAX_LAYERS", "7"));
 
         await AssertProblem(await engine.Api.PostAsync("api/layers", RunningEngine.Json("{ not json")), 400, "body", "not valid JSON");
+        // Found by the fuzzer: these failed inside the handler (500) before.
+        await AssertProblem(await engine.Api.PostAsync("api/layers", RunningEngine.Json("""{ "id": "d", "id": "e", "type": "shape" }""")), 400, "body", "not valid JSON");
+        await AssertProblem(await engine.Api.PostAsync("api/chat", RunningEngine.Json("""{ "author": "ana", "text": "\ud800" }""")), 400, "body", "not valid Unicode");
+        await AssertProblem(await engine.Api.PostAsync("api/animations", RunningEngine.Json("{}")), 400, null, "expected \"kind\"");
         await AssertProblem(await engine.Api.PostAsync("api/layers", RunningEngine.Json("""{ "id": "t", "type": "shape", "transform": { "x": "left" } }""")), 400, "$.transform.x", null);
         await AssertProblem(await engine.Api.PostAsync("api/layers", RunningEngine.Json("""{ "id": "h", "type": "hologram" }""")), 400, "type", "unknown layer type 'hologram'");
         await AssertProblem(await engine.Api.PatchAsync("api/layers/ghost", RunningEngine.Json("{}")), 404, null, "layer 'ghost' does not exist");

@@ -34,6 +34,13 @@ public sealed class PluginContractsLiveTests : IDisposable
         Assert.True(long.Parse(said.Split("counter says ")[1]) >= 100, said); // the script's call reached the behaviour
         var sources = (await engine.Api.GetFromJsonArrayAsync("api/chat/sources")).Single()!;
         Assert.Equal(("script", "Live", true), (Text(sources, "id"), Text(sources, "state"), sources["canSend"]!.GetValue<bool>()));
+        using (var http = new HttpClient())
+        {
+            var metrics = "";
+            for (var attempt = 0; attempt < 50 && !metrics.Contains("streamengine_chat_source_state{source=\"script\"} 1"); attempt++, await Task.Delay(100))
+                metrics = await http.GetStringAsync(engine.Metrics); // refreshed once a second
+            Assert.Contains("streamengine_chat_source_state{source=\"script\"} 1", metrics); // 1: live
+        }
 
         // Its REST route: a change is answered once recorded; a bad amount is a problem naming the field.
         var before = (await engine.GetObjectAsync("api/behaviours/test.counter/count"))["count"]!.GetValue<long>();
@@ -96,9 +103,9 @@ public sealed class PluginContractsLiveTests : IDisposable
         Assert.Equal(HttpStatusCode.Conflict, switched.StatusCode);
         Assert.Contains("not supported yet", Text(JsonNode.Parse(await switched.Content.ReadAsStringAsync())!, "detail"));
 
-        Assert.Equal(HttpStatusCode.NoContent, (await engine.Api.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "api/chat/sources/first") { Content = RunningEngine.Json("") })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await DeleteAsync(engine, "api/chat/sources/first")).StatusCode);
         Assert.Empty(await engine.Api.GetFromJsonArrayAsync("api/chat/sources"));
-        Assert.Equal(HttpStatusCode.NotFound, (await engine.Api.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "api/chat/sources/first") { Content = RunningEngine.Json("") })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await DeleteAsync(engine, "api/chat/sources/first")).StatusCode);
     }
 
     [Fact]
@@ -161,6 +168,10 @@ public sealed class PluginContractsLiveTests : IDisposable
         Assert.Fail($"the counter never got there: {counter.ToJsonString()}\n{engine.Process.AllOutput}");
         return counter;
     }
+
+    /// <summary>A DELETE as the API wants every change: declared JSON, here without a body.</summary>
+    private static Task<HttpResponseMessage> DeleteAsync(RunningEngine engine, string path) =>
+        engine.Api.SendAsync(new HttpRequestMessage(HttpMethod.Delete, path) { Content = RunningEngine.Json("") });
 
     private static string Text(JsonNode node, string key) => node[key]?.GetValue<string>() ?? "";
 

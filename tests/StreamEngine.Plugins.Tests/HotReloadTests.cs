@@ -46,7 +46,7 @@ public sealed class HotReloadTests : IDisposable
         using var compositor = new Compositor(Format, catalog, NullLoggerFactory.Instance, _dir.Root);
         var stats = new FrameStats();
         var pipeline = new FramePipeline(scene, compositor, new FrameBufferPool(Format, 4), new FirstPixelSink(_frames), stats);
-        using var reloader = new PluginReloader(catalog, _dir.File("plugins"), NullLoggerFactory.Instance);
+        using var reloader = new PluginReloader(catalog, _dir.File("plugins"), NullLoggerFactory.Instance, (compositor, scene));
         pipeline.AddHook(reloader);
         reloader.Watch();
 

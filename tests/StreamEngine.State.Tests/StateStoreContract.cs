@@ -32,6 +32,22 @@ public abstract class StateStoreContract
     }
 
     [Fact]
+    public async Task A_snapshot_set_aside_is_no_longer_loaded_and_the_next_save_works()
+    {
+        await using (var store = Open())
+        {
+            await store.SaveShowAsync(Shows.At(7), None);
+            var where = await store.SetAsideShowAsync("$.layers[0].transform.width: out of bounds", None);
+            Assert.Contains("set", where); // a table or key named for it: show_snapshot_set_aside, …:snapshot:set-aside:TIME
+            Assert.Null(await store.LoadShowAsync(None));
+        }
+        await using var reopened = Open();
+        Assert.Null(await reopened.LoadShowAsync(None));
+        await reopened.SaveShowAsync(Shows.At(8), None);
+        Assert.Equal(8, (await reopened.LoadShowAsync(None))!.Frame);
+    }
+
+    [Fact]
     public async Task A_save_replaces_the_previous_snapshot()
     {
         await using var store = Open();

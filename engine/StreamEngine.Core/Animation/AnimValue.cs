@@ -54,8 +54,11 @@ public readonly record struct AnimValue(AnimValueKind Kind, double X, double Y, 
         if (a.Kind != b.Kind || a.Kind == AnimValueKind.Discrete) return t < 0.5 ? a : b;
         return a.Kind == AnimValueKind.Color
             ? a with { Color = Oklab.Lerp(a.Color, b.Color, t) }
-            : a with { X = a.X + (b.X - a.X) * t, Y = a.Y + (b.Y - a.Y) * t };
+            : a with { X = Between(a.X, b.X, t), Y = Between(a.Y, b.Y, t) };
     }
+
+    // a + (b - a) * t overflows to infinity for a tween from -1e308 to 1e308; this form stays finite from t = 0 to 1.
+    private static double Between(double a, double b, double t) => t == 0 ? a : t == 1 ? b : a * (1 - t) + b * t;
 
     public override string ToString() => Kind switch
     {

@@ -26,6 +26,11 @@ public static class AnimationJson
         {
             throw new FormatException($"animation{e.Path?.TrimStart('$')}: {Explain(e)}", e);
         }
+        catch (NotSupportedException e) when (e.Message.Contains("discriminator", StringComparison.OrdinalIgnoreCase))
+        {
+            // A top-level object without "kind" (System.Text.Json reports it as not supported rather than as bad JSON).
+            throw new FormatException($"animation: expected \"kind\": tween, keyframes, path, spring, effect, sequence or parallel", e);
+        }
     }
 
     public static TriggerSpec ParseTrigger(JsonNode node)

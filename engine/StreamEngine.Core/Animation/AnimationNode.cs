@@ -100,6 +100,7 @@ internal sealed class AnimationContext(Scene.SceneGraph scene)
         if (layer is null) return; // the layer was removed; the animation goes on harmlessly
         var current = property.Get(layer.State);
         if (Weight < 1) value = AnimValue.Lerp(current, value, Weight);
+        if (!AnimatedBounds.TryBound(property, ref value, scene.Limits)) return; // never an infinity or an unbounded box in the scene
         // A value that does not change (a step between keyframes, a held end) leaves the layer's cached raster alone.
         if (value.SameAs(current)) return;
         property.Set(layer.State, value);

@@ -10,7 +10,7 @@ public static class SceneAnimations
     /// <summary>Every problem, with its JSON path: bad JSON shape, unknown layer, property or easing.</summary>
     public static IReadOnlyList<ValidationProblem> Check(SceneState scene, IEasingCatalog easings)
     {
-        var graph = new SceneGraph(int.MaxValue);
+        var graph = new SceneGraph(int.MaxValue, ShowLimits.Unchecked); // only the animations are checked here
         foreach (var layer in scene.Layers) graph.Add(layer.Clone());
         var compiler = new AnimationCompiler(easings, graph);
         var problems = new List<ValidationProblem>();

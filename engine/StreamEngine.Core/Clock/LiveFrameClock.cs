@@ -47,8 +47,10 @@ public sealed class LiveFrameClock(FramePipeline pipeline, ILogger<LiveFrameCloc
         var fps = pipeline.Format.Fps;
         var frameTicks = _time.TimestampFrequency / (double)fps;
         var start = _time.GetTimestamp();
+        pipeline.Stats.RestartDeliveries();
         long n = 0;
         var consecutiveErrors = 0;
+        pipeline.Stats.Heartbeat.Start();
         while (!stop.IsCancellationRequested)
         {
             var due = start + (long)(n * frameTicks);
@@ -76,6 +78,7 @@ public sealed class LiveFrameClock(FramePipeline pipeline, ILogger<LiveFrameCloc
                 n += behind;
             }
         }
+        pipeline.Stats.Heartbeat.Stop();
     }
 
     // Sleeps in whole milliseconds (the timer's resolution) and never spins: a tick may start up to ~1 ms late,

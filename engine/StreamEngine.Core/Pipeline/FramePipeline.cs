@@ -45,19 +45,38 @@ public sealed class FramePipeline(SceneGraph scene, Compositor compositor, Frame
     public void Tick(FrameTime time)
     {
         var started = Stopwatch.GetTimestamp();
-        Advance(time);
+        stats.Heartbeat.Ticked();
+        try { Advance(time); }
+        catch
+        {
+            stats.RecordDroppedFailed();
+            throw;
+        }
         if (!pool.TryRent(out var frame))
         {
             stats.RecordDroppedEncoderFull();
             return;
         }
-        compositor.Compose(scene, time);
-        Deliver(frame, time, started);
+        try
+        {
+            compositor.Compose(scene, time);
+            Deliver(frame, time, started);
+        }
+        catch
+        {
+            // The buffer goes back to the pool: a frame that cannot be composed must not starve the next ones.
+            frame.Release();
+            stats.RecordDroppedFailed();
+            throw;
+        }
         if (!sink.TryWrite(frame))
         {
             frame.Release();
             stats.RecordDroppedEncoderFull();
+            return;
         }
+        stats.Heartbeat.Delivered();
+        stats.RecordDelivered(Format.Fps);
     }
 
     /// <summary>Offline tick: waits for a free buffer and for the sink, so no frame is ever dropped.</summary>

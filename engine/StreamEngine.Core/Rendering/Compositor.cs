@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using SkiaSharp;
 using StreamEngine.Core.Resources;
@@ -47,6 +46,9 @@ public sealed class Compositor : IDisposable
     /// <summary>The resource cache and chat feed shared by the layers.</summary>
     public LayerServices Services { get; }
 
+    /// <summary>Bytes held by the layers' rasters, within the scene's RASTER_BUDGET_MB.</summary>
+    public RasterBudget Rasters { get; } = new();
+
     /// <summary>Folder that relative asset paths in layer props resolve against.</summary>
     public string AssetDirectory { get; set; }
 
@@ -75,16 +77,16 @@ public sealed class Compositor : IDisposable
     /// <summary>Composes the frame at <paramref name="time"/>; returns false when it is identical to the previous one.</summary>
     public bool Compose(SceneGraph scene, FrameTime time)
     {
-        var started = Stopwatch.GetTimestamp();
         var size = new SKSizeI(Format.Width, Format.Height);
         Services.Resources.BeginFrame();
+        Rasters.Limit = scene.Limits.RasterBudgetBytes;
         if (_catalog.Generation != _drawnCatalogGeneration)
             foreach (var slot in _slots.Values) slot.ReleaseStaleRenderer(_catalog.Generation);
         var contentChanged = false;
         foreach (var layer in scene.Layers)
         {
             if (!IsDrawn(layer.State)) continue;
-            contentChanged |= SlotFor(layer.State.Id).Update(layer, BoxSize(layer.State.Transform, size), time, _catalog, started);
+            contentChanged |= SlotFor(layer.State.Id).Update(layer, BoxSize(layer.State.Transform, size, scene.Limits), time, _catalog);
         }
         RemoveSlotsOfDeletedLayers(scene);
 
@@ -115,6 +117,37 @@ public sealed class Compositor : IDisposable
         return true;
     }
 
+    /// <summary>
+    /// Frame thread: copies the state of every shown layer and starts drawing it, off the frame thread, with a renderer
+    /// from <paramref name="next"/> (the layer types as they will be after a plugin reload). Frames go on meanwhile
+    /// with the current renderers; <see cref="Adopt"/> swaps the drawn layers in once <see cref="PreparedLayers.Ready"/>.
+    /// </summary>
+    public PreparedLayers Prepare(SceneGraph scene, ILayerTypeCatalog next, FrameTime time)
+    {
+        var frame = new SKSizeI(Format.Width, Format.Height);
+        var copies = scene.Layers.Where(l => IsDrawn(l.State))
+            .Select(l => new PreparedLayers.Copy(l.State.Clone(), l.ContentVersion, BoxSize(l.State.Transform, frame, scene.Limits)))
+            .ToList();
+        return PreparedLayers.Draw(copies, next, time, id => CreateSlot(id), Services.Resources);
+    }
+
+    /// <summary>
+    /// Frame thread, once the catalog serves the layer types <paramref name="prepared"/> was drawn with: its layers
+    /// replace the current ones, so the frame shows them without drawing anything. The replaced ones (renderers of the
+    /// old version) are disposed off the frame thread (nothing on it uses them any more); the task completes then.
+    /// </summary>
+    public Task Adopt(PreparedLayers prepared)
+    {
+        var replaced = new List<LayerSlot>();
+        foreach (var (id, slot) in prepared.Take())
+        {
+            slot.Adopt(_catalog.Generation);
+            if (_slots.Remove(id, out var old)) replaced.Add(old);
+            _slots[id] = slot;
+        }
+        return Task.Run(() => { foreach (var slot in replaced) slot.Dispose(); });
+    }
+
     private void DrawLayer(SKImage raster, LayerTransform t)
     {
         var matrix = SKMatrix.CreateTranslation((float)t.X, (float)t.Y)
@@ -136,16 +169,18 @@ public sealed class Compositor : IDisposable
 
     private static bool IsDrawn(LayerState state) => state.Visible && state.Transform.Opacity > 0;
 
-    private static SKSizeI BoxSize(LayerTransform t, SKSizeI frame) => new(
-        Math.Max(1, (int)Math.Round(t.Width > 0 ? t.Width : frame.Width)),
-        Math.Max(1, (int)Math.Round(t.Height > 0 ? t.Height : frame.Height)));
+    // The scene's rules keep boxes within LAYER_MAX_SIZE; the clamp keeps a raster allocatable whatever gets through.
+    private static SKSizeI BoxSize(LayerTransform t, SKSizeI frame, ShowLimits limits) => new(
+        (int)Math.Clamp(Math.Round(t.Width > 0 ? t.Width : frame.Width), 1, Math.Max(1, limits.MaxLayerWidth)),
+        (int)Math.Clamp(Math.Round(t.Height > 0 ? t.Height : frame.Height), 1, Math.Max(1, limits.MaxLayerHeight)));
 
     private LayerSlot SlotFor(string layerId)
     {
-        if (!_slots.TryGetValue(layerId, out var slot))
-            _slots[layerId] = slot = new LayerSlot(layerId, _loggers.CreateLogger($"StreamEngine.Layer.{layerId}"), this);
+        if (!_slots.TryGetValue(layerId, out var slot)) _slots[layerId] = slot = CreateSlot(layerId);
         return slot;
     }
+
+    private LayerSlot CreateSlot(string layerId) => new(layerId, _loggers.CreateLogger($"StreamEngine.Layer.{layerId}"), this);
 
     private void RemoveSlotsOfDeletedLayers(SceneGraph scene)
     {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using SkiaSharp;
 using StreamEngine.Core.Resources;
@@ -13,12 +12,6 @@ namespace StreamEngine.Core.Rendering;
 /// </summary>
 internal sealed class LayerSlot(string layerId, ILogger logger, Compositor compositor) : IDisposable
 {
-    /// <summary>
-    /// After a plugin reload every layer of its types must be drawn again by a new renderer; past this much of a frame,
-    /// the rest keep their picture until a later frame, so a reload never makes a frame late.
-    /// </summary>
-    private static readonly TimeSpan ReloadBudget = TimeSpan.FromMilliseconds(8);
-
     private readonly LayerResources _resources = new(compositor.Services.Resources);
     private ILayerRenderer? _renderer;
     private string? _rendererType;
@@ -27,6 +20,11 @@ internal sealed class LayerSlot(string layerId, ILogger logger, Compositor compo
     private long _rasterAnimationVersion = -1;
     private SKSizeI _rasterSize;
     private SKSurface? _surface;
+    private int _failures;
+    private (long Version, SKSizeI Size, long Generation)? _givenUp;
+
+    /// <summary>A layer that failed this many draws in a row keeps its placeholder until its content changes.</summary>
+    internal const int FailuresBeforeGivingUp = 3;
 
     public SKImage? Raster { get; private set; }
 
@@ -34,13 +32,19 @@ internal sealed class LayerSlot(string layerId, ILogger logger, Compositor compo
     public string? Error { get; private set; }
 
     /// <summary>Brings the raster up to date; returns true when it changed.</summary>
-    /// <param name="frameStarted">When the frame's composition began (a timestamp), for the reload budget.</param>
-    public bool Update(SceneLayer layer, SKSizeI size, FrameTime time, ILayerTypeCatalog catalog, long frameStarted)
+    public bool Update(SceneLayer layer, SKSizeI size, FrameTime time, ILayerTypeCatalog catalog) =>
+        Update(layer.State, layer.ContentVersion, size, time, catalog);
+
+    /// <summary>
+    /// Brings the raster up to date with <paramref name="state"/> at <paramref name="contentVersion"/>. A slot drawn ahead
+    /// for a plugin reload calls it off the frame thread, with a copy of the state; the frame thread never does meanwhile.
+    /// </summary>
+    public bool Update(LayerState state, long contentVersion, SKSizeI size, FrameTime time, ILayerTypeCatalog catalog)
     {
-        var state = layer.State;
-        var reloadedOnly = _rendererType == state.Type && _rendererGeneration != catalog.Generation && Raster is not null
-            && _rasterVersion == layer.ContentVersion && _rasterSize == size;
-        if (reloadedOnly && Stopwatch.GetElapsedTime(frameStarted) > ReloadBudget) return false;
+        // A layer that keeps failing is not retried every frame (each try may cost a frame): its placeholder stays
+        // until its props, size or plugin change.
+        if (_givenUp == (contentVersion, size, catalog.Generation)) return false;
+        _givenUp = null;
         if (_rendererType != state.Type || _rendererGeneration != catalog.Generation)
         {
             ReplaceRenderer(state.Type, catalog);
@@ -48,21 +52,33 @@ internal sealed class LayerSlot(string layerId, ILogger logger, Compositor compo
         }
 
         var animationVersion = _renderer is IAnimatedLayerRenderer animated ? SafeContentVersion(animated, time) : 0;
-        if (_rasterVersion == layer.ContentVersion && _rasterSize == size && animationVersion == _rasterAnimationVersion && Raster is not null
+        if (_rasterVersion == contentVersion && _rasterSize == size && animationVersion == _rasterAnimationVersion && Raster is not null
             && !_resources.Outdated)
             return false;
 
         Raster?.Dispose();
         Raster = Draw(state, size, time);
-        _rasterVersion = layer.ContentVersion;
+        _rasterVersion = contentVersion;
         _rasterAnimationVersion = animationVersion;
         _rasterSize = size;
+        _failures = Error is null ? 0 : _failures + 1;
+        if (_failures >= FailuresBeforeGivingUp)
+        {
+            _givenUp = (contentVersion, size, catalog.Generation);
+            logger.LogWarning("Layer {LayerId} failed {Failures} times in a row; it shows its error until its props change", layerId, _failures);
+        }
         return true;
     }
 
     /// <summary>
-    /// Lets go of a renderer from an older set of plugins, so a reloaded plugin's old version can unload. The raster
-    /// stays on screen until the new version's renderer has drawn it again.
+    /// A slot drawn ahead with the next set of layer types takes over on the frame thread once the catalog serves them;
+    /// from now on its renderer counts as current.
+    /// </summary>
+    public void Adopt(long generation) => _rendererGeneration = generation;
+
+    /// <summary>
+    /// Lets go of a renderer from an older set of plugins, so a reloaded plugin's old version can unload (layers that
+    /// were not drawn ahead: hidden ones, or ones added during the reload). The raster stays until it is drawn again.
     /// </summary>
     public void ReleaseStaleRenderer(long generation)
     {
@@ -70,15 +86,26 @@ internal sealed class LayerSlot(string layerId, ILogger logger, Compositor compo
         DisposeRenderer();
     }
 
-    private SKImage Draw(LayerState state, SKSizeI size, FrameTime time)
+    private SKImage? Draw(LayerState state, SKSizeI size, FrameTime time)
     {
         // The surface is kept: content that changes every frame (an animated color, a GIF) is not a new allocation each time.
-        if (_surface is null || _rasterSize != size)
+        if (_surface is null || _surfaceSize != size)
         {
-            _surface?.Dispose();
-            _surface = SKSurface.Create(new SKImageInfo(size.Width, size.Height, SKColorType.Bgra8888, SKAlphaType.Premul));
+            ReleaseSurface();
+            if (TryCreateSurface(size) is { } refused)
+            {
+                Fail(refused, null);
+                // The error shows in a small box instead (when even that has no room, the layer is left out).
+                var small = new SKSizeI(Math.Min(size.Width, 320), Math.Min(size.Height, 80));
+                if (TryCreateSurface(small) is not null) return null;
+                _surface!.Canvas.Clear(SKColors.Transparent);
+                ErrorPlaceholder.Draw(_surface.Canvas, small, layerId, Error!);
+                var placeholder = _surface.Snapshot();
+                ReleaseSurface(); // tried again at full size when the layer changes
+                return placeholder;
+            }
         }
-        var surface = _surface;
+        var surface = _surface!;
         var canvas = surface.Canvas;
         canvas.Clear(SKColors.Transparent);
         if (_renderer is null)
@@ -103,6 +130,21 @@ internal sealed class LayerSlot(string layerId, ILogger logger, Compositor compo
         }
         if (Error is not null) ErrorPlaceholder.Draw(canvas, size, layerId, Error);
         return surface.Snapshot();
+    }
+
+    /// <summary>Makes the raster surface within RASTER_BUDGET_MB; returns why not, or null when it is made.</summary>
+    private string? TryCreateSurface(SKSizeI size)
+    {
+        if (!compositor.Rasters.TryReserve(RasterBytes(size)))
+            return $"no room for a {size.Width}x{size.Height} raster: the layers' rasters would exceed RASTER_BUDGET_MB";
+        _surface = SKSurface.Create(new SKImageInfo(size.Width, size.Height, SKColorType.Bgra8888, SKAlphaType.Premul));
+        if (_surface is null)
+        {
+            compositor.Rasters.Release(RasterBytes(size));
+            return $"cannot allocate a {size.Width}x{size.Height} raster";
+        }
+        _surfaceSize = size;
+        return null;
     }
 
     private void ReplaceRenderer(string type, ILayerTypeCatalog catalog)
@@ -147,12 +189,23 @@ internal sealed class LayerSlot(string layerId, ILogger logger, Compositor compo
         _renderer = null;
     }
 
+    private SKSizeI _surfaceSize;
+
+    private static long RasterBytes(SKSizeI size) => 4L * size.Width * size.Height;
+
+    private void ReleaseSurface()
+    {
+        if (_surface is null) return;
+        _surface.Dispose();
+        _surface = null;
+        compositor.Rasters.Release(RasterBytes(_surfaceSize));
+    }
+
     public void Dispose()
     {
         DisposeRenderer();
         Raster?.Dispose();
         Raster = null;
-        _surface?.Dispose();
-        _surface = null;
+        ReleaseSurface();
     }
 }

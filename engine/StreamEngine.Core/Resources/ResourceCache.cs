@@ -27,6 +27,7 @@ public sealed partial class ResourceCache : IResourceCache, IDisposable
     private readonly Dictionary<string, long> _changedAt = new(StringComparer.Ordinal);
     private DateTimeOffset _lastTtlScan;
     private int _loading;
+    private int _held;
     private long _frame;
 
     public ResourceCache(ResourceCacheOptions options, ILogger logger, TimeProvider? time = null)
@@ -67,10 +68,21 @@ public sealed partial class ResourceCache : IResourceCache, IDisposable
             return (SKTypeface.FromData(skData) ?? throw new ResourceException($"'{s}' is not a TTF or OTF font"), data.Length);
         });
 
+    /// <summary>
+    /// While a worker draws layers ahead (a plugin reload), nothing it may be drawing is replaced or evicted: finished
+    /// loads wait until the returned hold is disposed. Frame thread.
+    /// </summary>
+    public IDisposable Hold()
+    {
+        Interlocked.Increment(ref _held);
+        return new HoldRelease(() => Interlocked.Decrement(ref _held));
+    }
+
     /// <summary>Frame thread, before composing: takes in finished loads, evicts what the budget cannot hold.</summary>
     public void BeginFrame()
     {
         _frame++;
+        if (Volatile.Read(ref _held) > 0) return;
         var changed = false;
         while (_finished.TryDequeue(out var done))
         {
@@ -107,18 +119,19 @@ public sealed partial class ResourceCache : IResourceCache, IDisposable
     private Resource<T> Get<T>(string kind, string source, Func<string, CancellationToken, Task<(T Value, long Bytes)>> load) where T : class
     {
         var key = kind + "\n" + source;
-        if (!_entries.TryGetValue(key, out var entry))
+        lock (_entries) // the frame thread and a worker drawing layers ahead may ask at once
         {
-            _entries[key] = entry = new Entry(source) { Load = async token => await load(source, token) };
+            if (!_entries.TryGetValue(key, out var entry))
+                _entries[key] = entry = new Entry(source) { Load = async token => await load(source, token) };
+            entry.LastUsed = _frame;
+            if (!entry.Loading && IsStale(entry)) Start(entry);
+            return entry switch
+            {
+                { Value: T value } => Resource<T>.Ready(value),
+                { Error: { } error } => Resource<T>.Failed(error),
+                _ => Resource<T>.Loading,
+            };
         }
-        entry.LastUsed = _frame;
-        if (!entry.Loading && IsStale(entry)) Start(entry);
-        return entry switch
-        {
-            { Value: T value } => Resource<T>.Ready(value),
-            { Error: { } error } => Resource<T>.Failed(error),
-            _ => Resource<T>.Loading,
-        };
     }
 
     private bool IsStale(Entry entry)
@@ -209,6 +222,16 @@ public sealed partial class ResourceCache : IResourceCache, IDisposable
                 break;
         }
         entry.Value = null;
+    }
+
+    private sealed class HoldRelease(Action release) : IDisposable
+    {
+        private int _done;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _done, 1) == 0) release();
+        }
     }
 
     public void Dispose()

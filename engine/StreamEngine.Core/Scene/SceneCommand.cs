@@ -18,8 +18,9 @@ public abstract class SceneCommand
             Apply(scene);
             _completion.TrySetResult();
         }
-        catch (Exception e) when (e is SceneException or System.Text.Json.JsonException)
+        catch (Exception e)
         {
+            // Whatever a change throws fails that change only: the frame thread applies the next one and draws the frame.
             _completion.TrySetException(e);
         }
     }
@@ -39,6 +40,13 @@ public abstract class SceneCommand
         var list = layers.ToList();
         if (list.Count > s.MaxLayers)
             throw new SceneException($"the scene has {list.Count} layers and MAX_LAYERS is {s.MaxLayers}");
+        // Checked before anything is removed, so a refused scene leaves the show as it was.
+        for (var i = 0; i < list.Count; i++)
+            if (ShowStateRules.Check(list[i], s.Limits, $"layers[{i}].") is { Count: > 0 } problems)
+                throw SceneException.From($"layer '{list[i].Id}'", problems);
+        var bytes = list.Sum(l => s.Limits.RasterBytes(l.Transform));
+        if (bytes > s.Limits.RasterBudgetBytes)
+            throw new SceneException($"the layers' rasters would take {bytes >> 20} MB, more than RASTER_BUDGET_MB ({s.Limits.RasterBudgetBytes >> 20} MB)", "layers");
         s.Clear();
         foreach (var layer in list) s.Add(layer.Clone());
     });

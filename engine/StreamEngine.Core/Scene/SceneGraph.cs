@@ -7,13 +7,16 @@ namespace StreamEngine.Core.Scene;
 /// The layers of the show. It has one writer, the frame thread: everybody else queues a
 /// <see cref="SceneCommand"/>, applied at the next frame boundary.
 /// </summary>
-public sealed class SceneGraph(int maxLayers)
+public sealed class SceneGraph(int maxLayers, ShowLimits? limits = null)
 {
     private readonly Dictionary<string, SceneLayer> _layers = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<SceneCommand> _pending = new();
     private SceneLayer[] _ordered = [];
 
     public int MaxLayers { get; } = maxLayers;
+
+    /// <summary>The bounds every layer keeps (<see cref="ShowStateRules"/>): checked on every add and replace, applied to animated values.</summary>
+    public ShowLimits Limits { get; } = limits ?? new ShowLimits();
 
     /// <summary>Changes with every applied change; a frame with the same version as the last looks the same.</summary>
     public long Version { get; private set; }
@@ -49,6 +52,7 @@ public sealed class SceneGraph(int maxLayers)
         if (_layers.ContainsKey(state.Id)) throw new SceneException($"layer '{state.Id}' already exists");
         if (_layers.Count >= MaxLayers)
             throw new SceneException($"cannot add layer '{state.Id}': the scene already has {_layers.Count} layers and MAX_LAYERS is {MaxLayers}");
+        CheckRules(state);
         _layers[state.Id] = new SceneLayer(state, _nextSequence++);
         Reorder();
     }
@@ -56,6 +60,7 @@ public sealed class SceneGraph(int maxLayers)
     internal void Replace(LayerState state)
     {
         var layer = _layers.GetValueOrDefault(state.Id) ?? throw new SceneException($"layer '{state.Id}' does not exist");
+        CheckRules(state);
         layer.Update(state);
         Reorder();
     }
@@ -70,6 +75,14 @@ public sealed class SceneGraph(int maxLayers)
     {
         _layers.Clear();
         Reorder();
+    }
+
+    private void CheckRules(LayerState state)
+    {
+        var problems = ShowStateRules.Check(state, Limits);
+        if (problems.Count > 0) throw SceneException.From($"layer '{state.Id}'", problems);
+        if (ShowStateRules.CheckBudget(_layers.Values.Select(l => l.State), state, Limits) is { } overBudget)
+            throw SceneException.From($"layer '{state.Id}'", [overBudget]);
     }
 
     private long _nextSequence;

@@ -24,6 +24,9 @@ internal static class DemoCommand
             using var session = ShowSession.Open(config, scene, null, null, loggers);
             SimulatedAudience.Attach(session, Path.Combine(Home, "samples", "layers", "audience.json"));
             await session.LoadScriptsAsync([], strict: false); // samples/layers/scripts/auction.js runs the auction
+            session.ReloadPluginsLive(config, loggers);
+            await using var extensions = await ShowExtensions.StartAsync(session, scene, null, null, loggers, stop); // plugin chat sources and behaviours
+            session.Extensions = extensions;
             var recording = RunCommand.DefaultRecording(config, "demo");
             var logger = loggers.CreateLogger("demo");
             logger.LogInformation("Demo show {Scene}; recording to {Recording}", scene, recording);

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using System.CommandLine;
+using StreamEngine.Core.Scene;
 using StreamEngine.Host.Show;
-using StreamEngine.Plugins;
 using StreamEngine.State;
 
 namespace StreamEngine.Host.Commands;
@@ -30,17 +30,18 @@ internal static class RunCommand
             using var loggers = GlobalOptions.Loggers(config);
             var scenePath = parse.GetValue(scene)!;
             await using var store = ShowStore.Open(config, scenePath, loggers);
-            var saved = parse.GetValue(fresh) ? null : await ShowStore.LoadAsync(store, scenePath, loggers.CreateLogger("state"), stop);
+            // A saved state is held to the bounds of the scene file it came from (the size it was made for).
+            var made = SceneFile.Load(scenePath).Scene;
+            var saved = parse.GetValue(fresh) ? null : await ShowStore.LoadAsync(store, scenePath,
+                read => ShowSession.Limits(config, ShowSession.FormatOf(config, parse.GetValue(size), parse.GetValue(fps), read), made ?? read),
+                loggers.CreateLogger("state"), stop);
             using var session = ShowSession.Open(config, scenePath, parse.GetValue(size), parse.GetValue(fps), loggers, saved);
             await session.LoadScriptsAsync(parse.GetValue(scripts) ?? [], strict: false);
             session.Scripts.Watch();
             await using var writer = new StateWriter(store, loggers.CreateLogger<StateWriter>());
             var persistence = new ShowPersistence(session, writer, loggers.CreateLogger<ShowPersistence>());
             session.Hooks.Add(persistence);
-            using var reloader = new PluginReloader(session.Plugins, ShowSession.PluginsDirectory(config), loggers);
-            reloader.Watch();
-            session.Hooks.Add(reloader);
-            session.Reloader = reloader;
+            session.ReloadPluginsLive(config, loggers);
             await using var extensions = await ShowExtensions.StartAsync(session, scenePath, writer, store, loggers, stop);
             session.Extensions = extensions;
             SimulatedAudience.Attach(session, parse.GetValue(audience));

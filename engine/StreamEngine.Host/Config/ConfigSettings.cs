@@ -38,6 +38,8 @@ internal static partial class ConfigSettings
         ConfigSetting.Int("REMOTE_IMAGE_MAX_MB", 1, 500, (c, v) => c with { RemoteImageMaxMb = v }),
         ConfigSetting.Int("REMOTE_IMAGE_TIMEOUT", 1, 120, (c, v) => c with { RemoteImageTimeoutSeconds = v }),
         ConfigSetting.Int("REMOTE_IMAGE_TTL", 10, 86400, (c, v) => c with { RemoteImageTtlSeconds = v }),
+        new("LAYER_MAX_SIZE", "WIDTHxHEIGHT from 16x16 to 16384x16384, such as 3840x2160 (default: twice the frame)", ParseLayerMaxSize),
+        ConfigSetting.Int("RASTER_BUDGET_MB", 16, 16384, (c, v) => c with { RasterBudgetMb = v }),
         ConfigSetting.List("REMOTE_ALLOW_HOSTS", "host names, IP addresses or CIDRs such as 192.168.1.0/24, separated by commas",
             Core.Resources.RemoteAccess.IsValidEntry, (c, v) => c with { RemoteAllowHosts = v }),
         ConfigSetting.List("ASSET_ROOTS", "folders separated by commas", v => !v.Contains('\0'), (c, v) => c with { AssetRoots = v }),
@@ -73,11 +75,18 @@ internal static partial class ConfigSettings
 
     public static ConfigSetting? Find(string name) => All.FirstOrDefault(s => s.Name == name);
 
+    private static EngineConfig? ParseLayerMaxSize(EngineConfig config, string value)
+    {
+        var match = Resolution().Match(value);
+        if (!match.Success || !int.TryParse(match.Groups[1].Value, out var w) || !int.TryParse(match.Groups[2].Value, out var h)) return null;
+        return w is >= 16 and <= 16384 && h is >= 16 and <= 16384 ? config with { LayerMaxSize = (w, h) } : null;
+    }
+
     private static EngineConfig? ParseResolution(EngineConfig config, string value)
     {
         var match = Resolution().Match(value);
-        if (!match.Success) return null;
-        var (w, h) = (int.Parse(match.Groups[1].Value), int.Parse(match.Groups[2].Value));
+        // TryParse: 99999999999x1 is a bad value (exit 2 naming it), not an overflow.
+        if (!match.Success || !int.TryParse(match.Groups[1].Value, out var w) || !int.TryParse(match.Groups[2].Value, out var h)) return null;
         var ok = w is >= 16 and <= 7680 && h is >= 16 and <= 4320 && w % 2 == 0 && h % 2 == 0;
         return ok ? config with { Width = w, Height = h } : null;
     }

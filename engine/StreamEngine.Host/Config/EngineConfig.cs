@@ -30,6 +30,9 @@ public sealed record EngineConfig
     public int RemoteImageMaxMb { get; init; } = 20;
     public int RemoteImageTimeoutSeconds { get; init; } = 10;
     public int RemoteImageTtlSeconds { get; init; } = 300;
+    /// <summary>LAYER_MAX_SIZE: the largest layer box; null for twice the frame.</summary>
+    public (int Width, int Height)? LayerMaxSize { get; init; }
+    public int RasterBudgetMb { get; init; } = 512;
     public IReadOnlyList<string> RemoteAllowHosts { get; init; } = [];
     public IReadOnlyList<string> AssetRoots { get; init; } = [];
     public int AssetMaxMb { get; init; } = 100;

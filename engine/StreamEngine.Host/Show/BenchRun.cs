@@ -1,93 +1,94 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using StreamEngine.Core.Clock;
-using StreamEngine.Sdk;
 using StreamEngine.Encoding.FFmpeg;
 using StreamEngine.Host.Config;
+using StreamEngine.Sdk;
 
 namespace StreamEngine.Host.Show;
 
 /// <summary>
-/// One benchmark: the live pipeline for a while (render + encode, output discarded), then ffmpeg alone encoding
-/// the same frames, rendered again offline and replayed from memory (/dev/shm) at the same rate.
+/// One benchmark. The live pipeline runs (render + encode, output discarded) and a few seconds of the frames it hands
+/// the encoder are captured; then engine and baseline are measured in alternating windows: the live show for a window,
+/// then (with the show paused) ffmpeg alone encoding the captured frames, looped at the show's rate, with the same
+/// arguments. Each pair gives a ratio; the medians are reported, so a burst of load from elsewhere on the machine
+/// moves one pair, not the result. CPU is what the OS accounted to each process (/proc).
 /// </summary>
 internal sealed class BenchRun(ShowSession session, EngineConfig config, ILoggerFactory loggers)
 {
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan CaptureSeconds = TimeSpan.FromSeconds(4);
+    private const long CaptureBytes = 768L << 20;
 
-    public async Task<BenchResult> RunAsync(TimeSpan duration, CancellationToken stop)
+    public async Task<BenchResult> RunAsync(TimeSpan window, int pairs, CancellationToken stop)
     {
-        var live = await MeasureLiveAsync(duration, stop);
-        var baseline = await MeasureBaselineAsync(duration, stop);
         var format = session.Format;
-        return live with
+        await using var encoder = Encoders.Create(config, format, live: true, [], loggers);
+        await encoder.StartAsync(format, stop);
+        var capture = new FrameCapture(encoder, (int)Math.Max(1, Math.Min(CaptureSeconds.TotalSeconds * format.Fps, CaptureBytes / format.FrameBytes)));
+        var pipeline = session.CreatePipeline(capture);
+        pipeline.WarmUp(new FrameTime(0, format.Fps));
+        var clock = new LiveFrameClock(pipeline, loggers.CreateLogger<LiveFrameClock>());
+
+        await using (Resume(clock, 0, stop))
         {
-            BaselineEncoderCpuPct = Math.Round(baseline, 1),
-            OverheadRatio = baseline > 0 ? Math.Round((live.EngineCpuPct + live.EncoderCpuPct) / baseline, 2) : 0,
-            Size = $"{format.Width}x{format.Height}",
-        };
+            await Task.Delay(WarmUp, stop);
+            capture.Start();
+            await capture.Full.Task.WaitAsync(stop);
+        }
+        session.Stats.ResetSamples();
+        var baseline = new BaselineEncoderRun(Encoders.Settings(config, live: true), loggers);
+        var measured = new List<BenchWindow>();
+        string? baselineEncoder = null;
+        for (var pair = 0; pair < pairs; pair++)
+        {
+            var engine = await MeasureEngineAsync(clock, encoder, window, stop);
+            var alone = await baseline.RunAsync(capture.Frames, format, window, stop);
+            baselineEncoder = alone.VideoEncoder;
+            measured.Add(engine with { BaselineCpuPct = Math.Round(alone.CpuPercentOfOneCore, 1) });
+        }
+        await encoder.StopAsync(CancellationToken.None);
+        return BenchResult.From(session, encoder.Stats().VideoEncoder ?? "?", baselineEncoder ?? "?", measured, capture);
     }
 
-    private async Task<BenchResult> MeasureLiveAsync(TimeSpan duration, CancellationToken stop)
+    /// <summary>One engine window: the show runs for <paramref name="window"/>; its CPU and the encoder's are read from /proc.</summary>
+    private async Task<BenchWindow> MeasureEngineAsync(LiveFrameClock clock, IEncoder encoder, TimeSpan window, CancellationToken stop)
     {
-        await using var encoder = Encoders.Create(config, session.Format, live: true, [], loggers);
-        await encoder.StartAsync(session.Format, stop);
-        var pipeline = session.CreatePipeline(encoder);
-        pipeline.WarmUp(new FrameTime(0, session.Format.Fps));
-        using var running = CancellationTokenSource.CreateLinkedTokenSource(stop);
-        var ticking = new LiveFrameClock(pipeline, loggers.CreateLogger<LiveFrameClock>()).RunAsync(running.Token);
-
-        await Task.Delay(WarmUp, stop);
         var stats = session.Stats;
-        stats.ResetSamples();
-        var (frames0, dropped0, late0) = (stats.Frames, stats.Dropped, stats.DroppedLate);
+        var (frames0, dropped0, late0, gaps0) = (stats.Frames, stats.Dropped, stats.DroppedLate, stats.EncoderGaps);
         var engineCpu = new ProcessCpuMeter(Environment.ProcessId);
         var encoderCpu0 = encoder.Stats().ProcessCpuSeconds ?? 0;
         var started = Stopwatch.GetTimestamp();
         double rss = 0;
-        while (Stopwatch.GetElapsedTime(started) < duration)
+        await using (Resume(clock, clock.FrameIndex + 1, stop))
         {
-            rss = Math.Max(rss, ProcessCpuMeter.ReadResidentBytes(Environment.ProcessId) ?? 0);
-            await Task.Delay(250, stop);
+            while (Stopwatch.GetElapsedTime(started) < window)
+            {
+                rss = Math.Max(rss, ProcessCpuMeter.ReadResidentBytes(Environment.ProcessId) ?? 0);
+                await Task.Delay(250, stop);
+            }
         }
         var wall = Stopwatch.GetElapsedTime(started).TotalSeconds;
         var enginePct = engineCpu.Sample() ?? 0;
         var encoderPct = 100 * ((encoder.Stats().ProcessCpuSeconds ?? encoderCpu0) - encoderCpu0) / wall;
-        var (frames, dropped) = (stats.Frames - frames0, stats.Dropped - dropped0);
-        running.Cancel();
-        await ticking;
-        await encoder.StopAsync(CancellationToken.None);
-
-        return new BenchResult(
-            Size: "", TargetFps: session.Format.Fps, Seconds: Math.Round(wall, 2), Frames: frames, Dropped: dropped,
-            Fps: Math.Round(frames / wall, 2), RenderMsP50: Math.Round(stats.RenderMsPercentile(50), 3),
-            RenderMsP99: Math.Round(stats.RenderMsPercentile(99), 3), PacingJitterMsP99: Math.Round(stats.JitterMsPercentile(99), 3),
-            EngineCpuPct: Math.Round(enginePct, 1), EncoderCpuPct: Math.Round(encoderPct, 1), RssMb: Math.Round(rss / (1 << 20), 1),
-            BaselineEncoderCpuPct: 0, OverheadRatio: 0, VideoEncoder: encoder.Stats().VideoEncoder ?? "?",
-            DroppedLate: stats.DroppedLate - late0, ScriptMsP50: Math.Round(stats.ScriptMsPercentile(50), 3), ScriptMsP99: Math.Round(stats.ScriptMsPercentile(99), 3));
+        return new BenchWindow(Math.Round(wall, 2), stats.Frames - frames0, stats.Dropped - dropped0, stats.DroppedLate - late0,
+            stats.EncoderGaps - gaps0, Math.Round(enginePct, 1), Math.Round(encoderPct, 1), 0, Math.Round(rss / (1 << 20), 1));
     }
 
-    /// <summary>Two seconds of the show's frames, rendered offline to shared memory, looped by ffmpeg at the show's rate.</summary>
-    private async Task<double> MeasureBaselineAsync(TimeSpan duration, CancellationToken stop)
+    /// <summary>Starts the frame clock at <paramref name="firstFrame"/>; disposing it pauses the show (the encoder idles).</summary>
+    private static RunningClock Resume(LiveFrameClock clock, long firstFrame, CancellationToken stop)
     {
-        var format = session.Format;
-        var shm = Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath();
-        var frames = Path.Combine(shm, $"stream-engine-bench-{Environment.ProcessId}.bgra");
-        try
+        var running = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        return new RunningClock(running, clock.RunAsync(running.Token, firstFrame));
+    }
+
+    private sealed class RunningClock(CancellationTokenSource running, Task ticking) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
         {
-            await using (var writer = new RawFrameWriter(frames))
-            {
-                await writer.StartAsync(format, stop);
-                await OfflineFrameClock.RunAsync(session.CreatePipeline(writer), format.Fps * 2L, null, stop);
-                await writer.StopAsync(stop);
-            }
-            var settings = Encoders.Settings(config, live: true);
-            var result = await new BaselineEncoderRun(settings, loggers).RunAsync(frames, format, duration, stop);
-            return result.CpuPercentOfOneCore;
-        }
-        finally
-        {
-            File.Delete(frames);
+            await running.CancelAsync();
+            await ticking;
+            running.Dispose();
         }
     }
 }

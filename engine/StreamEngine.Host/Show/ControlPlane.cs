@@ -12,6 +12,7 @@ internal sealed class ControlPlane : IAsyncDisposable
 {
     private readonly ShowController _controller;
     private readonly EngineMetrics _metrics;
+    private PluginMetrics? _pluginMetrics;
     private readonly ControlServer _server;
 
     private readonly ShowSession _session;
@@ -46,7 +47,7 @@ internal sealed class ControlPlane : IAsyncDisposable
             HealthPort = config.HealthPort, ApiToken = config.ApiToken?.Value, WsPassword = config.WsPassword?.Value, MaxWsClients = config.MaxWsClients,
             WsRequestsPerSecond = config.WsRequestsPerSecond, AllowedHosts = config.AllowedHosts, AllowedOrigins = config.AllowedOrigins,
         };
-        var server = new ControlServer(options, controller, metrics, () => Health(session, writer), loggers);
+        var server = new ControlServer(options, controller, metrics, () => Health(session, writer), loggers, session.Stats.Heartbeat.NotLiveReason);
         try
         {
             await server.StartAsync(cancellationToken);
@@ -59,17 +60,25 @@ internal sealed class ControlPlane : IAsyncDisposable
             metrics.Dispose();
             throw new UserInputException("control plane", "PORT", $"cannot listen on {config.BindAddress} ports {config.Port}, {config.WsPort}, {config.MetricsPort}, {config.HealthPort}: {e.Message}");
         }
-        return new ControlPlane(session, controller, metrics, server);
+        return new ControlPlane(session, controller, metrics, server) { _pluginMetrics = new PluginMetrics(controller, metrics.Registry) };
     }
 
-    /// <summary>Ready while frames are rendered; degraded (still ready: the stream goes on) while the state store is retrying.</summary>
+    /// <summary>
+    /// Ready while frames reach the encoder (not ready after 2 s without one); degraded (still ready: the stream goes on)
+    /// while the state store is retrying.
+    /// </summary>
     private static HealthReport Health(ShowSession session, StateWriter? writer)
     {
         var checks = new Dictionary<string, string> { ["frames"] = session.Stats.Frames.ToString() };
         var status = "ok";
+        if (session.Stats.Heartbeat.NotReadyReason() is { } frozen)
+        {
+            status = "failing";
+            checks["frames"] = $"{session.Stats.Frames}: {frozen}";
+        }
         if (writer?.Health is { Status: StateHealthStatus.Degraded } store)
         {
-            status = "degraded";
+            if (status == "ok") status = "degraded";
             checks["stateStore"] = $"degraded since {store.Since:O}: {store.Reason}";
         }
         else if (writer is not null) checks["stateStore"] = "ok";
@@ -83,6 +92,7 @@ internal sealed class ControlPlane : IAsyncDisposable
         _session.Scripts.FrameTimed -= _metrics.ObserveScripts;
         _session.Scripts.Show.Outputs = null;
         _metrics.Dispose();
+        _pluginMetrics?.Dispose();
         _controller.Dispose();
     }
 }

@@ -27,8 +27,8 @@ internal static class LiveShow
             await Task.WhenAny(ticking, Task.Delay(TimeSpan.FromSeconds(statusEverySeconds), running.Token).ContinueWith(_ => { }));
             if (ticking.IsCompleted || running.IsCancellationRequested) break;
             var stats = session.Stats;
-            logger.LogInformation("Frames {Frames}, dropped {Dropped}, render p99 {RenderP99:0.0} ms, jitter p99 {JitterP99:0.0} ms",
-                stats.Frames, stats.Dropped, stats.RenderMsPercentile(99), stats.JitterMsPercentile(99));
+            logger.LogInformation("Frames {Frames}, dropped {Dropped}, encoder gaps {Gaps} (longest {LongestGap:0} ms), render p99 {RenderP99:0.0} ms, jitter p99 {JitterP99:0.0} ms",
+                stats.Frames, stats.Dropped, stats.EncoderGaps, stats.LongestEncoderGapMs, stats.RenderMsPercentile(99), stats.JitterMsPercentile(99));
         }
         await ticking;
         logger.LogInformation("Stopping: flushing the encoder and closing outputs");

@@ -50,7 +50,7 @@ internal sealed class RawFrameWriter(string path) : IEncoder
         _file = null;
     }
 
-    public string AddOutput(string target) => throw new FormatException($"{target}: a raw frame render writes one file ({path}); it takes no other output");
+    public string AddOutput(string target, bool overwrite = true) => throw new FormatException($"{target}: a raw frame render writes one file ({path}); it takes no other output");
 
     public Task<bool> RemoveOutputAsync(string id) => Task.FromResult(false);
 

@@ -67,6 +67,7 @@ internal sealed partial class ShowController : IDisposable
         {
             ["frames"] = stats.Frames, ["dropped"] = stats.Dropped, ["renderMsP50"] = stats.RenderMsP50,
             ["renderMsP99"] = stats.RenderMsP99, ["jitterMsP99"] = stats.JitterMsP99, ["animations"] = stats.Animations,
+            ["encoderGaps"] = stats.EncoderGaps, ["longestEncoderGapMs"] = stats.LongestEncoderGapMs,
         });
         foreach (var (layerId, error) in session.Compositor.Errors.ToList())
             if (_reportedErrors.Add($"{layerId}:{error}"))

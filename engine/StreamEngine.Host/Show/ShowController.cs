@@ -154,7 +154,11 @@ internal sealed partial class ShowController(ShowSession session, IEncoder encod
         return new StatsInfo(stats.Frames, stats.Dropped, stats.RenderMsPercentile(50), stats.RenderMsPercentile(99),
             stats.JitterMsPercentile(99), session.Animations.Count, stats.DroppedEncoderFull, stats.DroppedLate, encoder.Stats().QueuedFrames,
             session.Chat.LastSequence, session.Compositor.Services.Resources.Bytes,
-            session.Reloader?.Reloads ?? 0, session.Reloader?.Unloads.Unloaded ?? 0, session.Reloader?.Unloads.StillLoaded ?? 0);
+            session.Reloader?.Reloads ?? 0, session.Reloader?.Unloads.Unloaded ?? 0, session.Reloader?.Unloads.StillLoaded ?? 0,
+            stats.EncoderGaps, Math.Round(stats.LongestEncoderGapMs, 1))
+        {
+            DroppedFailed = stats.DroppedFailed,
+        };
     }
 
     public IReadOnlyList<PluginInfo> Plugins() =>
@@ -202,7 +206,8 @@ internal sealed partial class ShowController(ShowSession session, IEncoder encod
         try { return await WhileTicking(change); }
         catch (Exception e) when (e is SceneException or FormatException or JsonException or ArgumentException)
         {
-            throw new ShowRequestException(e.Message.Contains("does not exist") ? RequestFailure.NotFound : RequestFailure.Invalid, e.Message);
+            throw new ShowRequestException(e.Message.Contains("does not exist") ? RequestFailure.NotFound : RequestFailure.Invalid, e.Message,
+                (e as SceneException)?.Field);
         }
         catch (KeyNotFoundException e) { throw new ShowRequestException(RequestFailure.NotFound, e.Message); }
     }

@@ -62,7 +62,16 @@ internal sealed class ShowExtensions : IAsyncDisposable
             return route is null ? Task.FromResult<BehaviourResponse?>(null) : Handle(route, new BehaviourRequest(method.ToUpperInvariant(), path.Trim('/'), body));
         });
         _ = _session.Scene.Enqueue(work);
-        return await (await work.Result.WaitAsync(TimeSpan.FromSeconds(5))).WaitAsync(TimeSpan.FromSeconds(30));
+        try { return await (await work.Result.WaitAsync(TimeSpan.FromSeconds(10))).WaitAsync(TimeSpan.FromSeconds(30)); }
+        catch (Exception e) when (e is not TimeoutException and not OutOfMemoryException)
+        {
+            _logger.LogError("Behaviour {Id} failed on {Method} {Path}: {Error}", id, method, path, e.Message);
+            throw new Server.Control.ShowRequestException(Server.Control.RequestFailure.Failed, $"behaviour '{id}' failed on {method} {path}: {e.Message}", "path");
+        }
+        catch (TimeoutException)
+        {
+            throw new Server.Control.ShowRequestException(Server.Control.RequestFailure.Unavailable, $"behaviour '{id}' did not answer {method} {path} in time", "path");
+        }
     }
 
     /// <summary>Whether a request path fits a route's path; a <c>{name}</c> segment takes any one segment (<c>bans/{author}</c>).</summary>

@@ -36,8 +36,19 @@ internal sealed class ShowSession : IDisposable
     public AnimationRuntime Animations { get; }
     public ChatFeed Chat => Compositor.Services.Chat;
 
-    /// <summary>Watches the plugins directory and swaps new versions in (set by <c>run</c>).</summary>
-    public PluginReloader? Reloader { get; set; }
+    /// <summary>Watches the plugins directory and swaps new versions in (live shows: <c>run</c> and <c>demo</c>).</summary>
+    public PluginReloader? Reloader { get; private set; }
+
+    /// <summary>
+    /// Live shows: plugins are reloaded when their files change or on request, their layers drawn ahead with the new
+    /// version off the frame thread.
+    /// </summary>
+    public void ReloadPluginsLive(EngineConfig config, ILoggerFactory loggers)
+    {
+        Reloader = new PluginReloader(Plugins, PluginsDirectory(config), loggers, (Compositor, Scene));
+        Reloader.Watch();
+        Hooks.Add(Reloader);
+    }
 
     /// <summary>Chat sources, chat stages and behaviours from plugins (set by <c>run</c>).</summary>
     public ShowExtensions? Extensions { get; set; }
@@ -64,9 +75,8 @@ internal sealed class ShowSession : IDisposable
             var (read, problems) = ReadScene(scenePath, config, plugins);
             if (read is null || problems.Count > 0) throw new UserInputException(scenePath, problems);
             var scene = saved?.Scene ?? read;
-            var (width, height) = ParseSize(sizeFlag ?? scene.Size, config);
-            var format = new VideoFormat(width, height, fpsFlag ?? scene.Fps ?? config.TargetFps);
-            var graph = new SceneGraph(config.MaxLayers);
+            var format = FormatOf(config, sizeFlag, fpsFlag, scene);
+            var graph = new SceneGraph(config.MaxLayers, Limits(config, format, read)); // a saved state holds the size shown, not the one made for
             graph.Enqueue(SceneCommand.LoadLayers(scene.Layers));
             var assets = Path.GetDirectoryName(Path.GetFullPath(scenePath))!;
             var services = new LayerServices(new ResourceCache(ResourceOptions(config, assets), loggers.CreateLogger<ResourceCache>()), new ChatFeed());
@@ -96,7 +106,33 @@ internal sealed class ShowSession : IDisposable
     {
         var result = SceneFile.Load(path, type => plugins.Find(type) is not null, config.MaxLayers);
         if (!result.IsValid) return (null, result.Problems);
-        return (result.Scene, SceneAnimations.Check(result.Scene!, plugins));
+        var scene = result.Scene!;
+        // The bounds the API keeps, at the size the scene was made for (a smaller --size keeps them, a larger one widens them).
+        IReadOnlyList<ValidationProblem> outOfBounds;
+        try { outOfBounds = ShowStateRules.CheckScene(scene, Limits(config, FormatOf(config, null, null, scene), scene)); }
+        catch (UserInputException e) { return (null, e.Problems); }
+        return (scene, [.. outOfBounds, .. SceneAnimations.Check(scene, plugins)]);
+    }
+
+    /// <summary>The frame a show is rendered at: the --size and --fps flags, else the scene's, else the configuration's.</summary>
+    public static VideoFormat FormatOf(EngineConfig config, string? sizeFlag, int? fpsFlag, SceneState scene)
+    {
+        var (width, height) = ParseSize(sizeFlag ?? scene.Size, config);
+        return new VideoFormat(width, height, fpsFlag ?? scene.Fps ?? config.TargetFps);
+    }
+
+    /// <summary>
+    /// The bounds of the show's state (LAYER_MAX_SIZE, RASTER_BUDGET_MB) for a frame format. A scene made for a
+    /// larger size than it is shown at (<c>--size</c>) keeps the bounds of its own size, so its layers stay valid.
+    /// </summary>
+    public static ShowLimits Limits(EngineConfig config, VideoFormat format, SceneState? scene = null)
+    {
+        // The size the scene was made for: its own, else STREAM_RESOLUTION.
+        var (designWidth, designHeight) = (config.Width, config.Height);
+        if (scene?.Size is { } size && size.Split('x') is [var w, var h] && int.TryParse(w, out var sw) && int.TryParse(h, out var sh))
+            (designWidth, designHeight) = (Math.Min(sw, 16384), Math.Min(sh, 16384));
+        var (width, height) = (Math.Max(format.Width, designWidth), Math.Max(format.Height, designHeight));
+        return ShowLimits.ForFrame(width, height, config.LayerMaxSize, config.RasterBudgetMb) with { FrameWidth = format.Width, FrameHeight = format.Height };
     }
 
     /// <summary>The cache's limits; local assets come from the show's folder and ASSET_ROOTS only.</summary>
@@ -165,6 +201,7 @@ internal sealed class ShowSession : IDisposable
 
     public void Dispose()
     {
+        Reloader?.Dispose();
         Scripts.Dispose();
         Compositor.Dispose();
         Compositor.Services.Dispose();

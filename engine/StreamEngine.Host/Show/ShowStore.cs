@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
+using StreamEngine.Core.Scene;
 using StreamEngine.Host.Config;
+using StreamEngine.Sdk;
 using StreamEngine.State;
 
 namespace StreamEngine.Host.Show;
@@ -20,12 +22,28 @@ internal static class ShowStore
         }
     }
 
-    /// <summary>The saved state of this scene, or null (nothing saved, another scene's state, or the store is unreachable: then logged).</summary>
-    public static async Task<SavedScene?> LoadAsync(IStateStore store, string scenePath, ILogger logger, CancellationToken cancellationToken)
+    /// <summary>
+    /// The saved state of this scene, or null (nothing saved, another scene's state, or the store is unreachable: then
+    /// logged). A snapshot that is corrupt or fails the show's rules is set aside with a log line saying where and why,
+    /// and the show starts from its scene file: a bad snapshot never stops a start.
+    /// </summary>
+    /// <param name="limitsFor">The bounds of show state at the frame a scene will be shown at.</param>
+    public static async Task<SavedScene?> LoadAsync(IStateStore store, string scenePath, Func<SceneState, ShowLimits> limitsFor, ILogger logger,
+        CancellationToken cancellationToken)
     {
         try
         {
-            var saved = SavedScene.For(await store.LoadShowAsync(cancellationToken), scenePath, DateTimeOffset.UtcNow);
+            SavedScene? saved;
+            string? problem;
+            try { saved = SavedScene.Read(await store.LoadShowAsync(cancellationToken), scenePath, DateTimeOffset.UtcNow, limitsFor, out problem); }
+            catch (CorruptSnapshotException e) { (saved, problem) = (null, e.Message); }
+            if (problem is not null)
+            {
+                var aside = await store.SetAsideShowAsync(problem, cancellationToken);
+                logger.LogError("The saved show in {Store} is invalid ({Problem}); it was moved aside to {Aside} and the show starts from {Scene}",
+                    store.Description, problem, aside, scenePath);
+                return null;
+            }
             if (saved is not null)
                 logger.LogInformation("Restoring the show from {Store}: {Layers} layers, {Animations} animations, at frame {Frame}",
                     store.Description, saved.Scene.Layers.Count, saved.Scene.Animations.Count, saved.Frame);

@@ -26,6 +26,9 @@ internal sealed class JsRuntime : ScriptRuntime
             options.MaxStatements(limits.MaxStatements);
             options.LimitMemory(limits.MemoryBytes);
             options.LimitRecursion(limits.RecursionDepth);
+            // A catastrophic regular expression (/(a+)+$/ on a long text) runs inside .NET's regex engine, where the
+            // statement counter and the deadline cannot see it; its own timeout is the call's budget.
+            options.Constraints.RegexTimeout = TimeSpan.FromMilliseconds(limits.CallMilliseconds);
             // The API's own errors (unknown layer, bad animation …) become JavaScript errors a script can catch.
             options.CatchClrExceptions(e => e is ScriptApiException or FormatException or ArgumentException);
             if (script.IsModule) options.EnableModules(Path.GetDirectoryName(Path.GetFullPath(script.Path))!, restrictToBasePath: true);
@@ -66,6 +69,7 @@ internal sealed class JsRuntime : ScriptRuntime
         {
             JavaScriptException js => js.Error.IsObject() && js.Error.AsObject().Get("message") is JsString m ? $"{ErrorName(js.Error)}: {m}" : js.Message,
             StatementsCountOverflowException => $"the call ran more than {_limits.MaxStatements} statements (an endless loop?)",
+            System.Text.RegularExpressions.RegexMatchTimeoutException => $"a regular expression ran longer than the call's {_limits.CallMilliseconds} ms",
             MemoryLimitExceededException => $"the call allocated more than {_limits.MemoryBytes >> 20} MB",
             RecursionDepthOverflowException => $"calls nested deeper than {_limits.RecursionDepth} (endless recursion?)",
             _ => e.Message,

@@ -97,9 +97,15 @@ public sealed record OutputInfo(string Id, string Target, string State, int Reco
 /// <param name="PluginReloads">New plugin versions swapped in.</param>
 /// <param name="PluginsUnloaded">Old plugin versions whose load context was collected after a reload.</param>
 /// <param name="PluginsStillLoaded">Old plugin versions something still held 5 s after a reload (a leak to look into).</param>
+/// <param name="EncoderGaps">Frames that reached the encoder more than 1.5 frame periods after the one before (stutters a viewer sees, also those shorter than a dropped frame).</param>
+/// <param name="LongestEncoderGapMs">The longest time between two frames reaching the encoder, in milliseconds.</param>
 public sealed record StatsInfo(long Frames, long Dropped, double RenderMsP50, double RenderMsP99, double JitterMsP99, int Animations,
     long DroppedEncoderBehind = 0, long DroppedLate = 0, int EncoderQueue = 0, long ChatMessages = 0, long ResourceCacheBytes = 0,
-    long PluginReloads = 0, long PluginsUnloaded = 0, long PluginsStillLoaded = 0);
+    long PluginReloads = 0, long PluginsUnloaded = 0, long PluginsStillLoaded = 0, long EncoderGaps = 0, double LongestEncoderGapMs = 0)
+{
+    /// <summary>Frames not delivered because composing them failed (counted in <see cref="Dropped"/> too).</summary>
+    public long DroppedFailed { get; init; }
+}
 
 /// <param name="State">loading, running, disabled (after errors; saving the file loads it again) or failed (never loaded).</param>
 /// <param name="LastError">The last error as FILE:LINE:COLUMN: MESSAGE, or null.</param>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using StreamEngine.Server.Control;
 
 namespace StreamEngine.Server.Rest;
 
@@ -11,7 +12,7 @@ internal static class JsonBody
     {
         try
         {
-            var node = await JsonNode.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
+            var node = await RequestJson.ParseAsync(request.Body, request.HttpContext.RequestAborted);
             if (node is JsonObject body) return (body, null);
             if (node is null && !required) return (new JsonObject(), null);
             return (null, Problems.BadRequest("body: expected a JSON object", "body"));

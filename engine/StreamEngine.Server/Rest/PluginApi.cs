@@ -17,7 +17,7 @@ internal static class PluginApi
     public static void MapPluginApi(this IEndpointRouteBuilder app, IShowControl show, string host)
     {
         var api = app.MapGroup("/api").RequireHost(host);
-        var change = api.MapGroup("").AddEndpointFilterFactory(RequestAuth.RequireMutationRight);
+        var change = api.MapGroup("").AddEndpointFilterFactory(RequestAuth.RequireMutationRight).AddEndpointFilter(UnsavedChanges.Report);
         api.MapGet("/chat/sources", () => Results.Ok(show.ChatSources()));
         change.MapPut("/chat/sources/{id}", async (string id, HttpRequest request) =>
         {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using StreamEngine.Core.Scene;
+using StreamEngine.Sdk;
 using StreamEngine.Server.Control;
 
 namespace StreamEngine.Server.Rest;
@@ -16,37 +17,41 @@ internal static class ShowApi
         var api = app.MapGroup("/api").RequireHost(host);
         var change = api.MapGroup("").AddEndpointFilterFactory(RequestAuth.RequireMutationRight).AddEndpointFilter(UnsavedChanges.Report);
 
-        api.MapGet("/show", () => Results.Ok(show.Info));
-        api.MapGet("/stats", () => Results.Ok(show.Stats()));
-        api.MapGet("/plugins", () => Results.Ok(show.Plugins()));
-        api.MapGet("/layers", async () => Results.Json(new JsonArray([.. (await show.LayersAsync()).Select(l => (JsonNode)LayerJson.ToJson(l))])));
+        api.MapGet("/show", () => Results.Ok(show.Info)).Reads<ShowInfo>("GetShow", "The show: frame size and rate, show time, layers", "Show");
+        api.MapGet("/stats", () => Results.Ok(show.Stats())).Reads<StatsInfo>("GetStats", "Frame statistics: frames, drops, render times", "Show");
+        api.MapGet("/plugins", () => Results.Ok(show.Plugins())).Reads<PluginInfo[]>("GetPlugins", "Plugins and the layer types they provide", "Show");
+        api.MapGet("/layers", async () => Results.Json(new JsonArray([.. (await show.LayersAsync()).Select(l => (JsonNode)LayerJson.ToJson(l))])))
+            .Reads<LayerState[]>("GetLayers", "Every layer, bottom first", "Layers");
         api.MapGet("/layers/{id}", async (string id) => await show.LayerAsync(id) is { } layer
             ? Results.Json(LayerJson.ToJson(layer))
-            : Problems.Result(404, $"layer '{id}' does not exist", "id"));
-        api.MapGet("/animations", () => Handle(async () => Results.Json(new JsonArray([.. (await show.AnimationsAsync()).Select(a => (JsonNode)a)]))));
-        api.MapGet("/outputs", () => Results.Ok(show.Outputs()));
-        api.MapGet("/scripts", () => Results.Ok(show.Scripts()));
+            : Problems.Result(404, $"layer '{id}' does not exist", "id")).Reads<LayerState>("GetLayer", "One layer", "Layers").Problems(404);
+        api.MapGet("/animations", () => Handle(async () => Results.Json(new JsonArray([.. (await show.AnimationsAsync()).Select(a => (JsonNode)a)]))))
+            .Reads<JsonObject[]>("GetAnimations", "Running animations, as started", "Animations");
+        api.MapGet("/outputs", () => Results.Ok(show.Outputs())).Reads<OutputInfo[]>("GetOutputs", "Outputs, their state and bytes sent (secrets masked)", "Outputs");
+        api.MapGet("/scripts", () => Results.Ok(show.Scripts())).Reads<ScriptInfo[]>("GetScripts", "The show's scripts and their last errors", "Show");
 
         change.MapPost("/layers", (HttpRequest request) => WithBody(request, async body =>
         {
             var layer = LayerJson.FromJson(body);
             var added = await show.AddLayerAsync(layer);
             return Results.Created($"/api/layers/{added.Id}", LayerJson.ToJson(added));
-        }));
+        })).Changes("AddLayer", "Add a layer", "Layers", 201, typeof(LayerState)).Body<LayerState>();
         change.MapPatch("/layers/{id}", (string id, HttpRequest request) => WithBody(request, async body =>
-            Results.Json(LayerJson.ToJson(await show.PatchLayerAsync(id, body)))));
+            Results.Json(LayerJson.ToJson(await show.PatchLayerAsync(id, body)))))
+            .Changes("PatchLayer", "Change a layer with a JSON merge patch (RFC 7386); null removes a property", "Layers", 200, typeof(LayerState))
+            .Body<JsonObject>().Problems(404);
         change.MapDelete("/layers/{id}", (string id) => Handle(async () =>
         {
             await show.RemoveLayerAsync(id);
             return Results.NoContent();
-        }));
+        })).Changes("RemoveLayer", "Remove a layer", "Layers", 204).Problems(404);
         change.MapPost("/layers/reorder", (HttpRequest request) => WithBody(request, async body =>
         {
             if (body["order"] is not JsonArray order || order.Any(n => n is not JsonValue v || v.GetValueKind() != JsonValueKind.String))
                 return Problems.BadRequest("order: expected an array of layer ids, bottom first", "order");
             await show.ReorderAsync([.. order.Select(n => n!.GetValue<string>())]);
             return Results.NoContent();
-        }));
+        })).Changes("ReorderLayers", "Draw layers in this order", "Layers", 204).Body<ReorderBody>().Problems(404);
         change.MapPost("/scene", (HttpRequest request) => WithBody(request, async body =>
         {
             if (body["layers"] is not JsonArray layers) return Problems.BadRequest("layers: expected an array of layers", "layers");
@@ -55,28 +60,29 @@ internal static class ShowApi
                 transition["kind"]?.GetValue<string>() ?? "cut", transition["duration"]?.GetValue<double>() ?? 0.5,
                 transition["easing"]?.GetValue<string>() ?? "easeInOutSine");
             return Results.NoContent();
-        }));
+        })).Changes("SwitchScene", "Replace every layer at once, with a transition", "Layers", 204).Body<SceneBody>();
         change.MapPost("/animations", (HttpRequest request) => WithBody(request, async body =>
         {
             var id = await show.StartAnimationAsync(body);
             return Results.Created($"/api/animations/{id}", new { id });
-        }));
+        })).Changes("StartAnimation", "Start an animation or timeline", "Animations", 201, typeof(CreatedId)).Body<JsonObject>().Problems(404);
         change.MapPost("/animations/{id}/{action}", (string id, string action, HttpRequest request) => WithBody(request, async body =>
         {
             await show.ControlAnimationAsync(id, new AnimationControl(action,
                 body["seconds"]?.GetValue<double>(), body["label"]?.GetValue<string>(), body["speed"]?.GetValue<double>()));
             return Results.NoContent();
-        }, required: false));
+        }, required: false)).Changes("ControlAnimation", "Pause, resume, stop, seek, reverse or set the speed of an animation", "Animations", 204)
+            .Body<AnimationControlBody>(optional: true).Problems(404);
         change.MapPost("/events/{name}", (string name) => Handle(async () =>
         {
             await show.RaiseEventAsync(name);
             return Results.Accepted();
-        }));
+        })).Changes("RaiseEvent", "Raise a show event (bid, sold …) for triggers and scripts", "Events", 202);
         change.MapPost("/chat", (HttpRequest request) => WithBody(request, async body =>
         {
             await show.InjectChatAsync(ChatInput.FromJson(body));
             return Results.Accepted();
-        }));
+        })).Changes("InjectChat", "Post a chat message as if a viewer had sent it", "Events", 202).Body<ChatBody>();
         change.MapPost("/outputs", (HttpRequest request) => WithBody(request, async body =>
         {
             if (body["target"] is not JsonValue target || target.GetValueKind() != JsonValueKind.String)
@@ -89,14 +95,16 @@ internal static class ShowApi
             };
             var id = await show.AddOutputAsync(target.GetValue<string>(), overwrite);
             return Results.Created($"/api/outputs/{id}", new { id });
-        }));
-        change.MapPost("/plugins/{id}/reload", (string id) => Handle(async () => Results.Ok(await show.ReloadPluginAsync(id))));
-        change.MapPost("/scripts/{name}/reload", (string name) => Handle(async () => Results.Ok(await show.ReloadScriptAsync(name))));
+        })).Changes("AddOutput", "Start streaming or recording to another target", "Outputs", 201, typeof(CreatedId)).Body<OutputBody>().Problems(409);
+        change.MapPost("/plugins/{id}/reload", (string id) => Handle(async () => Results.Ok(await show.ReloadPluginAsync(id))))
+            .Changes("ReloadPlugin", "Load a plugin's folder again and swap it in", "Show", 200, typeof(PluginInfo)).Problems(404, 422);
+        change.MapPost("/scripts/{name}/reload", (string name) => Handle(async () => Results.Ok(await show.ReloadScriptAsync(name))))
+            .Changes("ReloadScript", "Compile a script again and swap it in at the next frame", "Show", 200, typeof(ScriptInfo)).Problems(404, 422);
         change.MapDelete("/outputs/{id}", (string id) => Handle(async () =>
         {
             await show.RemoveOutputAsync(id);
             return Results.NoContent();
-        }));
+        })).Changes("RemoveOutput", "Stop an output", "Outputs", 204).Problems(404);
     }
 
     private static string Text(JsonObject body, string field) =>

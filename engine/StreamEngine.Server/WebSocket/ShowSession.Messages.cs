@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
+using StreamEngine.Server.Control;
 
 namespace StreamEngine.Server.WebSocket;
 
@@ -40,7 +41,7 @@ internal sealed partial class ShowSession
     {
         try
         {
-            return JsonNode.Parse(utf8.Span) as JsonObject
+            return RequestJson.Parse(utf8.Span) as JsonObject
                 ?? throw new ProtocolViolation(WebSocketCloseCode.MessageDecodeError, "A message must be a JSON object.");
         }
         catch (JsonException)

@@ -60,33 +60,59 @@ public static partial class BidText
             bid = verdict is { Kind: "bid", Amount: { } stated } ? new BidAmount(stated, verdict.Currency) { Raise = verdict.Raise } : null;
             return verdict.Kind == "bid";
         }
-        if (TryParse(message.Text, out var read))
+        if (TryParse(message.Text, out var read, out var refusal))
         {
             bid = read;
             return true;
         }
         bid = null;
         if (message.Highlight != "bid") return false;
+        if (refusal is not null) return true; // its amount was refused: no other number of it stands in
         Match first;
         try { first = AnyNumber().Match(message.Text); }
         catch (RegexMatchTimeoutException) { return true; }
-        if (first.Success && decimal.TryParse(first.Value.Replace(",", ""), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
+        if (first.Success && decimal.TryParse(first.Value.Replace(",", ""), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount)
+            && amount <= MaxAmount)
             bid = new BidAmount(amount, null);
         return true;
     }
 
+    /// <summary>
+    /// The largest amount that is a bid: 10^15. Above it a script's numbers (JavaScript doubles) could no longer tell
+    /// two bids apart, and nobody bids it in earnest.
+    /// </summary>
+    public const decimal MaxAmount = 1_000_000_000_000_000m;
+
     /// <summary>Reads the bid in <paramref name="text"/>; false when the message is not a bid.</summary>
-    public static bool TryParse(string text, out BidAmount bid)
+    public static bool TryParse(string text, out BidAmount bid) => TryParse(text, out bid, out _);
+
+    /// <summary>
+    /// Reads the bid in <paramref name="text"/>; false when the message is not a bid. <paramref name="refusal"/> says
+    /// why a message written as a bid is not one (an amount of zero or above <see cref="MaxAmount"/>); null otherwise.
+    /// </summary>
+    public static bool TryParse(string text, out BidAmount bid, out string? refusal)
     {
         bid = new BidAmount(0, null);
+        refusal = null;
         if (text.Length > 64) return false;
         Match match;
         try { match = Pattern().Match(text); }
         catch (RegexMatchTimeoutException) { return false; }
         if (!match.Success || !(match.Groups["word"].Success || match.Groups["sign"].Success || match.Groups["code"].Success)) return false;
         var number = match.Groups["number"].Value.Replace(",", "") + (match.Groups["fraction"].Success ? "." + match.Groups["fraction"].Value : "");
-        if (!decimal.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount) || amount <= 0) return false;
-        if (match.Groups["k"].Success) amount *= 1000;
+        var thousands = match.Groups["k"].Success ? 1000m : 1m;
+        // Compared before multiplying: a number of 29 digits, or one "k" away from that, is beyond decimal's range.
+        if (!decimal.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount) || amount > MaxAmount / thousands)
+        {
+            refusal = $"the amount {match.Groups["number"].Value}{(thousands > 1 ? "k" : "")} is too large to be a bid (at most {MaxAmount:#,0})";
+            return false;
+        }
+        if (amount <= 0)
+        {
+            refusal = "an amount of 0 is not a bid";
+            return false;
+        }
+        amount *= thousands;
         var currency = match.Groups["sign"].Value switch
         {
             "$" => "USD",

@@ -48,6 +48,30 @@ public sealed class ChatFeedTests
     [InlineData("who bids 5?")]
     public void A_number_in_a_sentence_is_not_a_bid(string text) => Assert.False(BidText.TryParse(text, out _));
 
+    [Theory]
+    [InlineData("bid 99999999999999999999999999k")]
+    [InlineData("bid 79228162514264337593543950335k")]
+    [InlineData("$999999999999999999999999999999")]
+    [InlineData("bid 1000000000000001")]
+    [InlineData("bid 1000000000001k")]
+    public void An_amount_too_large_is_not_a_bid_and_says_why(string text)
+    {
+        Assert.False(BidText.TryParse(text, out _, out var refusal));
+        Assert.Contains("too large to be a bid", refusal);
+        Assert.Null(ChatFeed.Highlight(text, []));
+        static ChatMessage Message(string text) => new(1, "1", "x", "ana", text, [], null, "bid", new FrameTime(0, 30));
+        Assert.True(BidText.TryRead(Message(text), out var highlighted)); // its source said bid: one without an amount
+        Assert.Null(highlighted);
+    }
+
+    [Fact]
+    public void The_largest_bid_is_read_exactly()
+    {
+        Assert.True(BidText.TryParse("bid 1000000000000k", out var bid, out var refusal));
+        Assert.Equal(BidText.MaxAmount, bid.Amount);
+        Assert.Null(refusal);
+    }
+
     [Fact]
     public void A_message_its_source_highlighted_as_a_bid_is_one_with_its_first_number_or_no_amount()
     {

@@ -20,6 +20,9 @@ public sealed class BadInputTests
     [InlineData("{\"op\":1,\"d\":{\"rpcVersion\":1}}", 4008)]
     [InlineData("{\"op\":3,\"d\":{\"eventSubscriptions\":-1}}", 4004)]
     [InlineData("{\"op\":8,\"d\":{\"requestId\":\"b\"}}", 4003)]
+    [InlineData("{\"op\":6,\"op\":6,\"d\":{}}", 4002)] // a key given twice
+    [InlineData("{\"op\":6,\"d\":{\"\\ud800\":1}}", 4002)] // a lone surrogate in a key
+    [InlineData("{\"op\":6,\"d\":{\"requestType\":\"InjectChatMessage\",\"requestId\":\"1\",\"requestData\":{\"author\":\"a\",\"text\":\"\\udfff\"}}}", 4002)]
     public async Task A_malformed_message_closes_the_connection_with_its_code(string message, int closeCode)
     {
         await using var server = await ProtocolServer.StartAsync();

@@ -1,0 +1,48 @@
+using System.Runtime.InteropServices;
+
+namespace StreamEngine.Core.Rendering;
+
+/// <summary>
+/// Runs work on its own thread at a lower OS priority (nice 10 on Linux), so that on a machine with few cores the
+/// frame thread and the encoder are scheduled first and the work takes what is left. Elsewhere the thread runs at
+/// normal priority.
+/// </summary>
+public static class YieldingWork
+{
+    private const int Nice = 10;
+
+    /// <summary>Runs <paramref name="work"/> on a new low-priority thread; the task ends with it.</summary>
+    public static Task Run(string name, Action work)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            LowerPriority();
+            try
+            {
+                work();
+                done.SetResult();
+            }
+            catch (Exception e)
+            {
+                done.SetException(e);
+            }
+        })
+        { IsBackground = true, Name = name };
+        thread.Start();
+        return done.Task;
+    }
+
+    private static void LowerPriority()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        try { _ = SetPriority(0 /* PRIO_PROCESS: on Linux, one thread */, GetThreadId(), Nice); }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException) { } // another libc: normal priority
+    }
+
+    [DllImport("libc", EntryPoint = "setpriority")]
+    private static extern int SetPriority(int which, int who, int priority);
+
+    [DllImport("libc", EntryPoint = "gettid")]
+    private static extern int GetThreadId();
+}

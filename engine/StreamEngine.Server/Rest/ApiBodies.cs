@@ -1,0 +1,43 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using StreamEngine.Sdk;
+
+namespace StreamEngine.Server.Rest;
+
+// The JSON shapes the REST handlers read and answer, named for the OpenAPI description (/openapi/v1.json) so a generated
+// client gets real types. The handlers parse the JSON themselves (LayerJson, AnimationJson, ChatInput) and check it there.
+
+[Description("Layers to draw in this order, bottom first; layers not named keep their place.")]
+internal sealed record ReorderBody([property: Required] IReadOnlyList<string> Order);
+
+[Description("A new scene: every layer replaced at once, with a transition from what is on screen.")]
+internal sealed record SceneBody([property: Required] IReadOnlyList<LayerState> Layers, SceneTransition? Transition = null);
+
+[Description("cut, crossfade, slide or wipe, over duration seconds (default 0.5) with an easing (default easeInOutSine).")]
+internal sealed record SceneTransition(string? Kind = null, double? Duration = null, string? Easing = null);
+
+[Description("For seek: seconds or label; for speed: speed.")]
+internal sealed record AnimationControlBody(double? Seconds = null, string? Label = null, double? Speed = null);
+
+[Description("A chat message as if a viewer had sent it; bids, questions and moderators are recognised unless highlight says otherwise.")]
+internal sealed record ChatBody(
+    [property: Required, StringLength(64, MinimumLength = 1)] string Author,
+    [property: Required, StringLength(500, MinimumLength = 1)] string Text,
+    [property: MaxLength(5)] IReadOnlyList<string>? Badges = null,
+    [property: StringLength(16)] string? Color = null,
+    [property: Description("bid, question, mention or moderator")] string? Highlight = null);
+
+[Description("Where to stream: an rtmp://, rtmps:// or srt:// URL, or a file (.mp4, .mkv, .flv, .ts).")]
+internal sealed record OutputBody(
+    [property: Required] string Target,
+    [property: Description("true replaces a file that exists (otherwise 409)")] bool? Overwrite = null);
+
+[Description("The id of what was created.")]
+internal sealed record CreatedId([property: Required] string Id);
+
+[Description("A change applied but not yet saved (the state store is unavailable): result is what a saved change answers.")]
+internal sealed record UnsavedChange(
+    [property: Required, Description("applied, not yet saved")] string Status,
+    [property: Required] bool Saved,
+    [property: Required, Description("why it is not saved")] string Detail,
+    System.Text.Json.Nodes.JsonNode? Result = null);
