@@ -82,13 +82,35 @@ interface ChatMessage {
   replyTo: string | null;
   /** Names mentioned in the text, without "@". */
   mentions: string[];
-  /** What the chat stages found, in stage order. */
-  annotations: { stage: string; kind: string; confidence: number; amount: number | null; sentiment: number | null; flags: string[] }[];
+  /** The chat analysis: "bid", "question" or "other" (by the SDK's rule when no analysis stage ran). */
+  kind: "bid" | "question" | "other";
+  /** The bid's amount (for a raise, the raise itself), or null. */
+  amount: number | null;
+  /** The bid's currency code ("USD", "EUR", "GBP", "ETH" …), or null when none was written. */
+  currency: string | null;
+  /** Whether the bid raises the current price by amount ("+5"). */
+  raise: boolean;
+  /** -1 (negative) to 1 (positive), or null when no analysis stage ran. */
+  sentiment: number | null;
+  /** How sure the analysis is of kind, 0 to 1, or null when no analysis stage ran. */
+  confidence: number | null;
+  /** What the analysis noticed: "caps", "link", "not-bid:time" (a number it passed over, and why) … */
+  flags: string[];
+  /** What the chat stages found, in stage order (kinds: bid/question/other, mention, reply, skipped …). */
+  annotations: { stage: string; kind: string; confidence: number; amount: number | null; currency: string | null; raise: boolean; sentiment: number | null; flags: string[] }[];
 }
 
 interface Bid {
-  /** null when the message was highlighted as a bid but names no amount. */
+  kind: "bid";
+  /** The amount (for a raise, the raise itself); null when the message was highlighted as a bid but names no amount. */
   amount: number | null;
+  /** Whether amount raises the current price ("+5", "raise 10", "5 more") rather than naming a price. */
+  raise: boolean;
+  /** -1 to 1, or null when no analysis stage ran. */
+  sentiment: number | null;
+  /** How sure the analysis is that this is a bid, 0 to 1 (1 when the SDK's rule or a highlight decided). */
+  confidence: number;
+  flags: string[];
   /** A code: "ETH", "USD" (for $), "EUR" (for €), "GBP" (for £) …, or null when none was written. */
   currency: string | null;
   author: string;

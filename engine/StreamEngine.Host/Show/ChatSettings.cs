@@ -14,6 +14,16 @@ internal sealed partial record ChatSettings(IReadOnlyList<ChatSourceConfig> Sour
 {
     public static readonly ChatSettings None = new([], []);
 
+    /// <summary>
+    /// The stages a show runs when its scene names none (<c>"stages"</c> absent), those of them a loaded plugin offers:
+    /// moderation first (a dropped message costs nothing more), analysis before prioritisation (bids jump the queue).
+    /// <c>"stages": []</c> runs none.
+    /// </summary>
+    public static readonly IReadOnlyList<string> DefaultStages = ["chat.moderation", "chat.interaction", "chat.analysis", "chat.priority"];
+
+    /// <summary>Whether the scene listed its stages (an empty list included).</summary>
+    public bool StagesNamed { get; init; }
+
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")]
     public static partial Regex Name();
 
@@ -24,6 +34,7 @@ internal sealed partial record ChatSettings(IReadOnlyList<ChatSourceConfig> Sour
         try { chat = JsonNode.Parse(File.ReadAllText(scenePath), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true })?["chat"]; }
         catch (Exception e) when (e is JsonException or IOException) { return (None, [new ValidationProblem("$", e.Message)]); }
         if (chat is null) return (None, []);
+        var named = chat is JsonObject { } withStages && withStages.ContainsKey("stages");
         var problems = new List<ValidationProblem>();
         if (chat is not JsonObject section) return (None, [new ValidationProblem("$.chat", "expected an object with \"sources\" and \"stages\"")]);
         var sources = new List<ChatSourceConfig>();
@@ -41,7 +52,7 @@ internal sealed partial record ChatSettings(IReadOnlyList<ChatSourceConfig> Sour
             if (name is null || !isStage(name)) problems.Add(new($"$.chat.stages[{i}]", $"expected the name of a loaded chat stage, got {node?.ToJsonString() ?? "null"}"));
             else stages.Add(name);
         }
-        return (new ChatSettings(sources, stages), problems);
+        return (new ChatSettings(sources, stages) { StagesNamed = named }, problems);
     }
 
     /// <summary>One source's configuration (the API's body for adding or replacing one takes the same shape).</summary>

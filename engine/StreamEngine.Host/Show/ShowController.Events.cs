@@ -55,6 +55,14 @@ internal sealed partial class ShowController : IDisposable
         ["bid"] = BidText.TryRead(message, out var bid) && bid is not null
             ? new JsonObject { ["amount"] = bid.Amount, ["currency"] = bid.Currency, ["display"] = bid.Display }
             : null,
+        ["kind"] = message.Verdict?.Kind, ["amount"] = message.Verdict?.Amount, ["currency"] = message.Verdict?.Currency,
+        ["raise"] = message.Verdict?.Raise, ["sentiment"] = message.Verdict?.Sentiment, ["confidence"] = message.Verdict?.Confidence,
+        ["flags"] = new JsonArray([.. (message.Verdict?.Flags ?? []).Select(f => JsonValue.Create(f))]),
+        ["annotations"] = new JsonArray([.. message.Annotations.Select(a => (JsonNode)new JsonObject
+        {
+            ["stage"] = a.Stage, ["kind"] = a.Kind, ["confidence"] = a.Confidence, ["amount"] = a.Amount,
+            ["flags"] = new JsonArray([.. a.Flags.Select(f => JsonValue.Create(f))]),
+        })]),
     });
 
     /// <summary>Only encoded while a WebSocket client subscribed to the preview (see ControlPlane).</summary>

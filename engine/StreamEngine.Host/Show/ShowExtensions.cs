@@ -49,7 +49,8 @@ internal sealed class ShowExtensions : IAsyncDisposable
         if (audience is not null && plugins.ChatSource(audience.Type) is null)
             throw new UserInputException("--audience", "--audience", $"chat source type '{audience.Type}' is not loaded; expected one of: {string.Join(", ", plugins.ChatSourceNames.Order())} (is the simulated audience plugin in the plugins directory?)");
         var extensions = new ShowExtensions(session, writer, store, loggers);
-        if (chat.Stages.Count > 0) session.Chat.Stages = new ChatStageChain(chat.Stages, plugins.ChatStage, loggers.CreateLogger<ChatStageChain>());
+        var stages = chat.StagesNamed ? chat.Stages : [.. ChatSettings.DefaultStages.Where(s => plugins.ChatStage(s) is not null)];
+        if (stages.Count > 0) session.Chat.Stages = new ChatStageChain(stages, plugins.ChatStage, loggers.CreateLogger<ChatStageChain>());
         session.Scripts.Show.Behaviour = session.Scripts.Behaviour;
         foreach (var behaviour in plugins.Behaviours) extensions.Offer(behaviour);
         plugins.Replaced += extensions.OnPluginReplaced;
@@ -78,7 +79,7 @@ internal sealed class ShowExtensions : IAsyncDisposable
         var work = SceneCommand.Read(_ =>
         {
             var behaviour = _session.Scripts.Behaviour(id);
-            var route = behaviour?.Routes.FirstOrDefault(r => r.Method.Equals(method, StringComparison.OrdinalIgnoreCase) && r.Path.Trim('/') == path.Trim('/'));
+            var route = behaviour?.Routes.FirstOrDefault(r => r.Method.Equals(method, StringComparison.OrdinalIgnoreCase) && Matches(r.Path, path));
             return route is null ? Task.FromResult<BehaviourResponse?>(null) : Handle(route, new BehaviourRequest(method.ToUpperInvariant(), path.Trim('/'), body));
         });
         _ = _session.Scene.Enqueue(work);
@@ -92,6 +93,14 @@ internal sealed class ShowExtensions : IAsyncDisposable
         {
             throw new Server.Control.ShowRequestException(Server.Control.RequestFailure.Unavailable, $"behaviour '{id}' did not answer {method} {path} in time", "path");
         }
+    }
+
+    /// <summary>Whether a request path fits a route's path; a <c>{name}</c> segment takes any one segment (<c>bans/{author}</c>).</summary>
+    internal static bool Matches(string route, string path)
+    {
+        var want = route.Trim('/').Split('/');
+        var got = path.Trim('/').Split('/');
+        return want.Length == got.Length && want.Zip(got).All(p => p.First is ['{', .., '}'] ? p.Second.Length > 0 : p.First == p.Second);
     }
 
     private static async Task<BehaviourResponse?> Handle(BehaviourRoute route, BehaviourRequest request) => await route.Handle(request);

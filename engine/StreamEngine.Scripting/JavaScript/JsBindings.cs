@@ -111,6 +111,10 @@ internal sealed class JsBindings(Engine engine, ScriptApi api, JsRuntime runtime
 
     internal static JsonObject Message(ChatMessage m) => new()
     {
+        ["kind"] = m.Verdict?.Kind ?? (BidText.TryRead(m, out _) ? "bid" : BidParser.IsQuestion(m) ? "question" : "other"),
+        ["amount"] = m.Verdict?.Amount is { } stated ? (double)stated : null, ["currency"] = m.Verdict?.Currency,
+        ["raise"] = m.Verdict?.Raise ?? false, ["sentiment"] = m.Verdict?.Sentiment, ["confidence"] = m.Verdict?.Confidence,
+        ["flags"] = new JsonArray([.. (m.Verdict?.Flags ?? []).Select(f => (JsonNode)f)]),
         ["sequence"] = m.Sequence, ["id"] = m.Id, ["source"] = m.Source, ["author"] = m.Author, ["text"] = m.Text,
         ["badges"] = new JsonArray([.. m.Badges.Select(b => (JsonNode)b)]), ["color"] = m.Color, ["highlight"] = m.Highlight,
         ["time"] = m.ShownAt.Seconds, ["authorId"] = m.AuthorId, ["replyTo"] = m.ReplyTo,
@@ -118,13 +122,15 @@ internal sealed class JsBindings(Engine engine, ScriptApi api, JsRuntime runtime
         ["annotations"] = new JsonArray([.. m.Annotations.Select(a => (JsonNode)new JsonObject
         {
             ["stage"] = a.Stage, ["kind"] = a.Kind, ["confidence"] = a.Confidence, ["amount"] = a.Amount is { } amount ? (double)amount : null,
-            ["sentiment"] = a.Sentiment, ["flags"] = new JsonArray([.. a.Flags.Select(f => (JsonNode)f)]),
+            ["currency"] = a.Currency, ["raise"] = a.Raise, ["sentiment"] = a.Sentiment, ["flags"] = new JsonArray([.. a.Flags.Select(f => (JsonNode)f)]),
         })]),
     };
 
     internal static JsonObject BidJson(Bid bid) => new()
     {
-        ["amount"] = bid.Amount is { } amount ? (double)amount : null, ["currency"] = bid.Currency,
+        ["kind"] = "bid", ["amount"] = bid.Amount is { } amount ? (double)amount : null, ["currency"] = bid.Currency, ["raise"] = bid.Raise,
+        ["sentiment"] = bid.Message.Verdict?.Sentiment, ["confidence"] = bid.Confidence,
+        ["flags"] = new JsonArray([.. (bid.Message.Verdict?.Flags ?? []).Select(f => (JsonNode)f)]),
         ["author"] = bid.Message.Author, ["text"] = bid.Message.Text, ["message"] = Message(bid.Message),
     };
 }

@@ -8,8 +8,13 @@ namespace StreamEngine.Sdk.Chat;
 /// <param name="Currency">The currency as a code — <c>ETH</c>, <c>USD</c> for "$", <c>EUR</c> for "€", <c>GBP</c> for "£", <c>ETH</c> for "Ξ" — or null when none was written.</param>
 public sealed record BidAmount(decimal Amount, string? Currency)
 {
-    /// <summary>How a graphic shows it: <c>$300</c>, <c>€1,200</c>, <c>2.5 ETH</c>, or the number alone.</summary>
-    public string Display
+    /// <summary>Whether the amount is a raise on the current price ("+5") rather than a price.</summary>
+    public bool Raise { get; init; }
+
+    /// <summary>How a graphic shows it: <c>$300</c>, <c>€1,200</c>, <c>2.5 ETH</c>, <c>+$5</c> for a raise, or the number alone.</summary>
+    public string Display => (Raise ? "+" : "") + Price;
+
+    private string Price
     {
         get
         {
@@ -43,11 +48,18 @@ public static partial class BidText
     private static partial Regex AnyNumber();
 
     /// <summary>
-    /// Whether <paramref name="message"/> is a bid: by the rule, or because its source highlighted it as one. The
-    /// amount is the rule's reading, else the message's first number; null for a highlighted bid without a number.
+    /// Whether <paramref name="message"/> is a bid. When a classifier stage judged it (an annotation of kind <c>bid</c>,
+    /// <c>question</c> or <c>other</c>), its last verdict decides and gives the amount, currency and raise. Otherwise the
+    /// rule above decides, or its source's highlight: the amount is then the rule's reading, else the message's first
+    /// number; null for a highlighted bid without a number.
     /// </summary>
     public static bool TryRead(ChatMessage message, out BidAmount? bid)
     {
+        if (message.Verdict is { } verdict)
+        {
+            bid = verdict is { Kind: "bid", Amount: { } stated } ? new BidAmount(stated, verdict.Currency) { Raise = verdict.Raise } : null;
+            return verdict.Kind == "bid";
+        }
         if (TryParse(message.Text, out var read, out var refusal))
         {
             bid = read;

@@ -39,6 +39,12 @@ public sealed record ChatMessage(
     /// <summary>What the chat stages found in the message, in stage order (see <see cref="IChatStage"/>).</summary>
     public IReadOnlyList<ChatAnnotation> Annotations { get; init; } = [];
 
+    /// <summary>
+    /// The classifier's verdict: the last annotation of kind <c>bid</c>, <c>question</c> or <c>other</c> (with amount,
+    /// currency, raise, sentiment, confidence, flags), or null when no classifier stage ran.
+    /// </summary>
+    public ChatAnnotation? Verdict => Annotations.LastOrDefault(a => a.Kind is "bid" or "question" or "other");
+
     /// <summary>This message with one more annotation.</summary>
     /// <param name="annotation">What a stage found.</param>
     public ChatMessage Annotated(ChatAnnotation annotation) => this with { Annotations = [.. Annotations, annotation] };

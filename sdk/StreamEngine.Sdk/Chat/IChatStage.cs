@@ -51,7 +51,10 @@ public sealed record ChatVerdict
 
 /// <summary>Something a chat stage found in a message.</summary>
 /// <param name="Stage">The stage's name.</param>
-/// <param name="Kind">What the message is: <c>bid</c>, <c>question</c>, <c>spam</c>, <c>greeting</c> ….</param>
+/// <param name="Kind">
+/// What the message is: <c>bid</c>, <c>question</c>, <c>spam</c>, <c>greeting</c> …. A classifier's verdict is one of
+/// <c>bid</c>, <c>question</c> or <c>other</c>: once a message carries one, <see cref="BidText.TryRead"/> follows it.
+/// </param>
 /// <param name="Confidence">How sure the stage is, 0 to 1.</param>
 public sealed record ChatAnnotation(string Stage, string Kind, double Confidence = 1)
 {
@@ -60,6 +63,12 @@ public sealed record ChatAnnotation(string Stage, string Kind, double Confidence
 
     /// <summary>The message's sentiment, -1 (negative) to 1 (positive), or null when not judged.</summary>
     public double? Sentiment { get; init; }
+
+    /// <summary>The currency of <see cref="Amount"/> as a code (<c>USD</c>, <c>EUR</c>, <c>GBP</c>, <c>ETH</c> …), or null when none was written.</summary>
+    public string? Currency { get; init; }
+
+    /// <summary>Whether <see cref="Amount"/> is a raise on the current price ("+5") rather than a price.</summary>
+    public bool Raise { get; init; }
 
     /// <summary>Flags the stage raised, for example <c>caps</c>, <c>link</c>, <c>first-message</c>.</summary>
     public IReadOnlyList<string> Flags { get; init; } = [];

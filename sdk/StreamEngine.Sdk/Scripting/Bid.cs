@@ -3,10 +3,17 @@ using StreamEngine.Sdk.Chat;
 namespace StreamEngine.Sdk.Scripting;
 
 /// <summary>
-/// A chat message that is a bid: its highlight is <c>bid</c>, or its text is a bid by the rule of <see cref="BidText"/>
-/// (<c>bid 2.5</c>, <c>2.5 ETH</c>, <c>$300</c>, <c>€1,200</c> …).
+/// A chat message that is a bid, by <see cref="BidText.TryRead"/>: the chat analysis stage's verdict when it ran
+/// (<c>$50</c>, <c>fifty</c>, <c>1.2k</c>, <c>+5</c> …), else the SDK's rule or the message's highlight.
 /// </summary>
-/// <param name="Amount">The amount bid; null when the message was highlighted as a bid but names no amount.</param>
+/// <param name="Amount">The amount bid (for a raise, the raise itself); null when the message was highlighted as a bid but names no amount.</param>
 /// <param name="Currency">The currency code (<c>ETH</c>, <c>USD</c> for "$" …); null when none was written.</param>
 /// <param name="Message">The chat message.</param>
-public sealed record Bid(decimal? Amount, string? Currency, ChatMessage Message);
+public sealed record Bid(decimal? Amount, string? Currency, ChatMessage Message)
+{
+    /// <summary>Whether <see cref="Amount"/> raises the current price ("+5") rather than naming a price.</summary>
+    public bool Raise { get; init; }
+
+    /// <summary>How sure the analysis is that this is a bid (1 when a rule or highlight decided).</summary>
+    public double Confidence => Message.Verdict is { Kind: "bid" } v ? v.Confidence : 1;
+}
