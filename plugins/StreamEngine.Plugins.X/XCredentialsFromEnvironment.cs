@@ -30,8 +30,8 @@ public sealed record XCredentialsFromEnvironment(OAuth1Credentials? User, string
     /// <summary>The one line the plugin logs at start: what it can do, or why it stays off. Never a value.</summary>
     public string Describe() => (User, BearerToken) switch
     {
-        ({ }, _) => "X: OAuth 1.0a user-context credentials found; posting and reading replies are available.",
-        (null, { }) => $"X: reading only with the app-only bearer token; posting is off because {Missing}.",
+        ({ }, _) => "OAuth 1.0a user-context credentials found; posting and reading replies are available.",
+        (null, { }) => $"reading only with the app-only bearer token; posting is off because {Missing}.",
         _ => $"X is off: {Missing}. Set them (or {BearerVariable} to only read replies); the show runs without X.",
     };
 

@@ -29,7 +29,7 @@ public sealed class PluginStartTests
         var state = Read(("TWITTER_BEARER_TOKEN", "AAAA"));
         Assert.True(state.CanRead);
         Assert.False(state.CanPost);
-        Assert.StartsWith("X: reading only", state.Describe());
+        Assert.StartsWith("reading only", state.Describe());
     }
 
     [Fact]
