@@ -4,8 +4,8 @@ using StreamEngine.Sdk.Plugins;
 namespace StreamEngine.Plugins.X;
 
 /// <summary>
-/// The X plugin's entry. It contributes nothing to the show yet (the chat source and replies come next, see
-/// docs/x.md); at load it says in one log line whether X credentials are configured and which are missing.
+/// The X plugin's entry: at load it says in one log line whether X credentials are configured and which are missing,
+/// and with credentials it adds the <c>x</c> chat source (replies to the broadcast's post, see docs/x.md).
 /// </summary>
 public sealed class XPlugin : IPluginRegistrar
 {
@@ -15,5 +15,8 @@ public sealed class XPlugin : IPluginRegistrar
         var logger = registry.Loggers.CreateLogger("StreamEngine.Plugins.X");
         if (credentials.CanRead) logger.LogInformation("{State}", credentials.Describe());
         else logger.LogWarning("{State}", credentials.Describe());
+        if (!credentials.CanRead) return;
+        var data = Environment.GetEnvironmentVariable("STREAM_ENGINE_DATA") is { Length: > 0 } d ? d : "data";
+        registry.AddChatSource(new Chat.XChatSourceType(credentials, TimeProvider.System, Path.GetFullPath(data)));
     }
 }
