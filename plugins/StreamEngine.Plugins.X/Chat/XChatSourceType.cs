@@ -1,0 +1,43 @@
+using System.Text.Json.Nodes;
+using StreamEngine.Plugins.X.Api;
+using StreamEngine.Plugins.X.Auth;
+using StreamEngine.Sdk.Chat;
+
+namespace StreamEngine.Plugins.X.Chat;
+
+/// <summary>
+/// Chat source type <c>x</c>: replies to the broadcast's post. Settings: <c>conversationId</c> (the broadcast post's
+/// id, required), <c>pollSeconds</c> (5–300, default 15: X's user-context recent search allows 180 requests per 15
+/// minutes), <c>apiBaseUrl</c> (https, or http on loopback for tests and local proxies).
+/// </summary>
+public sealed class XChatSourceType(XCredentialsFromEnvironment credentials, TimeProvider clock, string dataDirectory) : IChatSourceType
+{
+    public string Name => "x";
+
+    public IChatSource Create(ChatSourceContext context)
+    {
+        var settings = context.Settings;
+        var conversation = Text(settings, "conversationId") ?? throw new ArgumentException("settings.conversationId is required: the id of the broadcast's post on X.");
+        XReads.CheckId(conversation, "settings.conversationId");
+        var poll = settings["pollSeconds"] is JsonValue p && p.TryGetValue<double>(out var s) ? s : 15;
+        if (!double.IsFinite(poll) || poll is < 5 or > 300) throw new ArgumentException($"settings.pollSeconds {poll} is out of range: 5 to 300 seconds.");
+        var baseUrl = new Uri("https://api.x.com/");
+        if (Text(settings, "apiBaseUrl") is { } url)
+            baseUrl = Uri.TryCreate(url.EndsWith('/') ? url : url + "/", UriKind.Absolute, out var u) && (u.Scheme == "https" || (u.Scheme == "http" && u.IsLoopback))
+                ? u : throw new ArgumentException($"settings.apiBaseUrl '{url}' must be an https URL (or http on loopback).");
+
+        IRequestAuthenticator auth = credentials.User is { } user ? new OAuth1Authenticator(user, clock)
+            : credentials.BearerToken is { } bearer ? new BearerAuthenticator(bearer, appOnly: true)
+            : throw new ArgumentException(credentials.Describe());
+        var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        var client = new XApiClient(http, auth, new XApiOptions { BaseUrl = baseUrl }, clock);
+        var reads = new XReads(client);
+        var safeId = string.Concat(context.Id.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_'));
+        var cursor = new FileCursorStore(Path.Combine(dataDirectory, "x", $"{safeId}-{conversation}.cursor"));
+        return new XChatSource(http, new ConversationPoller(reads, conversation, cursor),
+            credentials.CanPost ? new XPosts(client, reads) : null, conversation, TimeSpan.FromSeconds(poll), clock, context);
+    }
+
+    private static string? Text(JsonObject settings, string name) =>
+        settings[name] is JsonValue v && v.TryGetValue<string>(out var s) && s.Length > 0 ? s : null;
+}

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Logging;
+using StreamEngine.Sdk.Plugins;
+
+namespace StreamEngine.Plugins.X;
+
+/// <summary>
+/// The X plugin's entry: at load it says in one log line whether X credentials are configured and which are missing,
+/// and with credentials it adds the <c>x</c> chat source (replies to the broadcast's post, see docs/x.md).
+/// </summary>
+public sealed class XPlugin : IPluginRegistrar
+{
+    public void Register(IPluginRegistry registry)
+    {
+        var credentials = XCredentialsFromEnvironment.Read(Environment.GetEnvironmentVariable);
+        var logger = registry.Loggers.CreateLogger("StreamEngine.Plugins.X");
+        if (credentials.CanRead) logger.LogInformation("{State}", credentials.Describe());
+        else logger.LogWarning("{State}", credentials.Describe());
+        if (!credentials.CanRead) return;
+        var data = Environment.GetEnvironmentVariable("STREAM_ENGINE_DATA") is { Length: > 0 } d ? d : "data";
+        registry.AddChatSource(new Chat.XChatSourceType(credentials, TimeProvider.System, Path.GetFullPath(data)));
+    }
+}
