@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Nodes;
 using StreamEngine.Sdk;
 
 namespace StreamEngine.Server.Rest;
@@ -41,3 +42,18 @@ internal sealed record UnsavedChange(
     [property: Required] bool Saved,
     [property: Required, Description("why it is not saved")] string Detail,
     System.Text.Json.Nodes.JsonNode? Result = null);
+
+/// <summary>A new named scene: its name and its layers (ids of existing layers, or whole layers), bottom first.</summary>
+internal sealed record SceneCreateBody([property: Required] string Name, [property: Required] IReadOnlyList<JsonNode> Layers);
+
+/// <summary>A named scene's layers: ids of existing layers, or whole layers, bottom first.</summary>
+internal sealed record SceneSaveBody([property: Required] IReadOnlyList<JsonNode> Layers);
+
+/// <summary>How to put a named scene on air.</summary>
+internal sealed record SceneSwitchBody(SceneTransition? Transition = null);
+
+/// <summary>A chat source to start or replace: its type and the type's settings.</summary>
+internal sealed record ChatSourceBody([property: Required] string Type, JsonObject? Settings = null);
+
+/// <summary>The encoder to use.</summary>
+internal sealed record EncoderBody([property: Required] string Id);

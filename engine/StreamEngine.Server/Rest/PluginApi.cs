@@ -18,23 +18,25 @@ internal static class PluginApi
     {
         var api = app.MapGroup("/api").RequireHost(host);
         var change = api.MapGroup("").AddEndpointFilterFactory(RequestAuth.RequireMutationRight).AddEndpointFilter(UnsavedChanges.Report);
-        api.MapGet("/chat/sources", () => Results.Ok(show.ChatSources()));
+        api.MapGet("/chat/sources", () => Results.Ok(show.ChatSources()))
+            .Reads<ChatSourceInfo[]>("GetChatSources", "Running chat sources and their connection state", "Chat");
         change.MapPut("/chat/sources/{id}", async (string id, HttpRequest request) =>
         {
             var (body, problem) = await JsonBody.ReadAsync(request);
             return problem ?? await Handle(async () => Results.Ok(await show.PutChatSourceAsync(id, body!)));
-        });
+        }).Changes("PutChatSource", "Start a chat source, or replace the running one with this id", "Chat", 200, typeof(ChatSourceInfo))
+            .Body<ChatSourceBody>();
         change.MapDelete("/chat/sources/{id}", (string id) => Handle(async () =>
         {
             await show.RemoveChatSourceAsync(id);
             return Results.NoContent();
-        }));
+        })).Changes("RemoveChatSource", "Stop and remove a chat source", "Chat", 204).Problems(404);
         change.MapDelete("/chat/{id}", (string id) => Handle(async () =>
         {
             await show.RemoveChatMessageAsync(id);
             return Results.NoContent();
-        }));
-        api.MapGet("/encoder", () => Results.Ok(show.Encoder()));
+        })).Changes("RemoveChatMessage", "Remove a shown message from the show and the chat layer", "Chat", 204).Problems(404);
+        api.MapGet("/encoder", () => Results.Ok(show.Encoder())).Reads<EncoderInfo>("GetEncoder", "The encoder in use and its counters", "Outputs");
         change.MapPut("/encoder", async (HttpRequest request) =>
         {
             var (body, problem) = await JsonBody.ReadAsync(request);
@@ -42,14 +44,20 @@ internal static class PluginApi
             if (body!["id"] is not JsonValue id || !id.TryGetValue<string>(out var encoderId))
                 return Problems.BadRequest("id: expected the id of an encoder, such as \"ffmpeg\"", "id");
             return await Handle(async () => Results.Ok(await show.SwitchEncoderAsync(encoderId)));
-        });
-        api.MapGet("/behaviours", () => Results.Ok(show.Behaviours()));
-        api.MapGet("/behaviours/{id}/{**path}", (string id, string? path) => Route(show, id, "GET", path ?? "", null));
-        change.MapMethods("/behaviours/{id}/{**path}", ChangeMethods, async (string id, string? path, HttpRequest request) =>
+        }).Changes("SwitchEncoder", "Switch the encoder; another encoder is refused while live (409)", "Outputs", 200, typeof(EncoderInfo))
+            .Body<EncoderBody>().Problems(409);
+        api.MapGet("/behaviours", () => Results.Ok(show.Behaviours())).Reads<BehaviourInfo[]>("GetBehaviours", "Show behaviours, their state and routes", "Behaviours");
+        api.MapGet("/behaviours/{id}/{**path}", (string id, string? path) => Route(show, id, "GET", path ?? "", null))
+            .Reads<JsonNode>("ReadBehaviour", "A behaviour's own read route; its answer is the behaviour's", "Behaviours").Problems(400, 404, 409);
+        foreach (var method in ChangeMethods)
         {
-            var (body, problem) = await JsonBody.ReadAsync(request, required: false);
-            return problem ?? await Route(show, id, request.Method, path ?? "", body);
-        });
+            change.MapMethods("/behaviours/{id}/{**path}", [method], async (string id, string? path, HttpRequest request) =>
+            {
+                var (body, problem) = await JsonBody.ReadAsync(request, required: false);
+                return problem ?? await Route(show, id, request.Method, path ?? "", body);
+            }).Changes($"{method[0]}{method[1..].ToLowerInvariant()}Behaviour", $"A behaviour's own {method} route; its answer is the behaviour's", "Behaviours", 200, typeof(JsonNode))
+                .Body<JsonNode>(optional: true).Problems(404, 409);
+        }
     }
 
     private static Task<IResult> Route(IShowControl show, string id, string method, string path, JsonNode? body) => Handle(async () =>

@@ -13,23 +13,25 @@ internal static class SceneApi
 {
     public static void Map(RouteGroupBuilder api, RouteGroupBuilder change, IShowControl show)
     {
-        api.MapGet("/scenes", () => Handle(async () => Results.Ok(await show.ScenesAsync())));
+        api.MapGet("/scenes", () => Handle(async () => Results.Ok(await show.ScenesAsync())))
+            .Reads<SceneListInfo>("GetScenes", "Named scenes, their layers and the one on air", "Scenes");
         change.MapPost("/scenes", (HttpRequest request) => WithBody(request, async body =>
         {
             var name = Name(body["name"], "name");
             await show.CreateSceneAsync(name, SceneLayers.Read(body["layers"], "layers"));
             return Results.Created($"/api/scenes/{Uri.EscapeDataString(name)}", Scene(await show.ScenesAsync(), name));
-        }));
+        })).Changes("CreateScene", "Create a named scene from existing layer ids or new layers", "Scenes", 201, typeof(SceneInfo))
+            .Body<SceneCreateBody>().Problems(409);
         change.MapPut("/scenes/{name}", (string name, HttpRequest request) => WithBody(request, async body =>
         {
             await show.SaveSceneAsync(name, SceneLayers.Read(body["layers"], "layers"));
             return Results.Ok(Scene(await show.ScenesAsync(), name));
-        }));
+        })).Changes("SaveScene", "Save a named scene's layer list", "Scenes", 200, typeof(SceneInfo)).Body<SceneSaveBody>().Problems(404);
         change.MapDelete("/scenes/{name}", (string name) => Handle(async () =>
         {
             await show.RemoveSceneAsync(name);
             return Results.NoContent();
-        }));
+        })).Changes("RemoveScene", "Remove a named scene (not the one on air)", "Scenes", 204).Problems(404, 409);
         change.MapPost("/scenes/{name}/switch", (string name, HttpRequest request) => WithBody(request, async body =>
         {
             var transition = body["transition"] switch
@@ -41,7 +43,8 @@ internal static class SceneApi
             await show.SwitchToSceneAsync(name, Text(transition, "kind", "transition.kind") ?? "cut",
                 Number(transition, "duration", "transition.duration") ?? 0.5, Text(transition, "easing", "transition.easing") ?? "easeInOutSine");
             return Results.Ok(Scene(await show.ScenesAsync(), name));
-        }, required: false));
+        }, required: false)).Changes("SwitchToScene", "Put a named scene on air with a transition (default cut)", "Scenes", 200, typeof(SceneInfo))
+            .Body<SceneSwitchBody>(optional: true).Problems(404);
     }
 
     private static SceneInfo? Scene(SceneListInfo list, string name) => list.Scenes.FirstOrDefault(s => s.Name == name);
