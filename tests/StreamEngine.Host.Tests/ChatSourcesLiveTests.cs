@@ -63,7 +63,7 @@ public sealed class ChatSourcesLiveTests : IDisposable
     [Fact]
     public async Task The_simulated_audience_renders_the_same_frames_from_the_same_seed()
     {
-        var scene = Scene("""{ }""", """[ { "id": "chat", "type": "chat", "transform": { "x": 0, "y": 0, "width": 320, "height": 180 }, "props": { "column": "fill", "enter": 0.1 } } ]""");
+        var scene = Scene("""{ }""", """[ { "id": "chat", "type": "chat", "transform": { "x": 0, "y": 0, "width": 0, "height": 0 }, "props": { "column": "fill", "enter": 0.1 } } ]""");
         File.WriteAllText(_dir.File("audience.json"), """{ "seed": 11, "rate": 40, "floods": { "every": 2, "seconds": 0.5, "rate": 300 } }""");
         File.WriteAllText(_dir.File("other.json"), """{ "seed": 12, "rate": 40, "floods": { "every": 2, "seconds": 0.5, "rate": 300 } }""");
         async Task<byte[]> RenderAsync(string audience, string name)

@@ -102,12 +102,14 @@ public sealed class SceneTests : IDisposable
         await using var engine = await RunningEngine.StartSceneAsync(_dir.File("ws.ts"), RepoPaths.TestScene("named-scenes.json"), Engine.Environment(("WS_PASSWORD", password)));
         using var socket = await WebSocketTests.IdentifyAsync(new Uri($"ws://127.0.0.1:{engine.Environment["WS_PORT"]}/"), password, subscriptions: 1);
         var sent = 0;
+        var passed = new List<JsonNode>(); // events that arrived while a call waited for its answer (they may come first)
         async Task<JsonNode> Call(string type, JsonObject? data = null)
         {
             var id = $"r{++sent}";
             await WebSocketTests.SendAsync(socket, new JsonObject { ["op"] = 6, ["d"] = new JsonObject { ["requestType"] = type, ["requestId"] = id, ["requestData"] = data ?? [] } });
             JsonNode message;
-            do message = await WebSocketTests.ReceiveAsync(socket); while (message["op"]!.GetValue<int>() != 7 || message["d"]!["requestId"]!.GetValue<string>() != id);
+            while ((message = await WebSocketTests.ReceiveAsync(socket))["op"]!.GetValue<int>() != 7 || message["d"]!["requestId"]!.GetValue<string>() != id)
+                passed.Add(message);
             return message["d"]!;
         }
 
@@ -122,8 +124,9 @@ public sealed class SceneTests : IDisposable
 
         var switched = await Call("SetCurrentProgramScene", new JsonObject { ["sceneName"] = "Break", ["transition"] = new JsonObject { ["kind"] = "wipe", ["duration"] = 0.3 } });
         Assert.Equal(100, switched["requestStatus"]!["code"]!.GetValue<int>());
-        JsonNode evt;
-        do evt = await WebSocketTests.ReceiveAsync(socket); while (evt["d"]?["eventType"]?.GetValue<string>() != "CurrentProgramSceneChanged");
+        static bool IsSceneChange(JsonNode m) => m["d"]?["eventType"]?.GetValue<string>() == "CurrentProgramSceneChanged";
+        var evt = passed.FirstOrDefault(IsSceneChange);
+        while (evt is null) evt = await WebSocketTests.ReceiveAsync(socket) is var m && IsSceneChange(m) ? m : null;
         Assert.Equal("Break", evt["d"]!["eventData"]!["sceneName"]!.GetValue<string>());
         Assert.Equal("Break", (await Call("GetCurrentProgramScene"))["responseData"]!["currentProgramSceneName"]!.GetValue<string>());
 
