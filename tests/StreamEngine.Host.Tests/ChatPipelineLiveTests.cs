@@ -114,9 +114,9 @@ public sealed class ChatPipelineLiveTests : IDisposable
     {
         var socket = new ClientWebSocket();
         await socket.ConnectAsync(new Uri($"ws://127.0.0.1:{engine.Environment["WS_PORT"]}/"), CancellationToken.None);
-        await ReceiveAsync(socket); // Hello
+        await WebSocketTests.ReceiveAsync(socket); // Hello
         await socket.SendAsync(Encoding.UTF8.GetBytes("""{ "op": 1, "d": { "rpcVersion": 1, "eventSubscriptions": 16 } }"""), WebSocketMessageType.Text, true, CancellationToken.None);
-        await ReceiveAsync(socket); // Identified
+        await WebSocketTests.ReceiveAsync(socket); // Identified
         return socket;
     }
 
@@ -124,23 +124,9 @@ public sealed class ChatPipelineLiveTests : IDisposable
     {
         while (true)
         {
-            var evt = await ReceiveAsync(socket);
+            var evt = await WebSocketTests.ReceiveAsync(socket);
             if (evt["d"]?["eventType"]?.GetValue<string>() == "ChatMessage") return evt["d"]!["eventData"]!;
         }
-    }
-
-    private static async Task<JsonNode> ReceiveAsync(ClientWebSocket socket)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        var buffer = new byte[1 << 16];
-        using var message = new MemoryStream();
-        WebSocketReceiveResult result;
-        do
-        {
-            result = await socket.ReceiveAsync(buffer, timeout.Token);
-            message.Write(buffer, 0, result.Count);
-        } while (!result.EndOfMessage);
-        return JsonNode.Parse(message.ToArray())!;
     }
 
     private static string Text(JsonNode node, string key) => node[key]?.GetValue<string>() ?? "";
