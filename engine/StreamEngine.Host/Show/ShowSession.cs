@@ -34,6 +34,9 @@ internal sealed class ShowSession : IDisposable
 
     /// <summary>The named scenes; the on-air one is what <see cref="Scene"/> shows.</summary>
     public ShowScenes Scenes { get; private init; } = new(SceneList.Single([]), []);
+
+    /// <summary>Draws a scene off air for the dashboard, away from the frame thread.</summary>
+    public ScenePreview? ScenePreview { get; private init; }
     public Compositor Compositor { get; }
     public PluginCatalog Plugins { get; }
     public AnimationRuntime Animations { get; }
@@ -96,6 +99,9 @@ internal sealed class ShowSession : IDisposable
             return new ShowSession(format, graph, compositor, plugins, animations, scripts)
             {
                 Scenes = scenes,
+                ScenePreview = new ScenePreview(format, plugins, loggers, assets,
+                    () => new LayerServices(new ResourceCache(ResourceOptions(config, assets), loggers.CreateLogger<ResourceCache>()), new ChatFeed()),
+                    graph.Limits, config.MaxLayers),
                 FirstFrame = saved?.Frame ?? 0,
                 Source = Path.GetFullPath(scenePath),
             };
