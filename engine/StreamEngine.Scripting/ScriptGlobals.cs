@@ -68,14 +68,8 @@ public abstract class ScriptGlobals : IShowApi
     /// <param name="layer">The character layer's id; null for the first layer of type <c>host</c>.</param>
     public abstract void Say(string text, double? seconds = null, string? layer = null);
 
-    /// <summary>
-    /// Sends a message to the audience through every running chat source that can send: the <c>x</c> source posts it
-    /// as a reply to the broadcast's post (or to <paramref name="replyTo"/>, a chat message id), at most once per text
-    /// and target and within X's rate budget. Returns at once; a failure is logged, never thrown into the show.
-    /// </summary>
-    /// <param name="text">What to send.</param>
-    /// <param name="replyTo">The id of the chat message it answers, or null.</param>
-    public virtual void Reply(string text, string? replyTo = null) => throw new NotSupportedException("this show cannot send chat messages");
+    /// <inheritdoc/>
+    public abstract void Reply(string text, string? replyTo = null);
 
     /// <summary>Calls <paramref name="handler"/> once, <paramref name="seconds"/> of show time from now; returns a timer id.</summary>
     public abstract int After(double seconds, Action handler);

@@ -16,7 +16,7 @@ public sealed class XPresetLiveTests : IDisposable
     public async Task The_x_preset_streams_720p30_H264_with_2_second_keyframes_and_AAC_over_RTMPS()
     {
         using var nginx = new NginxRtmpServer(tls: true, record: true);
-        using var run = Engine.Start(["run", "--scene", RepoPaths.Samples("hello", "scene.json"), "--output", "x", "--seconds", "9", "--no-api"],
+        using var run = Engine.Start(["run", "--scene", RepoPaths.Samples("hello", "scene.json"), "--output", "x", "--seconds", "16", "--no-api"],
             ("X_INGEST_URL", $"rtmps://127.0.0.1:{nginx.TlsPort}/live"), ("X_STREAM_KEY", Key), ("STREAM_ENGINE_DATA", _dir.File("data")));
         await run.WaitForExitAsync(TimeSpan.FromMinutes(2));
         Assert.True(run.ExitCode == 0, run.AllOutput);
@@ -37,7 +37,8 @@ public sealed class XPresetLiveTests : IDisposable
             .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(l => l.Split(',')).Where(p => p.Length >= 2 && p[1].StartsWith('K'))
             .Select(p => double.Parse(p[0], CultureInfo.InvariantCulture)).Order().ToArray();
-        Assert.True(keyframes.Length >= 3, $"expected several keyframes in {received}, got {keyframes.Length}");
+        var packets = await Media.VideoPacketTimesAsync(received);
+        Assert.True(keyframes.Length >= 3, $"expected several keyframes in {packets.Length} packets from {packets.FirstOrDefault()} s to {packets.LastOrDefault()} s, got them at {string.Join(", ", keyframes)}");
         var gaps = keyframes.Zip(keyframes.Skip(1), (a, b) => b - a).ToArray();
         Assert.All(gaps, g => Assert.InRange(g, 1.9, 2.1));
     }
