@@ -4,7 +4,7 @@ using StreamEngine.Sdk;
 namespace StreamEngine.Plugins.Layers.Auction;
 
 /// <summary>
-/// <c>countdown</c>: the time left on a lot as m:ss with a bar (a wide box) or a ring (a square box) that empties as
+/// <c>countdown</c>: the time left on a lot as mm:ss with a bar (a wide box) or a ring (a square box) that empties as
 /// <c>remaining</c> falls towards 0 out of <c>total</c>. Below <c>urgentBelow</c> seconds it turns the urgent color and
 /// pulses gently, once a second. The pulse follows the frame index, so an offline render gives the same frames every time;
 /// only then is the layer drawn every frame (otherwise only when its props change).
@@ -60,10 +60,10 @@ public sealed class CountdownLayer : ILayerType
         return double.IsFinite(value) && value >= 0 && value <= 86400 ? value : throw Props.Bad(name, "seconds from 0 to 86400", props[name]);
     }
 
-    /// <summary>m:ss (h:mm:ss from an hour), rounded up: the clock shows 0:01 until the last second is over.</summary>
+    /// <summary>mm:ss (h:mm:ss from an hour), rounded up: the clock shows 00:01 until the last second is over.</summary>
     internal static string Clock(double seconds)
     {
         var whole = (long)Math.Ceiling(seconds - 1e-9);
-        return whole >= 3600 ? $"{whole / 3600}:{whole / 60 % 60:00}:{whole % 60:00}" : $"{whole / 60}:{whole % 60:00}";
+        return whole >= 3600 ? $"{whole / 3600}:{whole / 60 % 60:00}:{whole % 60:00}" : $"{whole / 60:00}:{whole % 60:00}";
     }
 }
