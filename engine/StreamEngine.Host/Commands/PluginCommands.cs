@@ -17,7 +17,7 @@ internal static class PluginCommands
     {
         var config = global.LoadConfig(root.Parse([]));
         using var loggers = GlobalOptions.Loggers(config with { LogLevel = "error" });
-        using var plugins = ShowSession.LoadPlugins(config, loggers);
+        using var plugins = ShowComposition.LoadPlugins(config, loggers);
         var commands = plugins.Plugins.SelectMany(p => p.Contributions.CliCommands).ToList();
         var command = commands.FirstOrDefault(c => c.Name == args[0]);
         if (command is null)

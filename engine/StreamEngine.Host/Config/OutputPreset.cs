@@ -1,3 +1,5 @@
+using StreamEngine.Application;
+
 namespace StreamEngine.Host.Config;
 
 /// <summary>
