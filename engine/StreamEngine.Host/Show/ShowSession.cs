@@ -48,7 +48,7 @@ internal sealed class ShowSession : IDisposable
     /// </summary>
     public void ReloadPluginsLive(EngineConfig config, ILoggerFactory loggers)
     {
-        Reloader = new PluginReloader(Plugins, PluginsDirectory(config), loggers, (Compositor, Scene));
+        Reloader = new PluginReloader(Plugins, PluginsDirectory(config), loggers, (Compositor, Scene), Stats.Heartbeat);
         Reloader.Watch();
         Hooks.Add(Reloader);
     }
