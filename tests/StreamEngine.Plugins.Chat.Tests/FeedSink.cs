@@ -16,4 +16,6 @@ internal sealed class FeedSink(ChatFeed feed, string source = "src") : IChatSink
     public void Retract(string messageId) => feed.Retract(new ChatRetraction(source, messageId, null));
 
     public void RetractAuthor(string? authorId) => feed.Retract(new ChatRetraction(source, null, authorId));
+
+    public void Ban(string authorId, string? name, TimeSpan? duration) => feed.Retract(ChatRetraction.Banned(source, authorId, name, duration));
 }

@@ -25,7 +25,13 @@ public sealed record ChatPost(string Source, string Author, string Text, IReadOn
 
 /// <summary>A removal of messages from the feed: one message by id, an author's messages, or (both null) all of a source's.</summary>
 /// <param name="Source">Only this source's messages, or null for any source (the API's delete).</param>
-public sealed record ChatRetraction(string? Source, string? MessageId, string? AuthorId);
+/// <param name="Ban">The platform's ban or timeout behind an author's removal, passed on to the chat stages.</param>
+public sealed record ChatRetraction(string? Source, string? MessageId, string? AuthorId, ChatBan? Ban = null)
+{
+    /// <summary>The removal of a banned author's messages, carrying the ban.</summary>
+    public static ChatRetraction Banned(string source, string authorId, string? name, TimeSpan? duration) =>
+        new(source, null, authorId, new ChatBan(source, authorId, name is { Length: > 64 } ? name[..64] : name, duration));
+}
 
 /// <summary>
 /// The show's chat: messages are posted from any thread and enter the feed at the next frame boundary, numbered,
@@ -89,7 +95,11 @@ public sealed class ChatFeed(int capacity = 256) : IChatFeed, IFrameHook
             try { source.OnFrame(time, this); }
             catch (Exception e) { TimedSourceFailed?.Invoke(e); }
         }
-        while (_retracted.TryDequeue(out var retraction)) Remove(retraction);
+        while (_retracted.TryDequeue(out var retraction))
+        {
+            Remove(retraction);
+            if (retraction.Ban is { } ban) Stages?.Banned(ban);
+        }
         _arriving.Clear();
         while (_posted.TryDequeue(out var post)) _arriving.Add(Message(post, _last + _arriving.Count + 1, time));
         if (_arriving.Count == 0 && Stages is not { Waiting: > 0 }) return;

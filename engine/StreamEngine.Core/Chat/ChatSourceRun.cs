@@ -49,6 +49,11 @@ internal sealed class ChatSourceRun(ChatSourceConfig config, IChatSourceType typ
         if (!_closed) feed.Retract(new ChatRetraction(config.Id, null, authorId));
     }
 
+    public void Ban(string authorId, string? name, TimeSpan? duration)
+    {
+        if (!_closed && !string.IsNullOrEmpty(authorId)) feed.Retract(ChatRetraction.Banned(config.Id, authorId, name, duration));
+    }
+
     public void Report(ChatConnectionState state, string? reason = null)
     {
         if (_closed) return;
