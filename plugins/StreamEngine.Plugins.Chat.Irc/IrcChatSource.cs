@@ -104,13 +104,12 @@ internal sealed partial class IrcChatSource(ChatSourceContext context, IrcEndpoi
     public async Task SendAsync(string text, string? replyTo, CancellationToken cancellationToken)
     {
         if (!CanSend) throw new NotSupportedException("this Twitch source logs in anonymously (read-only); set a token and nick to send");
-        // One line, no control characters: a message must not smuggle a second IRC command in.
-        var clean = new string([.. text.Where(c => !char.IsControl(c))]);
-        if (clean.Length > 450) clean = clean[..450];
-        if (clean.Length == 0) return;
-        await sends.WaitAsync(cancellationToken);
         var tags = endpoint.Twitch && replyTo is { Length: > 0 and <= 64 } && replyTo.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') ? $"@reply-parent-msg-id={replyTo} " : "";
-        await WriteAsync($"{tags}PRIVMSG {endpoint.Channel} :{clean}", cancellationToken);
+        foreach (var line in OutgoingLines.Of($"{tags}PRIVMSG {endpoint.Channel} :", text, endpoint.Nick))
+        {
+            await sends.WaitAsync(cancellationToken);
+            await WriteAsync(line, cancellationToken);
+        }
     }
 
     private async Task WriteAsync(string line, CancellationToken cancellationToken)
