@@ -1,6 +1,7 @@
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using StreamEngine.Sdk.Chat;
@@ -71,7 +72,7 @@ internal sealed partial class IrcChatSource(ChatSourceContext context, IrcEndpoi
         if (endpoint.Tls)
         {
             var tls = new SslStream(stream);
-            await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions { TargetHost = endpoint.Host }, stop);
+            await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions { TargetHost = endpoint.Host, RemoteCertificateValidationCallback = Trusted }, stop);
             stream = tls;
         }
         await using var _ = stream;
@@ -100,6 +101,12 @@ internal sealed partial class IrcChatSource(ChatSourceContext context, IrcEndpoi
         await WriteAsync("NICK " + endpoint.Nick, stop);
         if (!endpoint.Twitch) await WriteAsync($"USER {endpoint.Nick} 0 * :StreamEngine", stop);
     }
+
+    /// <summary>What the system trusts, or (only when <c>tlsFingerprint</c> is set) exactly the pinned certificate.</summary>
+    private bool Trusted(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors) =>
+        errors == SslPolicyErrors.None
+        || (endpoint.TlsFingerprint is { } pinned && certificate is not null
+            && string.Equals(certificate.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256), pinned, StringComparison.OrdinalIgnoreCase));
 
     public async Task SendAsync(string text, string? replyTo, CancellationToken cancellationToken)
     {
