@@ -9,7 +9,7 @@ internal sealed class FeedSink(ChatFeed feed, string source = "src") : IChatSink
 {
     public ConcurrentQueue<(ChatConnectionState State, string? Reason)> States { get; } = new();
 
-    public void Post(IncomingChatMessage message) => feed.Post(ChatPost.From(source, message));
+    public void Post(IncomingChatMessage message) => feed.Post(ChatPost.From(source, message, feed.Limits));
 
     public void Report(ChatConnectionState state, string? reason = null) => States.Enqueue((state, reason));
 

@@ -36,7 +36,7 @@ internal sealed class ChatSourceRun(ChatSourceConfig config, IChatSourceType typ
     {
         if (_closed || message is null) return;
         Interlocked.Increment(ref _messages);
-        feed.Post(ChatPost.From(config.Id, message));
+        feed.Post(ChatPost.From(config.Id, message, feed.Limits));
     }
 
     public void Retract(string messageId)
