@@ -44,7 +44,8 @@ public sealed partial class FFmpegEncoder
         var output = IsDirect
             ? FFmpegArguments.ForDirectFiles(DirectOutputs.Select(o => o.Target).ToList(), attempt)
             : FFmpegArguments.MpegTsToStdout(timestampOffset);
-        var arguments = FFmpegArguments.ForEncode(_settings, _format!, VideoEncoder!, output);
+        using var audio = _audio is null ? null : new AudioFeed(_audio, _audioPacing!);
+        var arguments = FFmpegArguments.ForEncode(_settings, _format!, VideoEncoder!, output, audio?.InputArguments);
         FFmpegProcess started;
         try
         {
@@ -61,11 +62,13 @@ public sealed partial class FFmpegEncoder
         _accepting = !_stopping;
         var readTask = IsDirect ? ReadDirectProgressAsync(process, attemptEnd.Token) : FanOutAsync(process);
         var writeTask = WriteFramesAsync(process, attemptEnd.Token);
+        var audioTask = audio?.RunAsync(attemptEnd.Token) ?? Task.CompletedTask;
         await WaitForExitAsync(process).ConfigureAwait(false);
         _accepting = false;
         EncoderProcessId = null;
         await attemptEnd.CancelAsync().ConfigureAwait(false);
         await writeTask.ConfigureAwait(false);
+        await audioTask.ConfigureAwait(false);
         try { await readTask.ConfigureAwait(false); }
         catch (Exception e) when (e is IOException or OperationCanceledException) { }
         return Redact(process.DescribeExit());
