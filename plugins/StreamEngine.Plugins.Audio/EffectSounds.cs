@@ -1,0 +1,54 @@
+using System.Text.Json.Nodes;
+using StreamEngine.Sdk.Audio;
+
+namespace StreamEngine.Plugins.Audio;
+
+/// <summary>
+/// <c>effects</c>: a bank of short sounds played on cue (<c>audio.play("gavel")</c>). It comes with <c>bid-chime</c>,
+/// <c>gavel</c> and <c>tick</c> (made with sox, see sounds/LICENSE.md); <c>{"sounds": {"horn": "horn.wav"}}</c>
+/// adds or replaces sounds from the show's folder. All are decoded when the show starts, so playing one is instant.
+/// </summary>
+public sealed class EffectSounds : IAudioCueSource
+{
+    private readonly IReadOnlyDictionary<string, ReadOnlyMemory<short>> _sounds;
+
+    private EffectSounds(AudioFormat format, IReadOnlyDictionary<string, ReadOnlyMemory<short>> sounds) => (Format, _sounds) = (format, sounds);
+
+    /// <inheritdoc />
+    public AudioFormat Format { get; }
+
+    /// <summary>The names of the sounds it has.</summary>
+    public IEnumerable<string> Names => _sounds.Keys;
+
+    /// <inheritdoc />
+    public TimeSpan Read(Span<short> destination)
+    {
+        destination.Clear();
+        return TimeSpan.Zero;
+    }
+
+    /// <inheritdoc />
+    public Task<ReadOnlyMemory<short>> RenderAsync(string cue, CancellationToken cancellationToken) =>
+        _sounds.TryGetValue(cue, out var sound) ? Task.FromResult(sound)
+        : Task.FromException<ReadOnlyMemory<short>>(new KeyNotFoundException($"no sound '{cue}'; expected one of {string.Join(", ", _sounds.Keys.Order())}"));
+
+    /// <summary>Makes <see cref="EffectSounds"/> banks.</summary>
+    public sealed class Type : IAudioSourceType
+    {
+        /// <inheritdoc />
+        public string Name => "effects";
+
+        /// <inheritdoc />
+        public IAudioSource Create(AudioFormat format, JsonObject settings)
+        {
+            var folder = Path.Combine(Path.GetDirectoryName(typeof(EffectSounds).Assembly.Location) ?? ".", "sounds");
+            var files = Directory.Exists(folder)
+                ? Directory.GetFiles(folder, "*.wav").ToDictionary(f => Path.GetFileNameWithoutExtension(f), f => f)
+                : [];
+            foreach (var (name, node) in settings["sounds"] as JsonObject ?? [])
+                files[name] = node is JsonValue v && v.TryGetValue<string>(out var p) && File.Exists(p) ? p
+                    : throw new FormatException($"sounds.{name}: expected an audio file in the show's folder");
+            return new EffectSounds(format, files.ToDictionary(f => f.Key, f => (ReadOnlyMemory<short>)PcmDecoder.Decode(f.Value, format)));
+        }
+    }
+}
