@@ -5,7 +5,7 @@ namespace StreamEngine.Plugins.Audio;
 
 /// <summary>
 /// <c>effects</c>: a bank of short sounds played on cue (<c>audio.play("gavel")</c>). It comes with <c>bid-chime</c>,
-/// <c>gavel</c> and <c>tick</c> (made with sox, see sounds/LICENSE.md); <c>{"sounds": {"horn": "horn.wav"}}</c>
+/// <c>gavel</c> and <c>tick</c> (made with sox, see sounds/LICENSE.md; embedded in the assembly); <c>{"sounds": {"horn": "horn.wav"}}</c>
 /// adds or replaces sounds from the show's folder. All are decoded when the show starts, so playing one is instant.
 /// </summary>
 public sealed class EffectSounds : IAudioCueSource
@@ -41,14 +41,19 @@ public sealed class EffectSounds : IAudioCueSource
         /// <inheritdoc />
         public IAudioSource Create(AudioFormat format, JsonObject settings)
         {
-            var folder = Path.Combine(Path.GetDirectoryName(typeof(EffectSounds).Assembly.Location) ?? ".", "sounds");
-            var files = Directory.Exists(folder)
-                ? Directory.GetFiles(folder, "*.wav").ToDictionary(f => Path.GetFileNameWithoutExtension(f), f => f)
-                : [];
+            var assembly = typeof(EffectSounds).Assembly;
+            var sounds = new Dictionary<string, ReadOnlyMemory<short>>(StringComparer.Ordinal);
+            foreach (var resource in assembly.GetManifestResourceNames().Where(r => r.StartsWith("sounds/", StringComparison.Ordinal)))
+            {
+                using var stream = assembly.GetManifestResourceStream(resource)!;
+                using var bytes = new MemoryStream();
+                stream.CopyTo(bytes);
+                sounds[Path.GetFileNameWithoutExtension(resource)] = PcmDecoder.Decode(resource, format, bytes.ToArray());
+            }
             foreach (var (name, node) in settings["sounds"] as JsonObject ?? [])
-                files[name] = node is JsonValue v && v.TryGetValue<string>(out var p) && File.Exists(p) ? p
+                sounds[name] = node is JsonValue v && v.TryGetValue<string>(out var p) && File.Exists(p) ? PcmDecoder.Decode(p, format)
                     : throw new FormatException($"sounds.{name}: expected an audio file in the show's folder");
-            return new EffectSounds(format, files.ToDictionary(f => f.Key, f => (ReadOnlyMemory<short>)PcmDecoder.Decode(f.Value, format)));
+            return new EffectSounds(format, sounds);
         }
     }
 }

@@ -39,6 +39,12 @@ internal sealed class ShowSession : IDisposable
     public AnimationRuntime Animations { get; }
     public ChatFeed Chat => Compositor.Services.Chat;
 
+    /// <summary>What scripts reach of the show (its mixer, whether voices are waited for).</summary>
+    public ShowAccess? Access { get; private init; }
+
+    /// <summary>The show's sound, from the scene's <c>audio</c> section; null: the encoder encodes silence.</summary>
+    public Core.Audio.AudioMixer? Audio => Access?.Audio;
+
     /// <summary>Watches the plugins directory and swaps new versions in (live shows: <c>run</c> and <c>demo</c>).</summary>
     public PluginReloader? Reloader { get; private set; }
 
@@ -93,8 +99,11 @@ internal sealed class ShowSession : IDisposable
             access.PatchOffAir = scenes.PatchOffAir;
             var scripts = new ScriptHost(access, services.Chat, loggers.CreateLogger<ScriptHost>());
             scripts.Restore(saved?.Scripts);
+            access.Audio = AudioSettings.Open(scenePath, plugins, (saved?.Frame ?? 0) / (double)format.Fps, out var audioProblems);
+            if (audioProblems.Count > 0) throw new UserInputException(scenePath, audioProblems);
             return new ShowSession(format, graph, compositor, plugins, animations, scripts)
             {
+                Access = access,
                 Scenes = scenes,
                 FirstFrame = saved?.Frame ?? 0,
                 Source = Path.GetFullPath(scenePath),
@@ -165,6 +174,7 @@ internal sealed class ShowSession : IDisposable
         pipeline.AddHook(Chat);
         pipeline.AddHook(Animations);
         pipeline.AddHook(Scripts);
+        if (Audio is not null) pipeline.AddHook(Audio);
         foreach (var hook in Hooks) pipeline.AddHook(hook);
         return pipeline;
     }

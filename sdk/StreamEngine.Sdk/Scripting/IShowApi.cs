@@ -65,6 +65,20 @@ public interface IShowApi
     /// <param name="layer">The character layer's id; null for the first layer of type <c>host</c>.</param>
     void Say(string text, double? seconds = null, string? layer = null);
 
+    /// <summary>
+    /// Plays a sound now: a cue of the show's effects channel (<c>gavel</c>, <c>bid-chime</c>, <c>tick</c>), or of the
+    /// channel named. When a character has a voice, <see cref="Say"/> speaks its line and the line lasts as long as the voice.
+    /// </summary>
+    /// <param name="cue">The sound's name (or a line, for a voice channel).</param>
+    /// <param name="channel">The audio channel; null for the effects channel.</param>
+    void PlaySound(string cue, string? channel = null);
+
+    /// <summary>Sets an audio channel's gain (−60 to +12 dB) and/or mutes it.</summary>
+    /// <param name="channel">The audio channel, e.g. <c>music</c>.</param>
+    /// <param name="gainDb">The new gain, or null to keep it.</param>
+    /// <param name="muted">Mute or unmute, or null to keep it.</param>
+    void SetAudio(string channel, double? gainDb = null, bool? muted = null);
+
     /// <summary>Calls <paramref name="handler"/> once, <paramref name="seconds"/> of show time from now; returns a timer id.</summary>
     int After(double seconds, Action handler);
 
