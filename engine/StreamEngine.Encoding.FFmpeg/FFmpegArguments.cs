@@ -59,7 +59,13 @@ public static partial class FFmpegArguments
             "h264_amf" => ["-usage", "lowlatency", "-quality", speed <= 3 ? "speed" : speed <= 5 ? "balanced" : "quality", "-pix_fmt", "yuv420p"],
             _ => ["-pix_fmt", "yuv420p"],
         });
-        args.AddRange(["-b:v", Number(kbps) + "k", "-maxrate", Number(kbps) + "k", "-bufsize", Number(kbps * 2) + "k"]);
+        if (settings.RateControl == RateControl.Cbr)
+        {
+            // Filler keeps the bitrate up on a calm scene; a one-second buffer keeps it constant over short windows too.
+            args.AddRange(["-b:v", Number(kbps) + "k", "-minrate", Number(kbps) + "k", "-maxrate", Number(kbps) + "k", "-bufsize", Number(kbps) + "k"]);
+            if (encoderName == "libx264") args.AddRange(["-x264-params", "nal-hrd=cbr:filler=1"]);
+        }
+        else args.AddRange(["-b:v", Number(kbps) + "k", "-maxrate", Number(kbps) + "k", "-bufsize", Number(kbps * 2) + "k"]);
         return args;
     }
 

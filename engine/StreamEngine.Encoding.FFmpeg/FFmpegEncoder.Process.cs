@@ -45,7 +45,7 @@ public sealed partial class FFmpegEncoder
             ? FFmpegArguments.ForDirectFiles(DirectOutputs.Select(o => o.Target).ToList(), attempt)
             : FFmpegArguments.MpegTsToStdout(timestampOffset);
         using var audio = _audio is null ? null : new AudioFeed(_audio, _audioPacing!);
-        var arguments = FFmpegArguments.ForEncode(_settings, _format!, VideoEncoder!, output, audio?.InputArguments);
+        var arguments = FFmpegArguments.ForEncode(_settings with { RateControl = EffectiveRateControl }, _format!, VideoEncoder!, output, audio?.InputArguments);
         FFmpegProcess started;
         try
         {
@@ -117,6 +117,10 @@ public sealed partial class FFmpegEncoder
             foreach (var output in DirectOutputs) output.Report(OutputState.Live, null);
         }, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Auto: constant bitrate when the show is live and goes to an ingest (RTMP, SRT) at start, capped VBR otherwise.</summary>
+    private RateControl EffectiveRateControl => _settings.RateControl != RateControl.Auto ? _settings.RateControl
+        : _settings.Live && Supervisors.Any(s => s.Target.Kind != OutputKind.File) ? RateControl.Cbr : RateControl.Vbr;
 
     /// <summary>Masks the secrets of every output in a line from ffmpeg.</summary>
     private string Redact(string text) => Supervisors.Aggregate(text, (t, s) => s.Target.Redact(t));

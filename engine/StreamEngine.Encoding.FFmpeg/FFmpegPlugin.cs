@@ -35,6 +35,7 @@ public sealed class FFmpegEncoderType : IEncoderType
             KeyframeIntervalSeconds = context.Settings.TryGetValue("KEYFRAME_INTERVAL", out var gop) && double.TryParse(gop, System.Globalization.CultureInfo.InvariantCulture, out var g)
                 ? g : defaults.KeyframeIntervalSeconds,
             AudioCodec = Parse(context, "AUDIO_CODEC", defaults.AudioCodec),
+            RateControl = Parse(context, "RATE_CONTROL", defaults.RateControl),
             HardwareAcceleration = Parse(context, "HWACCEL", defaults.HardwareAcceleration),
             Live = context.Live,
         };
