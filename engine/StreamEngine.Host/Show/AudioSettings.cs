@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using StreamEngine.Application;
 using StreamEngine.Core.Audio;
 using StreamEngine.Core.Resources;
 using StreamEngine.Core.Scene;
