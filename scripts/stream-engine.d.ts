@@ -150,7 +150,7 @@ declare function say(text: string, options?: { seconds?: number; layer?: string 
 
 /**
  * The show's sound (the scene's "audio" section, docs/audio.md). A character with a voice channel ("voiceOf")
- * speaks what say() shows, and the line lasts as long as the voice.
+ * speaks what say() shows, and the line lasts at least as long as the voice.
  */
 declare const audio: {
   /** Plays a sound now: a cue of the effects channel ("gavel", "bid-chime", "tick"), or of the channel named. */

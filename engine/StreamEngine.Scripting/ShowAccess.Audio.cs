@@ -66,7 +66,7 @@ public sealed partial class ShowAccess
             if (!voice.IsCompleted) continue;
             _voicing.RemoveAt(i--);
             if (voice.IsCompletedSuccessfully && voice.Result.Length > 0)
-                seconds = Audio!.Play(channel, voice.Result, Now.Seconds);
+                seconds = Math.Max(seconds, Audio!.Play(channel, voice.Result, Now.Seconds)); // talking at least while the voice plays
             else
                 loggers.CreateLogger<ShowAccess>().LogWarning("The voice of {Layer} could not speak a line ({Reason}); it is shown silently",
                     layerId, voice.Exception?.InnerException?.Message ?? "no sound");

@@ -67,7 +67,7 @@ public interface IShowApi
 
     /// <summary>
     /// Plays a sound now: a cue of the show's effects channel (<c>gavel</c>, <c>bid-chime</c>, <c>tick</c>), or of the
-    /// channel named. When a character has a voice, <see cref="Say"/> speaks its line and the line lasts as long as the voice.
+    /// channel named. When a character has a voice, <see cref="Say"/> speaks its line and the line lasts at least as long as the voice.
     /// </summary>
     /// <param name="cue">The sound's name (or a line, for a voice channel).</param>
     /// <param name="channel">The audio channel; null for the effects channel.</param>
