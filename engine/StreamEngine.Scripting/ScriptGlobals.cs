@@ -77,6 +77,9 @@ public abstract class ScriptGlobals : IShowApi
     /// <summary>The sound, as C# scripts write it: <c>Audio.Play("gavel")</c>, <c>Audio.Gain("music", -6)</c>.</summary>
     public ScriptAudio Audio => new(this);
 
+    /// <inheritdoc/>
+    public abstract void Reply(string text, string? replyTo = null);
+
     /// <summary>Calls <paramref name="handler"/> once, <paramref name="seconds"/> of show time from now; returns a timer id.</summary>
     public abstract int After(double seconds, Action handler);
 

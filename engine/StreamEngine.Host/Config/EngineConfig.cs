@@ -21,6 +21,12 @@ public sealed record EngineConfig
     public Secret? TwitterApiSecret { get; init; }
     public Secret? TwitterAccessToken { get; init; }
     public Secret? TwitterAccessTokenSecret { get; init; }
+
+    /// <summary>X's RTMPS ingest URL (from X's producer page or the broadcast setup), for <c>--output x</c>.</summary>
+    public string? XIngestUrl { get; init; }
+
+    /// <summary>The stream key that goes with <see cref="XIngestUrl"/>; masked everywhere.</summary>
+    public Secret? XStreamKey { get; init; }
     public int MaxLayers { get; init; } = 50;
     public int MaxWsClients { get; init; } = 256;
     public int WsRequestsPerSecond { get; init; } = 100;
@@ -38,6 +44,9 @@ public sealed record EngineConfig
     public int AssetMaxMb { get; init; } = 100;
     public string RecordingsDirectory { get; init; } = "recordings";
     public int MaxOutputs { get; init; } = 8;
+
+    /// <summary>Animations that may run at once (MAX_ANIMATIONS).</summary>
+    public int MaxAnimations { get; init; } = 1000;
     public int Width { get; init; } = 1920;
     public int Height { get; init; } = 1080;
     public string LogLevel { get; init; } = "info";
