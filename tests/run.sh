@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of StreamEngine. Installs what the tests use when it is missing (as root, with apt-get):
-# ffmpeg, nginx with the RTMP module, redis-server, ngircd, fonts, chromium; then builds the engine like a user does and runs dotnet test.
+# ffmpeg, nginx with the RTMP module, redis-server, ngircd, fonts, chromium, espeak-ng, sox; then builds the engine like a user does and runs dotnet test.
 set -euo pipefail
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$home"
@@ -23,6 +23,9 @@ command -v node >/dev/null || packages+=(nodejs)
 command -v npm >/dev/null || packages+=(npm)
 # The dashboard's browser tests drive Debian's Chromium headless (Playwright downloads no browser).
 [ -x /usr/bin/chromium ] || packages+=(chromium)
+# Audio: the text-to-speech voice plugin speaks with espeak-ng; the effect sounds are made and checked with sox.
+command -v espeak-ng >/dev/null || packages+=(espeak-ng)
+command -v sox >/dev/null || packages+=(sox)
 if [ ${#packages[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
     echo "tests/run.sh: missing ${packages[*]}; install them with: sudo apt-get install -y ${packages[*]}" >&2

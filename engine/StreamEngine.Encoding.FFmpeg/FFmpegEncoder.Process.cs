@@ -44,7 +44,8 @@ public sealed partial class FFmpegEncoder
         var output = IsDirect
             ? FFmpegArguments.ForDirectFiles(DirectOutputs.Select(o => o.Target).ToList(), attempt)
             : FFmpegArguments.MpegTsToStdout(timestampOffset);
-        var arguments = FFmpegArguments.ForEncode(_settings, _format!, VideoEncoder!, output);
+        using var audio = _audio is null ? null : new AudioFeed(_audio, _audioPacing!);
+        var arguments = FFmpegArguments.ForEncode(_settings with { RateControl = EffectiveRateControl }, _format!, VideoEncoder!, output, audio?.InputArguments);
         FFmpegProcess started;
         try
         {
@@ -61,11 +62,13 @@ public sealed partial class FFmpegEncoder
         _accepting = !_stopping;
         var readTask = IsDirect ? ReadDirectProgressAsync(process, attemptEnd.Token) : FanOutAsync(process);
         var writeTask = WriteFramesAsync(process, attemptEnd.Token);
+        var audioTask = audio?.RunAsync(attemptEnd.Token) ?? Task.CompletedTask;
         await WaitForExitAsync(process).ConfigureAwait(false);
         _accepting = false;
         EncoderProcessId = null;
         await attemptEnd.CancelAsync().ConfigureAwait(false);
         await writeTask.ConfigureAwait(false);
+        await audioTask.ConfigureAwait(false);
         try { await readTask.ConfigureAwait(false); }
         catch (Exception e) when (e is IOException or OperationCanceledException) { }
         return Redact(process.DescribeExit());
@@ -114,6 +117,10 @@ public sealed partial class FFmpegEncoder
             foreach (var output in DirectOutputs) output.Report(OutputState.Live, null);
         }, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Auto: constant bitrate when the show is live and goes to an ingest (RTMP, SRT) at start, capped VBR otherwise.</summary>
+    private RateControl EffectiveRateControl => _settings.RateControl != RateControl.Auto ? _settings.RateControl
+        : _settings.Live && Supervisors.Any(s => s.Target.Kind != OutputKind.File) ? RateControl.Cbr : RateControl.Vbr;
 
     /// <summary>Masks the secrets of every output in a line from ffmpeg.</summary>
     private string Redact(string text) => Supervisors.Aggregate(text, (t, s) => s.Target.Redact(t));

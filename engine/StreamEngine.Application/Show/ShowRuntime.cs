@@ -39,6 +39,12 @@ public sealed class ShowRuntime : IDisposable
     public AnimationRuntime Animations { get; }
     public ChatFeed Chat => Compositor.Services.Chat;
 
+    /// <summary>What scripts reach of the show (its mixer, whether voices are waited for).</summary>
+    public ShowAccess? Access { get; init; }
+
+    /// <summary>The show's sound, from the scene's <c>audio</c> section; null: the encoder encodes silence.</summary>
+    public Core.Audio.AudioMixer? Audio => Access?.Audio;
+
     /// <summary>Watches the plugins directory and swaps new versions in (live shows: <c>run</c> and <c>demo</c>).</summary>
     public PluginReloader? Reloader { get; private set; }
 
@@ -79,6 +85,7 @@ public sealed class ShowRuntime : IDisposable
         pipeline.AddHook(Chat);
         pipeline.AddHook(Animations);
         pipeline.AddHook(Scripts);
+        if (Audio is not null) pipeline.AddHook(Audio);
         foreach (var hook in Hooks) pipeline.AddHook(hook);
         return pipeline;
     }

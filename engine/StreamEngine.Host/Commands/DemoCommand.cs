@@ -32,7 +32,7 @@ internal static class DemoCommand
             var recording = RunCommand.DefaultRecording(config, "demo");
             var logger = loggers.CreateLogger("demo");
             logger.LogInformation("Demo show {Scene}; recording to {Recording}", scene, recording);
-            await using var encoder = Encoders.Create(config, session.Format, live: true, [recording, .. parse.GetValue(outputs) ?? []], loggers, session.Plugins);
+            await using var encoder = Encoders.Create(config, session.Format, live: true, [recording, .. parse.GetValue(outputs) ?? []], loggers, session.Plugins, session.Audio);
             await LiveShow.RunAsync(session, encoder, RunCommand.Duration(parse.GetValue(seconds)), loggers, stop,
                 attach: clock => ControlPlane.StartAsync(config, session, encoder, clock, loggers, stop));
             logger.LogInformation("Recording saved: {Recording}", recording);

@@ -59,6 +59,9 @@ public sealed record EngineConfig
     public double KeyframeIntervalSeconds { get; init; } = 2;
     public string AudioCodec { get; init; } = "aac";
     public string HardwareAcceleration { get; init; } = "auto";
+
+    /// <summary>RATE_CONTROL: auto (constant bitrate with filler for live RTMP/SRT outputs, capped VBR for recordings), cbr or vbr.</summary>
+    public string RateControl { get; init; } = "auto";
     public string PluginsDirectory { get; init; } = "";
     public string DataDirectory { get; init; } = "data";
     public int ScriptTimeoutMs { get; init; } = 100;
