@@ -4,6 +4,7 @@ using StreamEngine.Core.Pipeline;
 using StreamEngine.Core.Scene;
 using StreamEngine.Sdk;
 using StreamEngine.Sdk.Chat;
+using StreamEngine.Toolkit;
 
 namespace StreamEngine.Application;
 
