@@ -28,12 +28,13 @@ public sealed partial class AuctioneerBehaviour
         var data = e.ToJson();
         if (e.Lot is not null && _auction!.Lots.FirstOrDefault(l => l.Spec.Id == e.Lot) is { } lot)
         {
-            data["title"] = lot.Spec.Title;
-            data["currency"] = lot.Spec.Currency;
+            data["title"] ??= lot.Spec.Title;
+            data["currency"] ??= lot.Spec.Currency;
             if (e.Type is "bid" or "sold" or "rejected") data["display"] = e.Amount is { } a ? lot.Spec.Money(a) : null;
             if (e.Type is "bid") data["bids"] = lot.Bids.Count(b => b.Fate == "accepted" && b.N <= e.N);
         }
         _context!.Publish(name, data);
+        if (e.Type is "opened" or "sold" or "passed" or "withdrawn") Show.Log.Info(Journal(e, data));
         Show.Emit("auction." + e.Type);
         if (_hooked.Contains(hook))
         {
@@ -44,6 +45,20 @@ public sealed partial class AuctioneerBehaviour
             _hookedEvents.Enqueue(queued);
         }
         else _voice!.React(e, _auction!);
+    }
+
+    /// <summary>The sales log's line for the engine's log: <c>sold lot-1 "Solstice Bloom" to kenji for $150 (23 bids) at 61.2 s</c>.</summary>
+    private string Journal(AuctionEvent e, JsonObject data)
+    {
+        var lot = _auction!.Lots.First(l => l.Spec.Id == e.Lot);
+        var what = e.Type switch
+        {
+            "sold" => $" to {e.Author} for {lot.Spec.Money(e.Amount ?? 0)}",
+            "passed" => $" ({e.Reason}{(lot.Price is { } p ? ", last bid " + lot.Spec.Money(p) : "")})",
+            "opened" => $" at {lot.Spec.Money(lot.Spec.Opening)}",
+            _ => "",
+        };
+        return $"{e.Type} {lot.Spec.Id} \"{data["title"]}\"{what} ({lot.Accepted} bids) at {e.At:0.###} s";
     }
 
     /// <summary>The hooked events since the last call, oldest first (a script's <c>onFrame</c> reads them).</summary>

@@ -14,7 +14,7 @@ internal sealed partial class Auction
         var lot = Live;
         var value = raise && lot is not null ? (lot.Price ?? lot.Spec.Opening) + amount : amount;
         if (Refusal(lot, author, value, currency) is { } refused) return [Do(Rejected(lot, author, value, chat, refused.Reason, refused.Detail))];
-        if (lot!.Leader == author) return [Do(Rejected(lot, author, value, chat, "leading", $"{author} already leads at {lot.Spec.Money(lot.Price!.Value)}"))];
+        if (lot!.Leader == author) return [Do(Rejected(lot, author, value, chat, "already-leading", $"{author} already leads at {lot.Spec.Money(lot.Price!.Value)}"))];
         if (value < lot.Asking) return [Do(Rejected(lot, author, value, chat, "too-low", $"the next bid is at least {lot.Spec.Money(lot.Asking)}"))];
         var events = new List<AuctionEvent> { Do(Accepted(lot, author, value, proxy: false, chat)) };
         Contest(lot, events);

@@ -109,7 +109,8 @@ internal sealed partial class Auction
 
     private LotRun RequireLive(string what) => Live ?? throw new InvalidOperationException($"{what}: no lot is on the block");
 
-    private AuctionEvent OpenEvent(LotRun lot) => new(Sequence + 1, "opened", lot.Spec.Id) { Remaining = lot.Spec.Duration, Amount = lot.Spec.Opening, At = Now };
+    private AuctionEvent OpenEvent(LotRun lot) => new(Sequence + 1, "opened", lot.Spec.Id)
+        { Remaining = lot.Spec.Duration, Amount = lot.Spec.Opening, Title = lot.Spec.Title, Currency = lot.Spec.Currency, At = Now };
 
     private AuctionEvent Close(LotRun lot, bool byHand) => lot.Leader is { } leader && lot.ReserveMet
         ? new AuctionEvent(Sequence + 1, "sold", lot.Spec.Id) { Author = leader, Amount = lot.Price, Reason = byHand ? "hammer" : null, At = Now }

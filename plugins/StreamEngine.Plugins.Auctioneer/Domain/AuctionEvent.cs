@@ -30,6 +30,11 @@ internal sealed record AuctionEvent(long N, string Type, string? Lot)
     /// <summary>The chat message's sequence the bid came from; null for the API.</summary>
     public long? Chat { get; init; }
 
+    /// <summary>The lot's title and currency, on <c>opened</c>: the sales log reads without the lots file.</summary>
+    public string? Title { get; init; }
+
+    public string? Currency { get; init; }
+
     /// <summary>Show time of the event, in seconds.</summary>
     public double At { get; init; }
 
@@ -47,6 +52,8 @@ internal sealed record AuctionEvent(long N, string Type, string? Lot)
         if (Detail is not null) o["detail"] = Detail;
         if (Remaining is { } r) o["remaining"] = Math.Round(r, 3);
         if (Chat is { } c) o["chat"] = c;
+        if (Title is not null) o["title"] = Title;
+        if (Currency is not null) o["currency"] = Currency;
         return o;
     }
 
@@ -61,6 +68,7 @@ internal sealed record AuctionEvent(long N, string Type, string? Lot)
                 Author = o["author"]?.GetValue<string>(), Amount = Json.Amount(o["amount"]), Proxy = o["proxy"]?.GetValue<bool>() ?? false,
                 Reason = o["reason"]?.GetValue<string>(), Detail = o["detail"]?.GetValue<string>(),
                 Remaining = o["remaining"] is { } r ? (double?)Json.Amount(r) : null, Chat = o["chat"]?.GetValue<long>(),
+                Title = o["title"]?.GetValue<string>(), Currency = o["currency"]?.GetValue<string>(),
                 At = o["at"] is { } at ? (double)(Json.Amount(at) ?? 0) : 0,
             };
         }

@@ -52,7 +52,16 @@ internal sealed record Catalogue(IReadOnlyList<LotSpec> Lots, AuctionRules Rules
         return new LotSpec(id, Json.Text(o["title"], at + ".title") ?? id, Json.Text(o["artist"], at + ".artist") ?? "", Json.Text(o["image"], at + ".image", 500),
             metadata, opening, reserve, Currency(o["currency"], at + ".currency") ?? currency,
             o["increment"] is { } inc ? IncrementRule.Read(inc, at + ".increment") : increment,
-            o["duration"] is { } d ? Json.Seconds(d, at + ".duration", 5, 86_400) : duration, lotSniping, once, twice);
+            o["duration"] is { } d ? Json.Seconds(d, at + ".duration", 5, 86_400) : duration, lotSniping, once, twice)
+        { Estimate = Estimate(o["estimate"], at + ".estimate") };
+    }
+
+    private static (decimal, decimal)? Estimate(JsonNode? node, string field)
+    {
+        if (node is null) return null;
+        if (node is not JsonArray { Count: 2 } a) throw new LotsFileException(field, "expected [low, high]");
+        var (low, high) = (Json.Positive(a[0], field + "[0]"), Json.Positive(a[1], field + "[1]"));
+        return high >= low ? (low, high) : throw new LotsFileException(field + "[1]", $"expected at least the low estimate {low}");
     }
 
     private static string? Currency(JsonNode? node, string field)

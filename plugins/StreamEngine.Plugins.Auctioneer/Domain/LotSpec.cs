@@ -11,6 +11,9 @@ internal sealed record LotSpec(
     /// <summary>Sudden death: no extension, the leader when the clock reaches zero wins.</summary>
     public bool SuddenDeath => AntiSniping.Mode == "none";
 
+    /// <summary>The house's estimate (low, high), when the lots file gives one; the host quotes it.</summary>
+    public (decimal Low, decimal High)? Estimate { get; init; }
+
     public string Money(decimal amount) => Json.Money(amount, Currency);
 
     public JsonObject ToJson()
@@ -23,6 +26,7 @@ internal sealed record LotSpec(
             ["opening"] = Opening, ["reserve"] = Reserve, ["currency"] = Currency, ["increment"] = Increment.ToJson(),
             ["duration"] = Duration, ["antiSniping"] = AntiSniping.ToJson(), ["suddenDeath"] = SuddenDeath,
             ["goingOnce"] = GoingOnceAt, ["goingTwice"] = GoingTwiceAt,
+            ["estimate"] = Estimate is { } e ? new JsonArray(e.Low, e.High) : null,
         };
     }
 }
