@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using StreamEngine.Sdk.Chat;
+using StreamEngine.Toolkit;
 
 namespace StreamEngine.Plugins.Auctioneer;
 

@@ -27,7 +27,7 @@ public sealed partial class AuctioneerBehaviour : IShowBehaviour
 
     public string Id => "auctioneer";
 
-    private ScriptGlobals Show => _context?.Show ?? throw new InvalidOperationException("the auctioneer is not running");
+    private IShowApi Show => _context?.Show ?? throw new InvalidOperationException("the auctioneer is not running");
 
     private JsonObject State => Show.State;
 

@@ -12,7 +12,7 @@ namespace StreamEngine.Plugins.Auctioneer;
 /// in a row, chosen by a counter so an offline render repeats. Acknowledgements wait for the host to finish a line;
 /// only the newest waits.
 /// </summary>
-internal sealed partial class HostVoice(ScriptGlobals show)
+internal sealed partial class HostVoice(IShowApi show)
 {
     private const double BidGap = 2.2, SilenceAfter = 9, AnswerGap = 4, MoodEvery = 20;
     private Dictionary<string, string[]> _lines = new(Lines.Default);

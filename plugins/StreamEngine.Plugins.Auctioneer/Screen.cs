@@ -12,7 +12,7 @@ namespace StreamEngine.Plugins.Auctioneer;
 /// <c>bid-flash</c> (the bidder's name and price, sprung in), <c>confetti</c> (a tween of its progress).
 /// Within a batch of events only the resulting price is shown: a proxy bid's answer replaces the bid it answered.
 /// </summary>
-internal sealed class Screen(ScriptGlobals show)
+internal sealed class Screen(IShowApi show)
 {
     private const double UrgentBelow = 10;
     private HashSet<string> _present = [];

@@ -13,7 +13,7 @@ public sealed class BidTests
     [InlineData("ana:30 bo:31", "accepted too-low", "30")]
     [InlineData("ana:30 bo:32", "accepted accepted", "32")]
     [InlineData("ana:100 bo:104 cy:105", "accepted too-low accepted", "105")]
-    [InlineData("ana:20 ana:25", "accepted leading", "20")]
+    [InlineData("ana:20 ana:25", "accepted already-leading", "20")]
     [InlineData("ana:20 bo:+5", "accepted accepted", "25")]
     [InlineData("ana:20 bo:+0.5", "accepted too-low", "20")]
     [InlineData("ana:+3", "accepted", "23")]
@@ -57,7 +57,7 @@ public sealed class BidTests
     {
         var sale = Sale.Open(new Sale("""{ "startDelay": 0, "rateLimit": { "bids": 2, "seconds": 5 }, "lots": [ { "id": "a", "opening": 20 } ] }"""));
         Assert.Equal("bid", sale.Bid("ana", 20).Single().Type);
-        Assert.Equal("leading", sale.Bid("ana", 30).Single().Reason);
+        Assert.Equal("already-leading", sale.Bid("ana", 30).Single().Reason);
         Assert.Equal("rate-limited", sale.Bid("ana", 40).Single().Reason);
         sale.Bid("bo", 45);
         sale.Wait(5.1);

@@ -5,6 +5,7 @@ using StreamEngine.Core.Scene;
 using StreamEngine.Sdk;
 using StreamEngine.Sdk.Chat;
 using StreamEngine.Server.Control;
+using StreamEngine.Toolkit;
 
 namespace StreamEngine.Host.Show;
 

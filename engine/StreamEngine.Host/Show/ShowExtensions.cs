@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using StreamEngine.Core.Chat;
 using StreamEngine.Core.Scene;
 using StreamEngine.Plugins;
+using StreamEngine.Scripting;
 using StreamEngine.Sdk.Behaviours;
 using StreamEngine.Sdk.Scripting;
 using StreamEngine.State;
@@ -124,7 +125,7 @@ internal sealed class ShowExtensions : IAsyncDisposable
 
     private sealed class BehaviourContext(string id, ScriptGlobals show, IBehaviourRecords records, ShowExtensions owner) : IBehaviourContext
     {
-        public ScriptGlobals Show => show;
+        public IShowApi Show => show;
         public IBehaviourRecords Records => records;
         public void Publish(string type, JsonObject data) => owner.BehaviourEvent?.Invoke(id, type, (JsonObject)data.DeepClone());
     }

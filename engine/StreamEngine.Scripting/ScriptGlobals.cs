@@ -1,14 +1,18 @@
 using System.Text.Json.Nodes;
+using StreamEngine.Sdk;
 using StreamEngine.Sdk.Chat;
+using StreamEngine.Sdk.Scripting;
 
-namespace StreamEngine.Sdk.Scripting;
+namespace StreamEngine.Scripting;
 
 /// <summary>
 /// The API a show script sees. In a C# script (<c>.csx</c>) its members are globals: <c>Update("bid", …)</c>,
 /// <c>OnBid(bid => …)</c>. JavaScript scripts see the same API in camelCase (<c>scripts/stream-engine.d.ts</c>).
 /// Everything runs on the engine's frame thread, between frames: a change made here is in the next frame.
+/// Behaviours get the same API through the SDK's <see cref="IShowApi"/>, which this implements; it lives in the
+/// engine because Roslyn needs a class for a script's globals.
 /// </summary>
-public abstract class ScriptGlobals
+public abstract class ScriptGlobals : IShowApi
 {
     /// <summary>A copy of the layer (the scene file's JSON shape), or null when there is none with this id.</summary>
     public abstract JsonObject? Layer(string id);

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using StreamEngine.Sdk.Chat;
 
-namespace StreamEngine.Sdk.Chat;
+namespace StreamEngine.Toolkit;
 
 /// <summary>An amount bid in a chat message.</summary>
 /// <param name="Amount">The amount.</param>

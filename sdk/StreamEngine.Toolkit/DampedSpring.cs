@@ -1,4 +1,4 @@
-namespace StreamEngine.Sdk.Animation;
+namespace StreamEngine.Toolkit;
 
 /// <summary>
 /// A mass on a damped spring, m·x″ + c·x′ + k·x = 0, released at displacement x(0) with velocity x′(0), solved in closed

@@ -1,7 +1,7 @@
 using System.Globalization;
 using SkiaSharp;
 
-namespace StreamEngine.Sdk;
+namespace StreamEngine.Toolkit;
 
 /// <summary>
 /// Colors as text the way scene files write them, CSS-style: <c>#rgb</c>, <c>#rrggbb</c> and <c>#rrggbbaa</c>

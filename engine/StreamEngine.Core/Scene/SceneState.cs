@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
+using StreamEngine.Sdk;
 
-namespace StreamEngine.Sdk;
+namespace StreamEngine.Core.Scene;
 
 /// <summary>A whole scene: frame size, frame rate and layers, in the JSON shape of scene files.</summary>
 public sealed class SceneState
