@@ -39,7 +39,7 @@ public sealed partial class AuctioneerBehaviour : IShowBehaviour
         _context = context;
         _clock = new ShowClock(context.Show);
         _screen = new Screen(context.Show);
-        _voice = new HostVoice(context.Show);
+        _voice = new HostVoice(context.Show, (layer, text) => context.Publish("HostLine", new JsonObject { ["layer"] = layer, ["text"] = text }));
         context.Show.OnChat(OnChat);
         context.Show.OnFrame(OnFrame);
         if (State["catalogue"] is JsonObject saved) Load(saved, restart: true);

@@ -12,7 +12,7 @@ namespace StreamEngine.Plugins.Auctioneer;
 /// in a row, chosen by a counter so an offline render repeats. Acknowledgements wait for the host to finish a line;
 /// only the newest waits.
 /// </summary>
-internal sealed partial class HostVoice(IShowApi show)
+internal sealed partial class HostVoice(IShowApi show, Action<string, string> said)
 {
     private const double BidGap = 2.2, SilenceAfter = 9, AnswerGap = 4, MoodEvery = 20;
     private Dictionary<string, string[]> _lines = new(Lines.Default);
@@ -142,7 +142,10 @@ internal sealed partial class HostVoice(IShowApi show)
 
     private void Speak(string text, double seconds, string layer)
     {
-        try { show.Say(text, seconds, show.Layer(layer) is not null ? layer : null); }
+        var id = show.Layer(layer) is not null ? layer : show.Layer("host") is not null ? "host" : null;
+        if (id is null) return; // a show without characters: the lines are in the events and the log only
+        said(id, text); // a HostLine event: what a chat source that can post (the X plugin) would send as a reply
+        try { show.Say(text, seconds, id); }
         catch (Exception e) when (e is not OutOfMemoryException) { show.Log.Warn($"the host could not say a line: {e.Message}"); }
     }
 }

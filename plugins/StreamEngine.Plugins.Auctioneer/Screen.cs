@@ -70,7 +70,11 @@ internal sealed class Screen(IShowApi show)
 
     private void LotIn(Auction auction, LotRun lot)
     {
-        var metadata = new JsonObject { ["title"] = lot.Spec.Title, ["artist"] = lot.Spec.Artist };
+        var metadata = new JsonObject();
+        // A merge patch keeps keys it does not name: the previous lot's (or the scene's) other metadata is removed.
+        if (_present.Contains("artwork") && show.Layer("artwork")?["props"]?["metadata"] is JsonObject old)
+            foreach (var (k, _) in old) metadata[k] = null;
+        (metadata["title"], metadata["artist"]) = (lot.Spec.Title, lot.Spec.Artist);
         foreach (var (k, v) in lot.Spec.Metadata.Take(4)) metadata[k] = v;
         Patch("artwork", new JsonObject { ["props"] = new JsonObject { ["src"] = lot.Spec.Image, ["metadata"] = metadata } });
         Animate("artwork", """{ "id": "auction-artwork-in", "kind": "parallel", "children": [ { "kind": "effect", "effect": "fadeIn", "duration": 0.8 }, { "kind": "effect", "effect": "slideIn", "from": "right", "distance": 80, "duration": 0.8, "easing": "easeOutCubic" } ] }""");

@@ -27,6 +27,33 @@ public sealed class AuctionRecoveryTests : IDisposable
         await KillAndResumeAsync(Engine.Environment(("REDIS_URL", redis.Url), ("REDIS_PASSWORD", redis.Password)));
     }
 
+    [Fact]
+    public async Task A_bid_from_chat_is_on_screen_only_once_the_store_has_it()
+    {
+        using var redis = new RedisServer();
+        var env = Engine.Environment(("REDIS_URL", redis.Url));
+        var scene = AuctionShow.Create(_dir, "durable", Lots);
+        await using var engine = await RunningEngine.StartSceneAsync(_dir.File("c.ts"), scene, env);
+        await AuctionShow.StateAsync(engine);
+        redis.Stop();
+        var posted = await engine.Api.PostAsync("api/chat", RunningEngine.Json("""{ "author": "ana", "text": "$25" }"""));
+        Assert.True(posted.IsSuccessStatusCode, await posted.Content.ReadAsStringAsync());
+        await Task.Delay(2000);
+        var state = await engine.GetObjectAsync("api/behaviours/auctioneer/state");
+        Assert.True(state["waiting"]!.GetValue<long>() >= 1, state.ToJsonString());
+        Assert.DoesNotContain("ana", FlashText(await engine.GetObjectAsync("api/layers/bid-flash")));
+        Assert.DoesNotContain("ana", (await engine.GetObjectAsync("api/layers/price-card"))["props"]!.ToJsonString());
+
+        redis.Start();
+        var text = "";
+        for (var i = 0; i < 100 && !text.Contains("ana"); i++, await Task.Delay(200)) text = FlashText(await engine.GetObjectAsync("api/layers/bid-flash"));
+        Assert.Equal("ana  ·  $25", text);
+        var lot = (await AuctionShow.ExportAsync(scene, env))["lots"]!.AsArray()[0]!;
+        Assert.Equal(["ana 25 leading"], lot["bids"]!.AsArray().Select(b => $"{b!["author"]} {b["amount"]} {b["fate"]}"));
+    }
+
+    private static string FlashText(JsonObject layer) => layer["props"]!["text"]!.GetValue<string>();
+
     private async Task KillAndResumeAsync(Dictionary<string, string?> env)
     {
         var scene = AuctionShow.Create(_dir, "recovery", Lots);
