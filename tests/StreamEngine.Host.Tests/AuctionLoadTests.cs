@@ -30,7 +30,9 @@ public sealed class AuctionLoadTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task Two_hundred_bids_a_second_are_judged_in_arrival_order_with_an_exact_sales_log_and_no_dropped_frame()
     {
-        var scene = AuctionShow.Create(_dir, "rush", Lots, Audience);
+        // Only the analysis stage: moderation's per-author rate and the display prioritisation would hold 200 bids/s back
+        // before the auctioneer saw them (docs/auction.md says so).
+        var scene = AuctionShow.Create(_dir, "rush", Lots, Audience, stages: """["chat.analysis"]""");
         var env = Engine.Environment();
         var run = ProcessRunner.Start("dotnet", [RepoPaths.BuiltEngine, "run", "--scene", scene, "--size", "640x360", "--output", _dir.File("rush.ts"),
             "--seconds", "24", "--no-api", "--audience", Path.Combine(Path.GetDirectoryName(scene)!, "audience.json")], env);

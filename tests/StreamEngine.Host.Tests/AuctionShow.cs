@@ -9,11 +9,13 @@ namespace StreamEngine.Host.Tests;
 /// </summary>
 internal static class AuctionShow
 {
-    public static string Create(TempDirectory dir, string name, string lots, string? audience = null)
+    public static string Create(TempDirectory dir, string name, string lots, string? audience = null, string? stages = null)
     {
         var show = Path.Combine(dir.Root, name);
         Directory.CreateDirectory(Path.Combine(show, "scripts"));
-        File.WriteAllText(Path.Combine(show, "scene.json"), Scene);
+        var scene = JsonNode.Parse(Scene)!.AsObject();
+        if (stages is not null) scene["chat"] = new JsonObject { ["stages"] = JsonNode.Parse(stages) };
+        File.WriteAllText(Path.Combine(show, "scene.json"), scene.ToJsonString());
         File.WriteAllText(Path.Combine(show, "scripts", "lots.json"), lots);
         File.Copy(RepoPaths.Samples("auction-show", "scripts", "auction.mjs"), Path.Combine(show, "scripts", "auction.mjs"));
         if (audience is not null) File.WriteAllText(Path.Combine(show, "audience.json"), audience);
@@ -38,9 +40,9 @@ internal static class AuctionShow
         """;
 
     /// <summary>The newest sale's log, as <c>auction export --format json</c> prints it for this show and environment.</summary>
-    public static async Task<JsonObject> ExportAsync(string scene, Dictionary<string, string?> env)
+    public static async Task<JsonObject> ExportAsync(string scene, Dictionary<string, string?> env, string? sale = null)
     {
-        var run = ProcessRunner.Start("dotnet", [RepoPaths.BuiltEngine, "auction", "export", "--format", "json", "--scene", scene], env);
+        var run = ProcessRunner.Start("dotnet", [RepoPaths.BuiltEngine, "auction", "export", "--format", "json", "--scene", scene, .. (sale is null ? Array.Empty<string>() : ["--sale", sale])], env);
         await run.WaitForExitAsync(TimeSpan.FromMinutes(1));
         Assert.True(run.ExitCode == 0, run.AllOutput);
         return JsonNode.Parse(string.Join('\n', run.Stdout))!.AsObject();

@@ -31,8 +31,9 @@ internal static class AuctionCommand
             var ids = sales.Select(s => s["sale"]?.GetValue<string>()).OfType<string>().ToList();
             var id = parse.GetValue(sale) ?? ids.LastOrDefault()
                 ?? throw new UserInputException("auction export", "--scene", $"{store.Description} has no auction for {scenePath}: run the show first (./stream-engine demo)");
-            if (!ids.Contains(id)) throw new UserInputException("--sale", "--sale", $"no sale '{id}' in {store.Description}; expected one of: {string.Join(", ", ids)}");
-            var log = AuctionSales.Fold(id, await store.ReadEventsAsync($"behaviour:{Behaviour}:log-{id}", stop));
+            var records = await store.ReadEventsAsync($"behaviour:{Behaviour}:log-{id}", stop);
+            if (records.Count == 0) throw new UserInputException("--sale", "--sale", $"no records of sale '{id}' in {store.Description}; sales: {string.Join(", ", ids)}");
+            var log = AuctionSales.Fold(id, records);
             log["sales"] = new System.Text.Json.Nodes.JsonArray([.. ids.Select(s => (System.Text.Json.Nodes.JsonNode)s)]);
             var text = kind == "json" ? log.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n" : AuctionSales.Csv(log);
             if (parse.GetValue(output) is { } path)
