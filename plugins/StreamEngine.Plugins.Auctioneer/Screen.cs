@@ -17,6 +17,7 @@ internal sealed class Screen(IShowApi show)
     private const double UrgentBelow = 10;
     private HashSet<string> _present = [];
     private IScriptAnimation? _countdown;
+    private int _number;
 
     /// <summary>Draws the sale as it stands (after loading or a restart).</summary>
     public void Ready(Auction auction)
@@ -56,7 +57,7 @@ internal sealed class Screen(IShowApi show)
                     Price(auction, lot, null);
                     break;
                 case "going-once" or "going-twice":
-                    Banner(e.Type == "going-once" ? "GOING ONCE" : "GOING TWICE", e.Type == "going-once" ? "once" : "twice");
+                    Banner(e.Type == "going-once" ? "GOING ONCE" : "GOING TWICE", e.Type == "going-once" ? "once" : "twice", lot.Spec.Money(lot.Price ?? lot.Spec.Opening), hideAfter: 1.5);
                     Price(auction, lot, null);
                     break;
                 case "sold" or "passed" or "withdrawn":
@@ -70,6 +71,7 @@ internal sealed class Screen(IShowApi show)
 
     private void LotIn(Auction auction, LotRun lot)
     {
+        _number = auction.Lots.ToList().IndexOf(lot) + 1;
         var metadata = new JsonObject();
         // A merge patch keeps keys it does not name: the previous lot's (or the scene's) other metadata is removed.
         if (_present.Contains("artwork") && show.Layer("artwork")?["props"]?["metadata"] is JsonObject old)
@@ -77,7 +79,7 @@ internal sealed class Screen(IShowApi show)
         (metadata["title"], metadata["artist"]) = (lot.Spec.Title, lot.Spec.Artist);
         foreach (var (k, v) in lot.Spec.Metadata.Take(4)) metadata[k] = v;
         Patch("artwork", new JsonObject { ["props"] = new JsonObject { ["src"] = lot.Spec.Image, ["metadata"] = metadata } });
-        Animate("artwork", """{ "id": "auction-artwork-in", "kind": "parallel", "children": [ { "kind": "effect", "effect": "fadeIn", "duration": 0.8 }, { "kind": "effect", "effect": "slideIn", "from": "right", "distance": 80, "duration": 0.8, "easing": "easeOutCubic" } ] }""");
+        Animate("artwork", """{ "id": "auction-artwork-in", "kind": "parallel", "children": [ { "kind": "effect", "effect": "fadeIn", "duration": 0.6 }, { "kind": "effect", "effect": "slideIn", "from": "bottom", "distance": 40, "duration": 0.6 } ] }""");
         Patch("banner", new JsonObject { ["visible"] = false });
         Patch("confetti", new JsonObject { ["visible"] = false });
         Price(auction, lot, null);
@@ -88,9 +90,9 @@ internal sealed class Screen(IShowApi show)
     {
         Price(auction, lot, bid);
         Patch("banner", new JsonObject { ["visible"] = false });
-        Patch("bid-flash", new JsonObject { ["visible"] = true, ["props"] = new JsonObject { ["text"] = $"{bid.Author}  ·  {lot.Spec.Money(bid.Amount!.Value)}" } });
-        Animate("bid-flash", """{ "id": "auction-bid-flash", "kind": "sequence", "children": [ { "kind": "parallel", "children": [ { "kind": "effect", "effect": "fadeIn", "duration": 0.15 }, { "kind": "spring", "property": "scale", "from": 0.6, "to": 1, "stiffness": 260, "damping": 14 } ] }, { "kind": "effect", "effect": "fadeOut", "delay": 1.6, "duration": 0.4 } ] }""");
-        Animate("price-card", """{ "id": "auction-price-pop", "kind": "spring", "property": "scale", "from": 1.06, "to": 1, "stiffness": 320, "damping": 11 }""");
+        Patch("bid-flash", new JsonObject { ["visible"] = true, ["props"] = new JsonObject { ["text"] = $"{bid.Author}\n{lot.Spec.Money(bid.Amount!.Value)}" } });
+        Animate("bid-flash", """{ "id": "auction-bid-flash", "kind": "sequence", "children": [ { "kind": "parallel", "children": [ { "kind": "effect", "effect": "fadeIn", "duration": 0.15 }, { "kind": "spring", "property": "scale", "from": 0.4, "to": 1, "stiffness": 260, "damping": 12 } ] }, { "kind": "effect", "effect": "fadeOut", "delay": 1.2, "duration": 0.4 } ] }""");
+        Animate("price-card", """{ "id": "auction-price-pop", "kind": "spring", "property": "scale", "from": 1.04, "to": 1, "stiffness": 320, "damping": 11 }""");
     }
 
     private void Price(Auction auction, LotRun lot, AuctionEvent? bid)
@@ -102,11 +104,11 @@ internal sealed class Screen(IShowApi show)
             ["visible"] = true,
             ["props"] = new JsonObject
             {
-                ["lot"] = $"LOT {number} OF {auction.Lots.Count}", ["title"] = lot.Spec.Title, ["artist"] = lot.Spec.Artist,
+                ["lot"] = number, ["title"] = lot.Spec.Title, ["artist"] = lot.Spec.Artist,
                 ["label"] = price is null ? "OPENING BID" : lot.Phase == LotPhase.Sold ? "SOLD FOR" : "CURRENT BID",
-                ["price"] = lot.Spec.Money(price ?? lot.Spec.Opening), ["currency"] = lot.Spec.Currency,
+                ["price"] = price ?? lot.Spec.Opening, ["currency"] = lot.Spec.Currency,
                 ["leader"] = bid?.Author ?? lot.Leader, ["bids"] = lot.Bids.Count(b => b.Fate == "accepted" && (bid is null || b.N <= bid.N)),
-                ["status"] = lot.Paused ? "paused" : lot.Phase.Name(),
+                ["status"] = Status(lot),
             },
         });
     }
@@ -131,24 +133,36 @@ internal sealed class Screen(IShowApi show)
         _countdown?.Stop();
         _countdown = null;
         Patch("countdown", new JsonObject { ["props"] = new JsonObject { ["remaining"] = 0 } });
-        var (text, style) = e.Type switch
+        var (text, style, subtext) = e.Type switch
         {
-            "sold" => ($"SOLD  ·  {lot.Spec.Money(e.Amount ?? 0)}  ·  {e.Author}", "sold"),
-            "passed" => ($"PASSED  ·  {e.Reason?.ToUpperInvariant()}", "passed"),
-            _ => ("WITHDRAWN", "info"),
+            "sold" => ("SOLD", "sold", $"to {e.Author} for {lot.Spec.Money(e.Amount ?? 0)}"),
+            "passed" => ("PASSED", "passed", e.Reason ?? ""),
+            _ => ("WITHDRAWN", "info", lot.Spec.Title),
         };
-        Banner(text, style);
-        Patch("price-card", new JsonObject { ["props"] = new JsonObject { ["status"] = lot.Phase.Name(), ["label"] = e.Type == "sold" ? "SOLD FOR" : "LAST BID" } });
+        Banner(text, style, subtext, hideAfter: null);
+        Patch("price-card", new JsonObject { ["props"] = new JsonObject { ["status"] = Status(lot), ["label"] = e.Type == "sold" ? "SOLD FOR" : lot.Price is null ? "OPENING BID" : "CURRENT BID" } });
         if (e.Type != "sold" || !_present.Contains("confetti")) return;
-        Patch("confetti", new JsonObject { ["visible"] = true, ["props"] = new JsonObject { ["seed"] = e.N, ["progress"] = 0 } });
-        Animate("confetti", """{ "id": "auction-confetti", "kind": "tween", "property": "props.progress", "from": 0, "to": 1, "duration": 4, "easing": "linear" }""");
+        Patch("confetti", new JsonObject { ["visible"] = true, ["props"] = new JsonObject { ["seed"] = _number, ["progress"] = 0 } });
+        Animate("confetti", """{ "id": "auction-confetti", "kind": "tween", "property": "props.progress", "from": 0, "to": 1, "duration": 2.5, "easing": "linear" }""");
     }
 
-    private void Banner(string text, string style)
+    private void Banner(string text, string style, string subtext, double? hideAfter)
     {
-        Patch("banner", new JsonObject { ["visible"] = true, ["props"] = new JsonObject { ["text"] = text, ["style"] = style } });
-        Animate("banner", """{ "id": "auction-banner-in", "kind": "parallel", "children": [ { "kind": "effect", "effect": "fadeIn", "duration": 0.2 }, { "kind": "spring", "property": "scale", "from": 0.7, "to": 1, "stiffness": 240, "damping": 13 } ] }""");
+        Patch("banner", new JsonObject { ["visible"] = true, ["props"] = new JsonObject { ["text"] = text, ["style"] = style, ["subtext"] = subtext } });
+        var entrance = style is "sold" or "passed"
+            ? """{ "kind": "effect", "effect": "scaleIn", "duration": 0.45 }, { "kind": "effect", "effect": "fadeIn", "duration": 0.25 }"""
+            : """{ "kind": "effect", "effect": "slideIn", "from": "left", "distance": 700, "duration": 0.45 }, { "kind": "effect", "effect": "fadeIn", "duration": 0.25 }""";
+        var exit = hideAfter is { } after ? $$""", { "kind": "effect", "effect": "fadeOut", "duration": 0.3, "delay": {{Seconds(after)}} }""" : "";
+        Animate("banner", $$"""{ "id": "auction-banner", "kind": "sequence", "children": [ { "kind": "parallel", "children": [ {{entrance}} ] }{{exit}} ] }""");
     }
+
+    /// <summary>The card's status chip: scheduled, open, once, twice, sold, passed, withdrawn.</summary>
+    private static string Status(LotRun lot) => lot.Phase switch
+    {
+        LotPhase.GoingOnce => "once",
+        LotPhase.GoingTwice => "twice",
+        _ => lot.Phase.Name(),
+    };
 
     private void Patch(string id, JsonObject patch)
     {

@@ -26,14 +26,14 @@ internal static class AuctionShow
         { "size": "640x360", "fps": 30,
           "layers": [
             { "id": "backdrop", "type": "background", "zIndex": 0, "props": { "color": "#101426" } },
-            { "id": "price-card", "type": "overlay.text", "zIndex": 10, "transform": { "x": 20, "y": 20, "width": 360, "height": 150, "anchor": { "x": 0.5, "y": 0.5 } },
-              "props": { "text": "", "lot": "", "title": "", "artist": "", "label": "OPENING BID", "price": "", "currency": "USD", "bids": 0, "status": "scheduled" } },
-            { "id": "countdown", "type": "overlay.text", "zIndex": 10, "transform": { "x": 20, "y": 190, "width": 360, "height": 60 },
-              "props": { "text": "", "remaining": 0, "total": 60, "urgentBelow": 10 } },
-            { "id": "banner", "type": "overlay.text", "zIndex": 20, "visible": false, "transform": { "x": 20, "y": 270, "width": 360, "height": 70, "anchor": { "x": 0.5, "y": 0.5 } },
-              "props": { "text": "", "style": "info" } },
-            { "id": "bid-flash", "type": "overlay.text", "zIndex": 30, "transform": { "x": 400, "y": 20, "width": 230, "height": 40, "opacity": 0, "anchor": { "x": 0.5, "y": 0.5 } },
-              "props": { "text": "", "color": "#ffd166", "font": { "family": "sans", "size": 18, "weight": 800 } } },
+            { "id": "price-card", "type": "priceCard", "zIndex": 10, "transform": { "x": 200, "y": 95, "width": 360, "height": 150, "anchor": { "x": 0.5, "y": 0.5 } },
+              "props": { "lot": 0, "title": "", "artist": "", "label": "OPENING BID", "price": 0, "currency": "USD", "bids": 0, "status": "scheduled" } },
+            { "id": "countdown", "type": "countdown", "zIndex": 10, "transform": { "x": 20, "y": 190, "width": 360, "height": 60 },
+              "props": { "remaining": 0, "total": 60, "urgentBelow": 10 } },
+            { "id": "banner", "type": "banner", "zIndex": 20, "visible": false, "transform": { "x": 200, "y": 305, "width": 360, "height": 70, "anchor": { "x": 0.5, "y": 0.5 } },
+              "props": { "style": "info" } },
+            { "id": "bid-flash", "type": "overlay.text", "zIndex": 30, "visible": false, "transform": { "x": 515, "y": 35, "width": 230, "height": 50, "anchor": { "x": 0.5, "y": 0.5 } },
+              "props": { "text": "", "maxLines": 2, "color": "#ffd166", "font": { "family": "sans", "size": 16, "weight": 800 } } },
             { "id": "chat", "type": "chat", "zIndex": 25, "transform": { "x": 400, "y": 70, "width": 230, "height": 280 },
               "props": { "maxVisible": 5, "font": { "family": "sans", "size": 12 } } }
           ] }

@@ -26,7 +26,7 @@ internal static class AuctionCommand
             var config = global.LoadConfig(parse);
             using var loggers = GlobalOptions.Loggers(config with { LogLevel = "error" });
             var scenePath = parse.GetValue(scene) ?? DemoCommand.Scene;
-            await using var store = ShowStore.Open(config, scenePath, loggers);
+            await using var store = ShowComposition.OpenStore(config, scenePath, loggers);
             var sales = await store.ReadEventsAsync($"behaviour:{Behaviour}:sales", stop);
             var ids = sales.Select(s => s["sale"]?.GetValue<string>()).OfType<string>().ToList();
             var id = parse.GetValue(sale) ?? ids.LastOrDefault()

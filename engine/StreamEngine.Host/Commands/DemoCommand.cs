@@ -1,3 +1,4 @@
+using StreamEngine.Application;
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using StreamEngine.Host.Show;
@@ -23,10 +24,10 @@ internal static class DemoCommand
             var config = global.LoadConfig(parse);
             using var loggers = GlobalOptions.Loggers(config);
             var scene = Scene;
-            await using var store = ShowStore.Open(config, scene, loggers);
-            using var session = ShowSession.Open(config, scene, null, null, loggers);
+            await using var store = ShowComposition.OpenStore(config, scene, loggers);
+            using var session = ShowComposition.Open(config, scene, null, null, loggers);
             await session.LoadScriptsAsync([], strict: false); // samples/auction-show/scripts/auction.mjs hands the lots to the auctioneer
-            session.ReloadPluginsLive(config, loggers);
+            ShowComposition.ReloadPluginsLive(session, config, loggers);
             await using var writer = new StateWriter(store, loggers.CreateLogger<StateWriter>());
             var persistence = new ShowPersistence(session, writer, loggers.CreateLogger<ShowPersistence>());
             session.Hooks.Add(persistence);
