@@ -1,4 +1,5 @@
 using System.CommandLine;
+using StreamEngine.Application;
 using System.Text.Json;
 using StreamEngine.Host.Show;
 
