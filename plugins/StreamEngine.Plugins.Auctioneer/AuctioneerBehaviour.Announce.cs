@@ -58,7 +58,7 @@ public sealed partial class AuctioneerBehaviour
             "opened" => $" at {lot.Spec.Money(lot.Spec.Opening)}",
             _ => "",
         };
-        return $"{e.Type} {lot.Spec.Id} \"{data["title"]}\"{what} ({lot.Accepted} bids) at {e.At:0.###} s";
+        return $"{e.Type} {lot.Spec.Id} \"{data["title"]}\"{what} ({lot.Bids.Count(b => b.Fate == "accepted" && b.N <= e.N)} bids) at {e.At:0.###} s";
     }
 
     /// <summary>The hooked events since the last call, oldest first (a script's <c>onFrame</c> reads them).</summary>

@@ -19,7 +19,7 @@ internal sealed partial class HostVoice(IShowApi show, Action<string, string> sa
     private readonly Dictionary<string, (int Count, int Last)> _used = [];
     private JsonArray _faq = [];
     private double _hostBusyUntil, _assistantBusyUntil, _lastBidAt, _lastMoodAt;
-    private string? _pending;
+    private string? _pending; // the moment of the acknowledgement waiting for the host
     private double _mood;
     private int _moodCount;
 
@@ -49,7 +49,13 @@ internal sealed partial class HostVoice(IShowApi show, Action<string, string> sa
         var now = Now;
         if (_pending is not null && now >= _hostBusyUntil)
         {
-            Host(_pending);
+            // said for the bid that leads now, not the one that came while the host was talking
+            if (auction.Live is { Leader: { } leader, Price: not null } leading)
+            {
+                var vars = Vars(auction, leading);
+                vars["author"] = leader;
+                Host(Line(_pending, vars));
+            }
             _pending = null;
         }
         if (auction.Live is { Paused: false } lot && now - Math.Max(_lastBidAt, _hostBusyUntil) >= SilenceAfter && lot.Phase == LotPhase.Open && !Hooked.Contains("onSilence"))
@@ -79,9 +85,8 @@ internal sealed partial class HostVoice(IShowApi show, Action<string, string> sa
                 _lastBidAt = Now;
                 vars["price"] = lot.Spec.Money(e.Amount!.Value);
                 vars["next"] = lot.Spec.Money(e.Amount.Value + lot.Spec.Increment.After(e.Amount.Value));
-                var line = Line(e.Proxy ? "proxyBid" : "bidAccepted", vars);
-                if (Now >= _hostBusyUntil - (BidGap - 1)) Host(line);
-                else _pending = line;
+                if (Now >= _hostBusyUntil - (BidGap - 1)) Host(Line(e.Proxy ? "proxyBid" : "bidAccepted", vars));
+                else _pending = e.Proxy ? "proxyBid" : "bidAccepted";
                 break;
             case "rejected" when e.Reason == "too-low" && Now >= _assistantBusyUntil:
                 Assistant(Line("tooLow", vars));

@@ -118,8 +118,7 @@ internal sealed class Screen(IShowApi show)
         var left = Math.Round(lot.Left(auction.Now), 3);
         var total = Math.Max(lot.Spec.Duration, left);
         Patch("countdown", new JsonObject { ["visible"] = !lot.Phase.IsClosed(), ["props"] = new JsonObject { ["remaining"] = left, ["total"] = total, ["urgentBelow"] = UrgentBelow } });
-        _countdown?.Stop();
-        _countdown = null;
+        StopCountdown();
         if (!_present.Contains("countdown") || lot.Paused || !lot.Phase.TakesBids() || left <= 0) return;
         _countdown = show.Animate("countdown", new JsonObject
         {
@@ -128,10 +127,17 @@ internal sealed class Screen(IShowApi show)
         });
     }
 
+    /// <summary>Stops the running countdown tween; one that already ran to zero has nothing to stop.</summary>
+    private void StopCountdown()
+    {
+        try { _countdown?.Stop(); }
+        catch (Exception e) when (e is not OutOfMemoryException) { } // finished: the engine already forgot it
+        _countdown = null;
+    }
+
     private void Closed(LotRun lot, AuctionEvent e)
     {
-        _countdown?.Stop();
-        _countdown = null;
+        StopCountdown();
         Patch("countdown", new JsonObject { ["props"] = new JsonObject { ["remaining"] = 0 } });
         var (text, style, subtext) = e.Type switch
         {
