@@ -16,7 +16,9 @@ internal sealed partial class HostVoice
         vars["author"] = question.Author;
         var text = question.Text.ToLowerInvariant();
         var line = Faq(text, vars) ?? Metadata(text, lot, vars) ?? Known(text, lot, vars);
-        if (line is not null) Assistant(line);
+        if (line is null) return;
+        Assistant(line);
+        Post(line, question.Id);
     }
 
     private string? Faq(string text, Dictionary<string, string> vars)

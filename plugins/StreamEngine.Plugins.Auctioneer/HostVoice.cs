@@ -79,7 +79,7 @@ internal sealed partial class HostVoice(IShowApi show, Action<string, string> sa
         {
             case "opened":
                 _lastBidAt = Now;
-                Host(Line("lotOpened", vars), interrupt: true);
+                Post(Host(Line("lotOpened", vars), interrupt: true));
                 break;
             case "bid":
                 _lastBidAt = Now;
@@ -97,7 +97,7 @@ internal sealed partial class HostVoice(IShowApi show, Action<string, string> sa
             case "sold":
                 vars["winner"] = e.Author ?? "";
                 vars["price"] = lot.Spec.Money(e.Amount ?? 0);
-                Celebrate(Line("sold", vars));
+                Post(Celebrate(Line("sold", vars)));
                 break;
             case "passed" or "withdrawn" or "extended" or "paused" or "resumed":
                 vars["reason"] = e.Reason ?? "";
@@ -114,13 +114,25 @@ internal sealed partial class HostVoice(IShowApi show, Action<string, string> sa
         _moodCount++;
     }
 
-    private void Host(string text, bool interrupt = false)
+    /// <summary>
+    /// Selected lines (a lot opening, a sale, an answer) also go to the audience through the chat sources that can send
+    /// (the X plugin posts them as replies); the engine keeps within the platform's budget and never posts one twice.
+    /// </summary>
+    private void Post(string text, string? replyTo = null)
     {
         if (text.Length == 0) return;
+        try { show.Reply(text, replyTo); }
+        catch (Exception e) when (e is not OutOfMemoryException) { show.Log.Warn($"a line could not be sent to the chat: {e.Message}"); }
+    }
+
+    private string Host(string text, bool interrupt = false)
+    {
+        if (text.Length == 0) return text;
         if (interrupt) _pending = null;
         var seconds = Math.Clamp(0.6 + text.Length / 15.0, 1.8, 8);
         Speak(text, seconds, "host");
         _hostBusyUntil = Now + seconds;
+        return text;
     }
 
     private void Assistant(string text)
@@ -130,12 +142,13 @@ internal sealed partial class HostVoice(IShowApi show, Action<string, string> sa
         _assistantBusyUntil = Now + seconds;
     }
 
-    private void Celebrate(string text)
+    private string Celebrate(string text)
     {
         Host(text, interrupt: true);
         var seconds = _hostBusyUntil - Now;
         Pose("assistant", "celebrating", seconds + 2);
         show.After(seconds + 0.1, () => Pose("host", "celebrating", 2.5));
+        return text;
     }
 
     private void Pose(string layer, string state, double seconds)
