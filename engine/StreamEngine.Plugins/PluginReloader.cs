@@ -14,8 +14,9 @@ namespace StreamEngine.Plugins;
 /// context is really collected. A version that fails to load is reported and the running one stays.
 /// </summary>
 /// <param name="show">Where the layers are drawn ahead; without it the new renderers draw on the frame thread at the swap.</param>
+/// <param name="frames">The live clock's heartbeat: the collections that unload an old version start right after a frame is delivered.</param>
 public sealed class PluginReloader(PluginCatalog catalog, string pluginsDirectory, ILoggerFactory loggers,
-    (Compositor Compositor, SceneGraph Scene)? show = null) : IFrameHook, IDisposable
+    (Compositor Compositor, SceneGraph Scene)? show = null, FrameHeartbeat? frames = null) : IFrameHook, IDisposable
 {
     private static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(500);
     private readonly ILogger _logger = loggers.CreateLogger<PluginReloader>();
@@ -77,6 +78,8 @@ public sealed class PluginReloader(PluginCatalog catalog, string pluginsDirector
         if (_drawing is { } drawing)
         {
             if (!drawing.Drawn!.Ready.IsCompleted || time.Index < drawing.Drawn.SwapFrom) return;
+            // Layers that changed while they were drawn (a new chat line, a script's update) are drawn again first.
+            if (drawing.Drawn.Ready.IsCompletedSuccessfully && show!.Value.Compositor.CatchUp(drawing.Drawn, show.Value.Scene, time)) return;
             _drawing = null;
             Swap(drawing);
         }
@@ -148,6 +151,9 @@ public sealed class PluginReloader(PluginCatalog catalog, string pluginsDirector
             var context = old.Unload();
             for (var i = 0; i < 10 && context.IsAlive; i++)
             {
+                // A collection and the unloading it leads to stop every thread for a few milliseconds: started just
+                // after a frame was delivered, that falls in the frame thread's idle time instead of delaying a frame.
+                if (frames is { IsRunning: true }) await frames.NextDelivery().WaitAsync(TimeSpan.FromSeconds(1)).ContinueWith(_ => { }, TaskScheduler.Default);
                 GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: false); // background GC: no long pause for the frame thread
                 await Task.Delay(500);
             }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
 using SkiaSharp;
 using StreamEngine.Core.Rendering;
@@ -105,6 +106,38 @@ public sealed class CompositorTests : IDisposable
         Assert.All(Enumerable.Range(0, 4), i => Assert.Equal(SKColors.Lime, At(i * 8 + 4, 4)));
         Assert.Equal(drawnBefore, _types.GatedDraws.Count); // the swap frame drew no layer
         Assert.Equal(4, next.GatedDraws.Count);
+    }
+
+    [Fact]
+    public async Task A_layer_changed_or_hidden_while_drawn_ahead_is_drawn_off_the_frame_thread_before_the_swap()
+    {
+        _ = _scene.Enqueue(SceneCommand.AddLayer(new LayerState { Id = "g", Type = "gated", Transform = new LayerTransform { Width = 8, Height = 8 } }));
+        _ = _scene.Enqueue(SceneCommand.AddLayer(new LayerState { Id = "hidden", Type = "gated", Transform = new LayerTransform { X = 8, Width = 8, Height = 8, Opacity = 0 } }));
+        Compose(0);
+        var next = new TestLayers { Generation = 1 };
+        next.Gate.Reset();
+        using var prepared = _compositor.Prepare(_scene, next, new FrameTime(1, 30));
+        _ = _scene.Enqueue(SceneCommand.PatchLayer("g", new JsonObject { ["props"] = new JsonObject { ["label"] = "changed" } }));
+        Compose(2); // the layer changes while its first picture with the new renderer is being drawn
+        next.Gate.Set();
+        await prepared.Ready.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(2, next.GatedDraws.Count); // the hidden layer too: showing it after the swap draws nothing then
+
+        Assert.True(_compositor.CatchUp(prepared, _scene, new FrameTime(40, 30)));
+        await prepared.Ready.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.False(_compositor.CatchUp(prepared, _scene, new FrameTime(44, 30)));
+        Assert.Equal(3, next.GatedDraws.Count);
+        Assert.DoesNotContain(Environment.CurrentManagedThreadId, next.GatedDraws);
+
+        _types.Generation = 1;
+        var drawnBefore = _types.GatedDraws.Count;
+        await _compositor.Adopt(prepared);
+        _ = _scene.Enqueue(SceneCommand.PatchLayer("hidden", new JsonObject { ["transform"] = new JsonObject { ["opacity"] = 1 } }));
+        Compose(45);
+        Assert.Equal(SKColors.Lime, At(4, 4));
+        Assert.Equal(SKColors.Lime, At(12, 4));
+        Assert.Equal(drawnBefore, _types.GatedDraws.Count);
+        Assert.Equal(3, next.GatedDraws.Count); // neither the changed nor the shown layer was drawn at the swap
     }
 
     [Fact]

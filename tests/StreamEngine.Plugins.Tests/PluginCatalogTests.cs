@@ -38,7 +38,7 @@ public sealed class PluginCatalogTests : IDisposable
         catalog.LoadDirectory(_dir.Root);
 
         Assert.Empty(catalog.Failures);
-        Assert.Equal(["animation", "assistant", "background", "chat", "feed", "host", "image", "overlay.text", "shape"], catalog.LayerTypeNames.Order());
+        Assert.Equal(["animation", "assistant", "background", "banner", "chat", "confetti", "countdown", "feed", "host", "image", "overlay.text", "priceCard", "shape"], catalog.LayerTypeNames.Order(StringComparer.Ordinal));
         var scene = new SceneGraph(5);
         _ = scene.Enqueue(SceneCommand.AddLayer(new LayerState { Id = "bg", Type = "background", Props = new() { ["color"] = "#204080" } }));
         scene.ApplyPending();

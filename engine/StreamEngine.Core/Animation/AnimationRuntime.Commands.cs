@@ -8,6 +8,9 @@ public sealed partial class AnimationRuntime
     private readonly ConcurrentQueue<Action> _commands = new();
     private long _nextId;
 
+    /// <summary>Animations that may run at once (MAX_ANIMATIONS); starting one more is refused with the reason.</summary>
+    public int MaxRunning { get; set; } = 1000;
+
     /// <summary>Starts an animation or timeline at the next frame (or at its <see cref="AnimationSpec.Start"/>); returns its id.</summary>
     public Task<string> StartAsync(AnimationSpec spec) => Enqueue(() => Start(spec.Clone()));
 
@@ -87,6 +90,9 @@ public sealed partial class AnimationRuntime
                 foreach (var old in overlapping) old.BlendOutAt = start + spec.BlendDuration;
                 break;
         }
+        // Each running animation costs the frame thread every frame: their number is bounded whoever starts them.
+        if (_runs.Count >= MaxRunning)
+            throw new Scene.SceneException($"animation '{spec.Id}': {_runs.Count} animations are running, the most MAX_ANIMATIONS allows ({MaxRunning}); stop one first", "animation");
         spec.Start = start;
         spec.Playback = new Playback { AnchorTime = start };
         var run = Add(spec, node, userId);

@@ -42,12 +42,16 @@ public sealed class ChatFeed(int capacity = 256) : IChatFeed, IFrameHook
     private volatile IShowTimeChatSource[] _timed = [];
     private long _last, _removed;
     private int _count, _head;
+    // What readers see: the chat layer draws (also on a low-priority worker during a plugin reload) from this copy,
+    // published by the frame thread, so no reader holds a lock the frame thread needs.
+    private volatile ChatMessage[] _shown = [];
+    private long _version;
 
     public int Capacity => capacity;
 
     public long LastSequence => _last;
 
-    public long Version => _last + _removed;
+    public long Version => Interlocked.Read(ref _version);
 
     /// <summary>Raised on the frame thread for every message as it enters the feed.</summary>
     public event Action<ChatMessage>? MessageShown;
@@ -66,8 +70,7 @@ public sealed class ChatFeed(int capacity = 256) : IChatFeed, IFrameHook
     /// <summary>Whether a message with this id is in the feed now (the API's delete answers 404 otherwise).</summary>
     public bool Contains(string id)
     {
-        lock (_ring)
-            for (var i = 0; i < _count; i++) if (_ring[(_head + i) % capacity].Id == id) return true;
+        foreach (var message in _shown) if (message.Id == id) return true;
         return false;
     }
 
@@ -90,6 +93,7 @@ public sealed class ChatFeed(int capacity = 256) : IChatFeed, IFrameHook
         _arriving.Clear();
         while (_posted.TryDequeue(out var post)) _arriving.Add(Message(post, _last + _arriving.Count + 1, time));
         if (_arriving.Count == 0 && Stages is not { Waiting: > 0 }) return;
+        var before = _last;
         foreach (var entered in Stages is { } stages ? stages.Run(_arriving, time) : _arriving)
         {
             var message = entered with { Sequence = _last + 1, ShownAt = time };
@@ -101,6 +105,18 @@ public sealed class ChatFeed(int capacity = 256) : IChatFeed, IFrameHook
                 _last = message.Sequence;
             }
             MessageShown?.Invoke(message);
+        }
+        if (_last != before) Publish();
+    }
+
+    private void Publish()
+    {
+        lock (_ring)
+        {
+            var shown = new ChatMessage[_count];
+            for (var i = 0; i < _count; i++) shown[i] = _ring[(_head + i) % capacity];
+            _shown = shown;
+            Interlocked.Exchange(ref _version, _last + _removed); // after the messages it stands for
         }
     }
 
@@ -122,6 +138,7 @@ public sealed class ChatFeed(int capacity = 256) : IChatFeed, IFrameHook
             _count = kept;
             _removed += removed.Count;
         }
+        if (removed.Count > 0) Publish();
         foreach (var message in removed) MessageRemoved?.Invoke(message);
     }
 
@@ -145,11 +162,9 @@ public sealed class ChatFeed(int capacity = 256) : IChatFeed, IFrameHook
 
     public int CopyLatest(Span<ChatMessage> destination)
     {
-        lock (_ring)
-        {
-            var count = Math.Min(destination.Length, _count);
-            for (var i = 0; i < count; i++) destination[i] = _ring[(_head + _count - count + i) % capacity];
-            return count;
-        }
+        var shown = _shown;
+        var count = Math.Min(destination.Length, shown.Length);
+        shown.AsSpan(shown.Length - count).CopyTo(destination);
+        return count;
     }
 }

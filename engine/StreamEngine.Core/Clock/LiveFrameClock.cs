@@ -1,3 +1,4 @@
+using System.Runtime;
 using Microsoft.Extensions.Logging;
 using StreamEngine.Core.Pipeline;
 using StreamEngine.Sdk;
@@ -51,6 +52,10 @@ public sealed class LiveFrameClock(FramePipeline pipeline, ILogger<LiveFrameCloc
         long n = 0;
         var consecutiveErrors = 0;
         pipeline.Stats.Heartbeat.Start();
+        // No blocking full collection while frames are due (only background ones, unless memory runs low): a blocking
+        // one stops the frame thread for tens of milliseconds.
+        var latency = GCSettings.LatencyMode;
+        GCSettings.LatencyMode = GCLatencyMode.SustainedLowLatency;
         while (!stop.IsCancellationRequested)
         {
             var due = start + (long)(n * frameTicks);
@@ -78,6 +83,7 @@ public sealed class LiveFrameClock(FramePipeline pipeline, ILogger<LiveFrameCloc
                 n += behind;
             }
         }
+        GCSettings.LatencyMode = latency;
         pipeline.Stats.Heartbeat.Stop();
     }
 

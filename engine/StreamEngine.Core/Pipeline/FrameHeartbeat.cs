@@ -15,6 +15,7 @@ public sealed class FrameHeartbeat(TimeProvider? time = null)
 
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private long _started = -1, _ticked, _delivered;
+    private TaskCompletionSource? _nextDelivery;
 
     /// <summary>The clock started: both stamps begin now, so a show is given two seconds for its first frame.</summary>
     public void Start()
@@ -30,7 +31,21 @@ public sealed class FrameHeartbeat(TimeProvider? time = null)
 
     public void Ticked() => Interlocked.Exchange(ref _ticked, _time.GetTimestamp());
 
-    public void Delivered() => Interlocked.Exchange(ref _delivered, _time.GetTimestamp());
+    public void Delivered()
+    {
+        Interlocked.Exchange(ref _delivered, _time.GetTimestamp());
+        Interlocked.Exchange(ref _nextDelivery, null)?.TrySetResult();
+    }
+
+    /// <summary>
+    /// Completes (on a pool thread) when the frame thread next delivers a frame: work that stops every thread for a
+    /// moment (a forced garbage collection) started then falls in the frame thread's idle time, not in a frame.
+    /// </summary>
+    public Task NextDelivery()
+    {
+        var next = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        return (Interlocked.CompareExchange(ref _nextDelivery, next, null) ?? next).Task;
+    }
 
     public bool IsRunning => Interlocked.Read(ref _started) >= 0;
 

@@ -39,6 +39,11 @@ public sealed class FramePipeline(SceneGraph scene, Compositor compositor, Frame
         try { compositor.Services.Resources.WhenLoadedAsync(wait.Token).GetAwaiter().GetResult(); }
         catch (OperationCanceledException) { return; }
         compositor.Compose(scene, time);
+        // Start-up garbage (plugins, scene files, first renders) is collected now, before the first frame is due: left
+        // to itself the runtime's first full collection comes a few seconds in, blocking, and stops a frame (~25 ms).
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
     }
 
     /// <summary>Live tick: never waits; when the encoder is behind the frame is dropped and counted.</summary>

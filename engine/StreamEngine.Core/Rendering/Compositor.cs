@@ -118,17 +118,33 @@ public sealed class Compositor : IDisposable
     }
 
     /// <summary>
-    /// Frame thread: copies the state of every shown layer and starts drawing it, off the frame thread, with a renderer
-    /// from <paramref name="next"/> (the layer types as they will be after a plugin reload). Frames go on meanwhile
-    /// with the current renderers; <see cref="Adopt"/> swaps the drawn layers in once <see cref="PreparedLayers.Ready"/>.
+    /// Frame thread: copies the state of every layer (hidden ones too: one shown after the swap must not be drawn first
+    /// on the frame thread) and starts drawing it, off the frame thread, with a renderer from <paramref name="next"/>
+    /// (the layer types as they will be after a plugin reload). Frames go on meanwhile with the current renderers;
+    /// <see cref="Adopt"/> swaps the drawn layers in once <see cref="PreparedLayers.Ready"/> and <see cref="CatchUp"/> says so.
     /// </summary>
-    public PreparedLayers Prepare(SceneGraph scene, ILayerTypeCatalog next, FrameTime time)
+    public PreparedLayers Prepare(SceneGraph scene, ILayerTypeCatalog next, FrameTime time) =>
+        PreparedLayers.Draw(Copies(scene, _ => true), next, time, id => CreateSlot(id), Services.Resources);
+
+    /// <summary>
+    /// Frame thread, once <paramref name="prepared"/> is ready: when layers changed (or were added) while it was drawn,
+    /// starts drawing them again off the frame thread and returns true (swap later); false when the swap can happen now.
+    /// </summary>
+    public bool CatchUp(PreparedLayers prepared, SceneGraph scene, FrameTime time)
+    {
+        if (prepared.Rounds > PreparedLayers.MaxRounds) return false;
+        var frame = new SKSizeI(Format.Width, Format.Height);
+        var changed = Copies(scene, l => !prepared.IsCurrent(l.State.Id, l.ContentVersion, BoxSize(l.State.Transform, frame, scene.Limits)));
+        if (changed.Count == 0) return false;
+        prepared.CatchUp(changed, time);
+        return true;
+    }
+
+    private List<PreparedLayers.Copy> Copies(SceneGraph scene, Func<SceneLayer, bool> which)
     {
         var frame = new SKSizeI(Format.Width, Format.Height);
-        var copies = scene.Layers.Where(l => IsDrawn(l.State))
-            .Select(l => new PreparedLayers.Copy(l.State.Clone(), l.ContentVersion, BoxSize(l.State.Transform, frame, scene.Limits)))
-            .ToList();
-        return PreparedLayers.Draw(copies, next, time, id => CreateSlot(id), Services.Resources);
+        return [.. scene.Layers.Where(which)
+            .Select(l => new PreparedLayers.Copy(l.State.Clone(), l.ContentVersion, BoxSize(l.State.Transform, frame, scene.Limits)))];
     }
 
     /// <summary>

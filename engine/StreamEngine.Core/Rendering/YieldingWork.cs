@@ -29,7 +29,9 @@ public static class YieldingWork
             }
         })
         { IsBackground = true, Name = name };
-        thread.Start();
+        // Thread.Start waits until the new thread runs, which on a busy machine can take longer than a frame: the
+        // caller (often the frame thread) does not wait for that.
+        ThreadPool.UnsafeQueueUserWorkItem(_ => thread.Start(), null);
         return done.Task;
     }
 

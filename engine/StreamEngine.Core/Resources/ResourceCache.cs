@@ -19,7 +19,7 @@ public sealed partial class ResourceCache : IResourceCache, IDisposable
     private readonly ResourceSource _source;
     private readonly HttpClient _http;
     private readonly TimeProvider _time;
-    private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<(Entry Entry, object? Value, long Bytes, string? Error)> _finished = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly Dictionary<string, FileSystemWatcher> _watchers = new(StringComparer.Ordinal);
@@ -118,20 +118,18 @@ public sealed partial class ResourceCache : IResourceCache, IDisposable
 
     private Resource<T> Get<T>(string kind, string source, Func<string, CancellationToken, Task<(T Value, long Bytes)>> load) where T : class
     {
-        var key = kind + "\n" + source;
-        lock (_entries) // the frame thread and a worker drawing layers ahead may ask at once
+        // No lock: the worker drawing layers ahead runs at a low priority, and a lock it held while the scheduler left
+        // it waiting would stall the frame thread for as long (a priority inversion). Two threads asking at once agree
+        // on one entry, and only one of them starts its load.
+        var entry = _entries.GetOrAdd(kind + "\n" + source, static (_, a) => new Entry(a.source) { Load = async token => await a.load(a.source, token) }, (source, load));
+        entry.LastUsed = _frame;
+        if (IsStale(entry) && entry.TryClaimLoad()) Start(entry);
+        return entry switch
         {
-            if (!_entries.TryGetValue(key, out var entry))
-                _entries[key] = entry = new Entry(source) { Load = async token => await load(source, token) };
-            entry.LastUsed = _frame;
-            if (!entry.Loading && IsStale(entry)) Start(entry);
-            return entry switch
-            {
-                { Value: T value } => Resource<T>.Ready(value),
-                { Error: { } error } => Resource<T>.Failed(error),
-                _ => Resource<T>.Loading,
-            };
-        }
+            { Value: T value } => Resource<T>.Ready(value),
+            { Error: { } error } => Resource<T>.Failed(error),
+            _ => Resource<T>.Loading,
+        };
     }
 
     private bool IsStale(Entry entry)
@@ -142,6 +140,7 @@ public sealed partial class ResourceCache : IResourceCache, IDisposable
         return ResourceSource.IsUrl(entry.Source) && age >= _options.Ttl;
     }
 
+    /// <summary>Starts a load <see cref="Entry.TryClaimLoad"/> was granted (or, on the frame thread, one of an entry not loading).</summary>
     private void Start(Entry entry)
     {
         entry.Loading = true;
@@ -204,7 +203,7 @@ public sealed partial class ResourceCache : IResourceCache, IDisposable
         {
             if (Bytes <= _options.MaxBytes) break;
             Release(entry);
-            _entries.Remove(key);
+            _entries.TryRemove(key, out _);
         }
     }
 
@@ -249,7 +248,17 @@ public sealed partial class ResourceCache : IResourceCache, IDisposable
         public object? Value { get; set; }
         public string? Error { get; set; }
         public long Bytes { get; set; }
-        public bool Loading { get; set; }
+        private int _loading;
+
+        public bool Loading
+        {
+            get => Volatile.Read(ref _loading) == 1;
+            set => Volatile.Write(ref _loading, value ? 1 : 0);
+        }
+
+        /// <summary>True for the one caller that gets to start the load of an entry not loading.</summary>
+        public bool TryClaimLoad() => Interlocked.CompareExchange(ref _loading, 1, 0) == 0;
+
         public long LastUsed { get; set; }
         public DateTimeOffset LoadedAt { get; set; }
         public Func<CancellationToken, Task<(object Value, long Bytes)>>? Load { get; init; }

@@ -45,6 +45,7 @@ internal static class BenchCommand
             Console.WriteLine(parse.GetValue(json) ? JsonSerializer.Serialize(result, BenchResult.Json) : result.ToText());
             return CommandRunner.Ok;
         }));
+        command.Subcommands.Add(BenchChatCommand.Create(global));
         return command;
     }
 }

@@ -49,6 +49,7 @@ internal static partial class ConfigSettings
         ConfigSetting.Int("ASSET_MAX_MB", 1, 4096, (c, v) => c with { AssetMaxMb = v }),
         ConfigSetting.Text("RECORDINGS_DIR", "a directory path", v => v.Length > 0, (c, v) => c with { RecordingsDirectory = v }),
         ConfigSetting.Int("MAX_OUTPUTS", 1, 64, (c, v) => c with { MaxOutputs = v }),
+        ConfigSetting.Int("MAX_ANIMATIONS", 1, 100000, (c, v) => c with { MaxAnimations = v }),
         new("STREAM_RESOLUTION", "WIDTHxHEIGHT with even numbers from 16x16 to 7680x4320, such as 1920x1080", ParseResolution),
         ConfigSetting.OneOf("LOG_LEVEL", ["trace", "debug", "info", "warn", "error"], (c, v) => c with { LogLevel = v }),
         ConfigSetting.OneOf("LOG_FORMAT", ["text", "json"], (c, v) => c with { LogFormat = v }),

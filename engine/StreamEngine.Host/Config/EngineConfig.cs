@@ -44,6 +44,9 @@ public sealed record EngineConfig
     public int AssetMaxMb { get; init; } = 100;
     public string RecordingsDirectory { get; init; } = "recordings";
     public int MaxOutputs { get; init; } = 8;
+
+    /// <summary>Animations that may run at once (MAX_ANIMATIONS).</summary>
+    public int MaxAnimations { get; init; } = 1000;
     public int Width { get; init; } = 1920;
     public int Height { get; init; } = 1080;
     public string LogLevel { get; init; } = "info";

@@ -50,7 +50,7 @@ internal static class ShowComposition
             var assets = Path.GetDirectoryName(Path.GetFullPath(scenePath))!;
             var services = new LayerServices(new ResourceCache(ResourceOptions(config, assets), loggers.CreateLogger<ResourceCache>()), new ChatFeed());
             var compositor = new Compositor(format, plugins, loggers, assets, smoothTransforms: config.RenderQuality != "low", services);
-            var animations = new AnimationRuntime(graph, plugins, loggers.CreateLogger<AnimationRuntime>());
+            var animations = new AnimationRuntime(graph, plugins, loggers.CreateLogger<AnimationRuntime>()) { MaxRunning = config.MaxAnimations };
             services.Chat.MessageShown += message => { _ = animations.RaiseAsync("chat"); }; // event:chat triggers, for every source of chat
             if (saved is null) _ = SceneAnimations.StartAsync(animations, scene);
             else _ = SceneAnimations.RestoreAsync(animations, scene);
@@ -152,5 +152,5 @@ internal static class ShowComposition
     /// version off the frame thread.
     /// </summary>
     public static void ReloadPluginsLive(ShowRuntime show, EngineConfig config, ILoggerFactory loggers) =>
-        show.ReloadPluginsLive(new PluginReloader(show.Plugins, PluginsDirectory(config), loggers, (show.Compositor, show.Scene)));
+        show.ReloadPluginsLive(new PluginReloader(show.Plugins, PluginsDirectory(config), loggers, (show.Compositor, show.Scene), show.Stats.Heartbeat));
 }

@@ -12,6 +12,7 @@ namespace StreamEngine.Plugins.Layers.Text;
 internal static class FontFallback
 {
     private static readonly ConcurrentDictionary<(SKTypeface Primary, int Codepoint, bool Emoji), SKTypeface> Chosen = new();
+    private static readonly ConcurrentDictionary<SKTypeface, SKFont> Fonts = new();
 
     /// <summary>
     /// The typeface to draw a grapheme (one user-perceived character: a letter with its marks, an emoji sequence) with:
@@ -49,11 +50,9 @@ internal static class FontFallback
             .First();
     }
 
-    private static bool Has(SKTypeface typeface, int codepoint)
-    {
-        using var font = new SKFont(typeface);
-        return font.ContainsGlyph(codepoint);
-    }
+    // A character no typeface has been asked about is searched across every installed font on the frame thread: each
+    // check is a cmap lookup on a font object made once per typeface, not a new one each time.
+    private static bool Has(SKTypeface typeface, int codepoint) => Fonts.GetOrAdd(typeface, t => new SKFont(t)).ContainsGlyph(codepoint);
 
     /// <summary>Serif text falls back to serif fonts, monospaced to mono, everything else to sans.</summary>
     private static string StyleWord(string family) =>

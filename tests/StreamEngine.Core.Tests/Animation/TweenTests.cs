@@ -5,6 +5,22 @@ namespace StreamEngine.Core.Tests.Animation;
 public sealed class TweenTests
 {
     [Fact]
+    public void Animations_beyond_MAX_ANIMATIONS_are_refused_naming_the_limit_and_the_running_ones_go_on()
+    {
+        var rig = new AnimationRig("a", "b", "c");
+        rig.Runtime.MaxRunning = 2;
+        rig.Start(AnimationRig.Json("""{"kind":"tween","target":"a","property":"x","from":0,"to":300,"duration":1}"""));
+        rig.Start(AnimationRig.Json("""{"kind":"tween","target":"b","property":"x","from":0,"to":300,"duration":1}"""));
+
+        var refused = Assert.Throws<Scene.SceneException>(() => rig.Start(AnimationRig.Json("""{"kind":"tween","target":"c","property":"x","from":0,"to":300,"duration":1}""")));
+
+        Assert.Contains("MAX_ANIMATIONS allows (2)", refused.Message);
+        rig.RunTo(40);
+        Assert.Equal(300, rig.Layer("a").Transform.X);
+        Assert.Equal(0, rig.Layer("c").Transform.X);
+    }
+
+    [Fact]
     public void A_tween_is_a_function_of_frame_time()
     {
         var rig = new AnimationRig();
