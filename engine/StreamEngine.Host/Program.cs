@@ -17,6 +17,7 @@ public static class Program
         root.Subcommands.Add(ValidateCommand.Create(global));
         root.Subcommands.Add(PluginsCommand.Create(global));
         root.Subcommands.Add(ChatCommand.Create(global));
+        root.Subcommands.Add(AuctionCommand.Create(global));
         root.Subcommands.Add(LoadTestCommand.Create(global));
         root.Subcommands.Add(FuzzCommand.Create(global));
         if (PluginCommands.Wanted(root, args)) return await PluginCommands.RunAsync(global, root, args);
