@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using System.CommandLine;
 using StreamEngine.Core.Scene;
+using StreamEngine.Host.Service;
 using StreamEngine.Host.Show;
 using StreamEngine.State;
 
@@ -46,6 +47,7 @@ internal static class RunCommand
             session.Extensions = extensions;
             var targets = parse.GetValue(outputs) is { Length: > 0 } given ? given : [DefaultRecording(config, "show")];
             await using var encoder = Encoders.Create(config, session.Format, live: true, targets, loggers, session.Plugins);
+            await using var systemd = SystemdNotify.Start(session.Stats.Heartbeat, loggers.CreateLogger("systemd"));
             var every = parse.GetValue(statusEvery);
             if (every is < 0.2 or > 3600) throw new UserInputException("--status-every", "--status-every", $"expected 0.2 to 3600 seconds, got {every}");
             await LiveShow.RunAsync(session, encoder, Duration(parse.GetValue(seconds)), loggers, stop, every,

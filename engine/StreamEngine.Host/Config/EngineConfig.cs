@@ -56,6 +56,8 @@ public sealed record EngineConfig
     public int ScriptMaxErrors { get; init; } = 5;
     public int ScriptMemoryMb { get; init; } = 64;
     public bool ScriptAllowOutputs { get; init; }
+    /// <summary>SHOW_ID: names the show in a shared store (Redis keys); null for the scene file's folder name.</summary>
+    public string? ShowId { get; init; }
 
     public string Resolution => $"{Width}x{Height}";
 }

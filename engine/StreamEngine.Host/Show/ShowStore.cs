@@ -14,7 +14,7 @@ internal static class ShowStore
         try
         {
             return StateStores.Open(config.RedisUrl, config.RedisPassword?.Value, config.DataDirectory, loggers,
-                show: Path.GetFileNameWithoutExtension(Path.GetDirectoryName(Path.GetFullPath(scenePath)) ?? "show"));
+                show: config.ShowId ?? Path.GetFileNameWithoutExtension(Path.GetDirectoryName(Path.GetFullPath(scenePath)) ?? "show"));
         }
         catch (ArgumentException e)
         {
