@@ -58,6 +58,11 @@ public sealed record EngineConfig
     public bool ScriptAllowOutputs { get; init; }
     /// <summary>SHOW_ID: names the show in a shared store (Redis keys); null for the scene file's folder name.</summary>
     public string? ShowId { get; init; }
+    /// <summary>BACKUP_INTERVAL: seconds between online backups of the SQLite store; 0 for none.</summary>
+    public int BackupIntervalSeconds { get; init; }
+    public int BackupKeep { get; init; } = 24;
+    /// <summary>BACKUP_DIR: where backups go; null for <c>backups</c> in the data directory.</summary>
+    public string? BackupDirectory { get; init; }
 
     public string Resolution => $"{Width}x{Height}";
 }
