@@ -102,7 +102,7 @@ public sealed partial class RedisStateStore : IStateStore
     }
 
     public Task SaveShowAsync(SavedShow show, CancellationToken cancellationToken) =>
-        RunAsync("save the show", () => _db.StringSetAsync(_prefix + "snapshot", SnapshotJson(show)), cancellationToken);
+        RunAsync("save the show", () => SetSnapshotAsync(SnapshotJson(show)), cancellationToken);
 
     private static string SnapshotJson(SavedShow show) => new JsonObject
     {
@@ -115,8 +115,8 @@ public sealed partial class RedisStateStore : IStateStore
     public Task AppendEventAsync(string stream, JsonObject entry, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(stream);
-        NameValueEntry[] fields = [new("json", entry.ToJsonString()), new("time", _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture))];
-        return RunAsync($"append to stream '{stream}'", () => _db.StreamAddAsync(StreamKey(stream), fields), cancellationToken);
+        var time = _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+        return RunAsync($"append to stream '{stream}'", () => AppendAsync(StreamKey(stream), entry.ToJsonString(), time), cancellationToken);
     }
 
     public async Task<IReadOnlyList<JsonObject>> ReadEventsAsync(string stream, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using System.CommandLine;
 using StreamEngine.Core.Scene;
+using StreamEngine.Host.Failover;
 using StreamEngine.Host.Service;
 using StreamEngine.Host.Show;
 using StreamEngine.State;
@@ -31,12 +32,17 @@ internal static class RunCommand
             using var loggers = GlobalOptions.Loggers(config);
             var scenePath = parse.GetValue(scene)!;
             await using var store = ShowStore.Open(config, scenePath, loggers);
+            // FAILOVER=redis: wait as the standby until this engine holds the show; losing it later stops the show.
+            await using var failover = await ShowFailover.StartAsync(config, store, loggers, stop);
+            using var held = CancellationTokenSource.CreateLinkedTokenSource(stop, failover?.Lost ?? CancellationToken.None);
+            stop = held.Token;
             // A saved state is held to the bounds of the scene file it came from (the size it was made for).
             var made = SceneFile.Load(scenePath).Scene;
             var saved = parse.GetValue(fresh) ? null : await ShowStore.LoadAsync(store, scenePath,
                 read => ShowSession.Limits(config, ShowSession.FormatOf(config, parse.GetValue(size), parse.GetValue(fps), read), made ?? read),
                 loggers.CreateLogger("state"), stop);
             using var session = ShowSession.Open(config, scenePath, parse.GetValue(size), parse.GetValue(fps), loggers, saved);
+            if (failover is not null) session.Role = "active";
             await session.LoadScriptsAsync(parse.GetValue(scripts) ?? [], strict: false);
             session.Scripts.Watch();
             await using var writer = new StateWriter(store, loggers.CreateLogger<StateWriter>());
@@ -54,7 +60,7 @@ internal static class RunCommand
             await LiveShow.RunAsync(session, encoder, Duration(parse.GetValue(seconds)), loggers, stop, every,
                 parse.GetValue(noApi) ? null : clock => ControlPlane.StartAsync(config, session, encoder, clock, loggers, stop, persistence),
                 session.FirstFrame);
-            return CommandRunner.Ok;
+            return failover?.LeaseLost == true ? ShowFailover.LostLeaseExitCode : CommandRunner.Ok;
         }));
         return command;
     }

@@ -81,6 +81,7 @@ internal sealed class ControlPlane : IAsyncDisposable
     private static HealthReport Health(ShowSession session, StateWriter? writer)
     {
         var checks = new Dictionary<string, string> { ["frames"] = session.Stats.Frames.ToString() };
+        if (session.Role is { } role) checks["role"] = role; // FAILOVER: a standby answers with its own server
         var status = "ok";
         if (session.Stats.Heartbeat.NotReadyReason() is { } frozen)
         {
