@@ -4,7 +4,7 @@
 // bid from another terminal:
 //   curl -X POST localhost:4200/api/chat -H 'content-type: application/json' -d '{"author":"ana","text":"bid 3 ETH"}'
 // then edit this file and save it: the show picks the change up at the next frame, keeping State.
-// The globals (Create, Update, OnBid, State …) are StreamEngine.Sdk.Scripting.ScriptGlobals.
+// The globals (Create, Update, OnBid, State …) are the members of StreamEngine.Sdk.Scripting.IShowApi.
 
 const double SoldAfterSeconds = 15;
 

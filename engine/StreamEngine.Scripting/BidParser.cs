@@ -1,5 +1,6 @@
 using StreamEngine.Sdk.Chat;
 using StreamEngine.Sdk.Scripting;
+using StreamEngine.Toolkit;
 
 namespace StreamEngine.Scripting;
 

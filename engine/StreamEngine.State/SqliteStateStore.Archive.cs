@@ -44,11 +44,11 @@ public sealed partial class SqliteStateStore : IArchivableStore
     private static StateArchive Export(SqliteConnection connection, string description)
     {
         using var transaction = connection.BeginTransaction(deferred: true);
-        SavedShow? show = null;
+        ShowSnapshot? show = null;
         using (var command = Query(connection, transaction, SqliteSchema.LoadSnapshot))
         using (var reader = command.ExecuteReader())
             if (reader.Read())
-                show = new SavedShow(Object(reader.GetString(0), description), reader.GetInt64(1), reader.GetInt32(2), Time(reader.GetString(3)));
+                show = new ShowSnapshot(Object(reader.GetString(0), description), reader.GetInt64(1), reader.GetInt32(2), Time(reader.GetString(3)));
         var streams = new Dictionary<string, List<ArchivedEvent>>(StringComparer.Ordinal);
         using (var command = Query(connection, transaction, "SELECT stream, json, time FROM event_streams ORDER BY stream, seq"))
         using (var reader = command.ExecuteReader())

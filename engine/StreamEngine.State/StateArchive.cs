@@ -8,7 +8,7 @@ namespace StreamEngine.State;
 /// (scene, named scenes, running animations and timelines, scripts' and behaviours' state) and every event stream
 /// (behaviour records such as bids, sales and chat bans), each entry with the time it was appended.
 /// </summary>
-public sealed record StateArchive(SavedShow? Show, IReadOnlyDictionary<string, IReadOnlyList<ArchivedEvent>> Streams)
+public sealed record StateArchive(ShowSnapshot? Show, IReadOnlyDictionary<string, IReadOnlyList<ArchivedEvent>> Streams)
 {
     public const string Format = "streamengine-state";
     public const int Version = 1;
@@ -34,11 +34,11 @@ public sealed record StateArchive(SavedShow? Show, IReadOnlyDictionary<string, I
             throw new FormatException($"$.format: expected \"{Format}\" (a file written by state export)");
         if (root["version"] is not JsonValue v || !v.TryGetValue<int>(out var version) || version != Version)
             throw new FormatException($"$.version: expected {Version}");
-        SavedShow? show = null;
+        ShowSnapshot? show = null;
         if (root["snapshot"] is JsonObject snapshot)
         {
             if (snapshot["scene"] is not JsonObject scene) throw new FormatException("$.snapshot.scene: expected an object");
-            show = new SavedShow((JsonObject)scene.DeepClone(), Number<long>(snapshot, "frame", "$.snapshot.frame"),
+            show = new ShowSnapshot((JsonObject)scene.DeepClone(), Number<long>(snapshot, "frame", "$.snapshot.frame"),
                 Number<int>(snapshot, "fps", "$.snapshot.fps"), Time(snapshot["savedAt"], "$.snapshot.savedAt"));
         }
         else if (root["snapshot"] is not null) throw new FormatException("$.snapshot: expected an object or null");

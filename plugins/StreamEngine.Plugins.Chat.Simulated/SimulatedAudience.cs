@@ -1,6 +1,7 @@
 using System.Globalization;
 using StreamEngine.Sdk;
 using StreamEngine.Sdk.Chat;
+using StreamEngine.Toolkit;
 
 namespace StreamEngine.Plugins.Chat.Simulated;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using SkiaSharp;
 using StreamEngine.Sdk;
+using StreamEngine.Toolkit;
 
 namespace StreamEngine.Plugins.Layers;
 

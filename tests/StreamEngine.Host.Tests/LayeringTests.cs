@@ -6,8 +6,10 @@ using StreamEngine.TestFixtures;
 namespace StreamEngine.Host.Tests;
 
 /// <summary>
-/// The arrows between projects (docs/architecture.md): the SDK stands alone; plugins see only the SDK; the core knows
-/// no plugin, no web, no encoder implementation, no host; the encoder sees only the SDK. Checked twice: in the project
+/// The arrows between projects (docs/architecture.md): the SDK stands alone; plugins see only the SDK (and the toolkit,
+/// helpers that are not contracts and that each plugin ships its own copy of); the core knows
+/// no plugin, no web, no encoder implementation, no host; the encoder sees only the SDK; the application layer knows
+/// no web, no host, no encoder implementation and the server only adapts it. Checked twice: in the project
 /// files (a reference someone adds) and in the built assemblies (a reference the compiler kept).
 /// </summary>
 public sealed class LayeringTests
@@ -16,15 +18,22 @@ public sealed class LayeringTests
     private static readonly Dictionary<string, string[]> Allowed = new()
     {
         ["StreamEngine.Sdk"] = [],
-        ["StreamEngine.Core"] = ["StreamEngine.Sdk"],
+        ["StreamEngine.Toolkit"] = ["StreamEngine.Sdk"],
+        ["StreamEngine.Core"] = ["StreamEngine.Sdk", "StreamEngine.Toolkit"],
         ["StreamEngine.Encoding.FFmpeg"] = ["StreamEngine.Sdk"],
         ["StreamEngine.State"] = ["StreamEngine.Sdk"],
-        ["StreamEngine.Plugins"] = ["StreamEngine.Core", "StreamEngine.Sdk"],
-        ["StreamEngine.Scripting"] = ["StreamEngine.Core", "StreamEngine.Sdk"],
-        ["StreamEngine.Server"] = ["StreamEngine.Core", "StreamEngine.Sdk"],
+        ["StreamEngine.Plugins"] = ["StreamEngine.Core", "StreamEngine.Sdk", "StreamEngine.Toolkit"],
+        ["StreamEngine.Scripting"] = ["StreamEngine.Core", "StreamEngine.Sdk", "StreamEngine.Toolkit"],
+        // The show's commands and queries: no web, no host, no encoder implementation, no plugin.
+        ["StreamEngine.Application"] = ["StreamEngine.Core", "StreamEngine.Sdk", "StreamEngine.Toolkit", "StreamEngine.State", "StreamEngine.Scripting", "StreamEngine.Plugins"],
+        // Thin adapters (REST, WebSocket) over the application layer.
+        ["StreamEngine.Server"] = ["StreamEngine.Application", "StreamEngine.Core", "StreamEngine.Sdk", "StreamEngine.Toolkit"],
     };
 
     private static readonly string[] PluginFolders = ["plugins", "tests/fixtures/plugins"];
+
+    /// <summary>What a plugin may reference: the contracts, and the toolkit (which it ships beside itself).</summary>
+    private static readonly string[] PluginMayUse = ["StreamEngine.Sdk", "StreamEngine.Toolkit"];
 
     [Fact]
     public void Each_engine_project_references_only_the_projects_below_it()
@@ -36,11 +45,11 @@ public sealed class LayeringTests
     }
 
     [Fact]
-    public void Plugins_reference_only_the_sdk()
+    public void Plugins_reference_only_the_sdk_and_the_toolkit()
     {
         var plugins = PluginFolders.SelectMany(f => Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, f), "*.csproj", SearchOption.AllDirectories)).ToList();
         Assert.True(plugins.Count >= 4, string.Join(", ", plugins)); // layers, easings and the test fixtures
-        var wrong = plugins.SelectMany(p => ProjectReferences(p).Where(r => r != "StreamEngine.Sdk").Select(r => $"{Name(p)} -> {r}")).ToList();
+        var wrong = plugins.SelectMany(p => ProjectReferences(p).Where(r => !PluginMayUse.Contains(r)).Select(r => $"{Name(p)} -> {r}")).ToList();
         Assert.Empty(wrong);
     }
 
@@ -56,7 +65,7 @@ public sealed class LayeringTests
             wrong.AddRange(AssemblyReferences(dll).Where(r => r.StartsWith("StreamEngine", StringComparison.Ordinal) && !allowed.Contains(r)).Select(r => $"{project} -> {r}"));
         }
         foreach (var dll in Directory.EnumerateFiles(RepoPaths.BuiltPlugins, "StreamEngine.Plugins.*.dll", SearchOption.AllDirectories))
-            wrong.AddRange(AssemblyReferences(dll).Where(r => r.StartsWith("StreamEngine", StringComparison.Ordinal) && r != "StreamEngine.Sdk").Select(r => $"{Path.GetFileName(dll)} -> {r}"));
+            wrong.AddRange(AssemblyReferences(dll).Where(r => r.StartsWith("StreamEngine", StringComparison.Ordinal) && !PluginMayUse.Contains(r)).Select(r => $"{Path.GetFileName(dll)} -> {r}"));
         Assert.Empty(wrong);
     }
 

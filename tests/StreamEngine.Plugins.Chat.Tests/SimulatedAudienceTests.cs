@@ -4,6 +4,7 @@ using StreamEngine.Core.Chat;
 using StreamEngine.Plugins.Chat.Simulated;
 using StreamEngine.Sdk;
 using StreamEngine.Sdk.Chat;
+using StreamEngine.Toolkit;
 
 namespace StreamEngine.Plugins.Chat.Tests;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using StreamEngine.Sdk;
+using StreamEngine.Toolkit;
 
 namespace StreamEngine.Plugins.Layers.Tests;
 

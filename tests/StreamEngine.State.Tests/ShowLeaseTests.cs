@@ -9,7 +9,7 @@ public sealed class ShowLeaseTests(RedisServer redis) : IClassFixture<RedisServe
     private readonly string _show = "lease-" + Guid.NewGuid().ToString("N")[..8];
     private readonly LogCapture _log = new();
 
-    private RedisStateStore Open() => (RedisStateStore)StateStores.Open(redis.Url, null, "unused", _log.Factory, _show);
+    private RedisStateStore Open() => (RedisStateStore)StateStore.Open(redis.Url, null, "unused", _log.Factory, _show);
 
     [Fact]
     public async Task Only_one_engine_holds_the_lease_and_the_standby_takes_it_with_a_larger_token_once_it_expires()
@@ -67,7 +67,7 @@ public sealed class ShowLeaseTests(RedisServer redis) : IClassFixture<RedisServe
         await a.AppendEventAsync("behaviour:auction:bids", new JsonObject { ["amount"] = 7 }, CancellationToken.None);
         var archive = StateArchive.FromJson(JsonNode.Parse((await a.ExportAsync(CancellationToken.None)).ToJson(DateTimeOffset.UtcNow, a.Description).ToJsonString()));
 
-        await using var b = (RedisStateStore)StateStores.Open(redis.Url, null, "unused", _log.Factory, _show + "-copy");
+        await using var b = (RedisStateStore)StateStore.Open(redis.Url, null, "unused", _log.Factory, _show + "-copy");
         await b.AppendEventAsync("leftover", new JsonObject { ["x"] = 1 }, CancellationToken.None);
         await b.ImportAsync(archive, CancellationToken.None);
         Assert.Equal(42, (await b.LoadShowAsync(CancellationToken.None))!.Frame);

@@ -3,6 +3,7 @@ using StreamEngine.Sdk;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SkiaSharp;
+using StreamEngine.Toolkit;
 
 namespace StreamEngine.Core.Animation;
 

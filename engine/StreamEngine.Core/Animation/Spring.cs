@@ -1,4 +1,5 @@
 using StreamEngine.Sdk.Animation;
+using StreamEngine.Toolkit;
 
 namespace StreamEngine.Core.Animation;
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using StreamEngine.Core.Pipeline;
 using StreamEngine.Sdk;
 using StreamEngine.Sdk.Chat;
+using StreamEngine.Toolkit;
 
 namespace StreamEngine.Core.Chat;
 

@@ -13,8 +13,8 @@ internal static class PluginsCommand
         {
             var config = global.LoadConfig(parse);
             using var loggers = GlobalOptions.Loggers(config with { LogLevel = "error" });
-            using var plugins = ShowSession.LoadPlugins(config, loggers);
-            Console.WriteLine($"plugins directory: {ShowSession.PluginsDirectory(config)}");
+            using var plugins = ShowComposition.LoadPlugins(config, loggers);
+            Console.WriteLine($"plugins directory: {ShowComposition.PluginsDirectory(config)}");
             Console.WriteLine($"{"ID",-28} {"VERSION",-9} {"SDK",-7} {"STATE",-8} PATH");
             foreach (var p in plugins.Plugins)
                 Console.WriteLine($"{p.Manifest.Id,-28} {p.Manifest.Version,-9} {p.Manifest.SdkVersion,-7} {"loaded",-8} {p.Directory}  [{p.Contributions}]");

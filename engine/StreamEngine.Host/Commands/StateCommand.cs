@@ -1,3 +1,4 @@
+using StreamEngine.Application;
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -52,7 +53,7 @@ internal static class StateCommand
         using var loggers = GlobalOptions.Loggers(config with { LogLevel = "error" });
         try
         {
-            return StateStores.Open(config.RedisUrl, config.RedisPassword?.Value, config.DataDirectory, loggers, show ?? StateStores.DefaultShow);
+            return StateStore.Open(config.RedisUrl, config.RedisPassword?.Value, config.DataDirectory, loggers, show ?? StateStore.DefaultShow);
         }
         catch (ArgumentException e)
         {

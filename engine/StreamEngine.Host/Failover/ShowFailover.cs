@@ -1,3 +1,4 @@
+using StreamEngine.Application;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 using StreamEngine.Host.Config;

@@ -5,7 +5,7 @@ using StreamEngine.Sdk.Scripting;
 namespace StreamEngine.Scripting.CSharp;
 
 /// <summary>
-/// What a C# script is compiled against: the SDK and an allow-list of base-library assemblies — no file system,
+/// What a C# script is compiled against: the SDK, the engine's <see cref="ScriptGlobals"/>, and an allow-list of base-library assemblies — no file system,
 /// network, process or reflection assemblies. <see cref="ForbiddenApis"/> closes what the core library itself offers.
 /// </summary>
 internal static class ScriptReferences
@@ -25,6 +25,7 @@ internal static class ScriptReferences
     private static readonly Lazy<IReadOnlyList<MetadataReference>> All = new(() =>
     [
         .. AllowedAssemblies.Select(name => MetadataReference.CreateFromFile(Assembly.Load(name).Location)),
+        MetadataReference.CreateFromFile(typeof(IShowApi).Assembly.Location),
         MetadataReference.CreateFromFile(typeof(ScriptGlobals).Assembly.Location),
     ]);
 

@@ -6,6 +6,7 @@ using Jint.Runtime.Interop;
 using StreamEngine.Sdk;
 using StreamEngine.Sdk.Chat;
 using StreamEngine.Sdk.Scripting;
+using StreamEngine.Toolkit;
 
 namespace StreamEngine.Scripting.JavaScript;
 

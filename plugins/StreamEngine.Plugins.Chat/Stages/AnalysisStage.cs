@@ -1,5 +1,6 @@
 using StreamEngine.Plugins.Chat.Analysis;
 using StreamEngine.Sdk.Chat;
+using StreamEngine.Toolkit;
 
 namespace StreamEngine.Plugins.Chat.Stages;
 

@@ -2,6 +2,7 @@ using SkiaSharp;
 using StreamEngine.Plugins.Layers.Text;
 using StreamEngine.Sdk;
 using StreamEngine.Sdk.Chat;
+using StreamEngine.Toolkit;
 
 namespace StreamEngine.Plugins.Layers.Chat;
 

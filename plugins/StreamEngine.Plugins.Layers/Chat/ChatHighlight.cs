@@ -1,5 +1,6 @@
 using SkiaSharp;
 using StreamEngine.Sdk.Chat;
+using StreamEngine.Toolkit;
 
 namespace StreamEngine.Plugins.Layers.Chat;
 

@@ -40,7 +40,7 @@ public interface IShowBehaviour : IDisposable
 public interface IBehaviourContext
 {
     /// <summary>The same show API scripts get; <c>Show.State</c> is the behaviour's persisted state.</summary>
-    Scripting.ScriptGlobals Show { get; }
+    Scripting.IShowApi Show { get; }
 
     /// <summary>The behaviour's own records (bids, sales): written before they are acknowledged.</summary>
     IBehaviourRecords Records { get; }

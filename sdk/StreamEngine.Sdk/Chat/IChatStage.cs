@@ -53,7 +53,7 @@ public sealed record ChatVerdict
 /// <param name="Stage">The stage's name.</param>
 /// <param name="Kind">
 /// What the message is: <c>bid</c>, <c>question</c>, <c>spam</c>, <c>greeting</c> …. A classifier's verdict is one of
-/// <c>bid</c>, <c>question</c> or <c>other</c>: once a message carries one, <see cref="BidText.TryRead"/> follows it.
+/// <c>bid</c>, <c>question</c> or <c>other</c>: once a message carries one, the engine's bid rule (the toolkit's <c>BidText.TryRead</c>) follows it.
 /// </param>
 /// <param name="Confidence">How sure the stage is, 0 to 1.</param>
 public sealed record ChatAnnotation(string Stage, string Kind, double Confidence = 1)

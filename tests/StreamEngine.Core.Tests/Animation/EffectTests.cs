@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using StreamEngine.Core.Animation;
+using StreamEngine.Core.Scene;
 using StreamEngine.Sdk;
 
 namespace StreamEngine.Core.Tests.Animation;

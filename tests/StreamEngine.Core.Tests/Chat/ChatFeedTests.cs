@@ -1,6 +1,7 @@
 using StreamEngine.Core.Chat;
 using StreamEngine.Sdk;
 using StreamEngine.Sdk.Chat;
+using StreamEngine.Toolkit;
 
 namespace StreamEngine.Core.Tests.Chat;
 
