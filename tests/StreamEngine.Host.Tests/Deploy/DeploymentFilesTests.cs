@@ -63,7 +63,11 @@ public sealed partial class DeploymentFilesTests
     public async Task Compose_runs_the_engine_with_Redis_and_Prometheus_scraping_the_engines_metrics_port()
     {
         var compose = Yaml.Load(Deploy("compose", "compose.yaml"));
-        Assert.Equal(["engine", "redis", "prometheus"], ((YamlMappingNode)compose.At("services")!).Children.Keys.Select(k => k.ToString()));
+        Assert.Equal(["engine", "standby", "redis", "prometheus"], ((YamlMappingNode)compose.At("services")!).Children.Keys.Select(k => k.ToString()));
+        // Two engines of one show: same store, same show, failover on, different names.
+        Assert.Equal(ComposeEnvironment(compose, "engine")["SHOW_ID"], ComposeEnvironment(compose, "standby")["SHOW_ID"]);
+        Assert.NotEqual(ComposeEnvironment(compose, "engine")["INSTANCE_ID"], ComposeEnvironment(compose, "standby")["INSTANCE_ID"]);
+        Assert.All(new[] { "engine", "standby" }, s => Assert.Equal("redis", ComposeEnvironment(compose, s)["FAILOVER"]));
         Assert.Equal("../..", compose.Text("services.engine.build.context"));
         Assert.True(File.Exists(Path.Combine(Deploy("compose"), "../..", "Dockerfile")));
         Assert.Equal("redis://redis:6379", compose.Text("services.engine.environment.REDIS_URL"));
@@ -71,13 +75,15 @@ public sealed partial class DeploymentFilesTests
             Assert.True(File.Exists(Path.Combine(Deploy("compose"), volume)), $"{volume} is in the repository");
         var scrape = Yaml.Load(Deploy("compose", "prometheus.yml"));
         Assert.Equal($"engine:{EngineDefaults.MetricsPort}", scrape.Text("scrape_configs.0.static_configs.0.targets.0"));
+        Assert.Equal($"standby:{EngineDefaults.MetricsPort}", scrape.Text("scrape_configs.0.static_configs.0.targets.1"));
         // promtool reads it as Prometheus in the container does, with the alert rules mounted next to it.
         using var folder = new TempDirectory();
         File.Copy(Deploy("compose", "prometheus.yml"), folder.File("prometheus.yml"));
         File.Copy(Deploy("prometheus", "alerts.yml"), folder.File("alerts.yml"));
         var check = await ProcessRunner.RunAsync("promtool", ["check", "config", folder.File("prometheus.yml")]);
         Assert.True(check.ExitCode == 0, check.AllOutput);
-        await AssertEngineAcceptsAsync("compose.yaml", ComposeEnvironment(compose));
+        await AssertEngineAcceptsAsync("compose.yaml", ComposeEnvironment(compose, "engine"));
+        await AssertEngineAcceptsAsync("compose.yaml (standby)", ComposeEnvironment(compose, "standby"));
     }
 
     [Fact]
@@ -105,6 +111,11 @@ public sealed partial class DeploymentFilesTests
         var pod = deployment.At("spec.template.spec")!;
         var container = Assert.Single(pod.Items("containers"));
         Assert.Equal("run", container.Text("args.0"));
+        // Two engines of the one show, active and standby, never on one node.
+        Assert.Equal("2", deployment.Text("spec.replicas"));
+        Assert.Equal("redis", container.Items("env").Single(e => e.Text("name") == "FAILOVER").Text("value"));
+        Assert.Equal("metadata.name", container.Items("env").Single(e => e.Text("name") == "INSTANCE_ID").Text("valueFrom.fieldRef.fieldPath"));
+        Assert.Equal("kubernetes.io/hostname", pod.Text("affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution.0.topologyKey"));
         Assert.Equal("/health/live", container.Text("livenessProbe.httpGet.path"));
         Assert.Equal("/health/ready", container.Text("readinessProbe.httpGet.path"));
         Assert.Equal(EngineDefaults.HealthPort.ToString(), container.Text("livenessProbe.httpGet.port"));
@@ -153,8 +164,8 @@ public sealed partial class DeploymentFilesTests
     // Read by the wrapper, the runtime or the command line, not by the engine's settings.
     private static readonly HashSet<string> NotEngineSettings = ["STREAM_ENGINE_HOME", "STREAM_OUTPUT", "DOTNET_CLI_TELEMETRY_OPTOUT", "DOTNET_NOLOGO"];
 
-    private static Dictionary<string, string> ComposeEnvironment(YamlNode compose) =>
-        ((YamlMappingNode)compose.At("services.engine.environment")!).Children.ToDictionary(e => e.Key.ToString(),
+    private static Dictionary<string, string> ComposeEnvironment(YamlNode compose, string service) =>
+        ((YamlMappingNode)compose.At($"services.{service}.environment")!).Children.ToDictionary(e => e.Key.ToString(),
             // ${NAME:-default} takes its default; ${NAME:?message} is required: give a value.
             e => ComposeVariable().Replace(e.Value.ToString(), m => m.Groups[2].Value == "-" ? m.Groups[3].Value : "set-by-the-user"));
 
