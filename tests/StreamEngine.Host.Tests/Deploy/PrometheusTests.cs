@@ -70,6 +70,19 @@ public sealed partial class PrometheusTests
             return states.Count == 9 && states.All(h => h != "unknown") ? states : null;
         }, TimeSpan.FromSeconds(20), "evaluated rules");
         Assert.All(health, h => Assert.Equal("ok", h));
+
+        // Every query of the Grafana dashboard is valid PromQL over this engine's series, and each panel has data
+        // (after a minute of rates, so only the first query of each panel, over the series that exist).
+        var dashboard = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "deploy", "grafana", "streamengine.json")))!;
+        var queries = dashboard["panels"]!.AsArray().SelectMany(p => p!["targets"]!.AsArray().Select(t => (string)t!["expr"]!)).ToList();
+        Assert.Equal(12, dashboard["panels"]!.AsArray().Count);
+        foreach (var query in queries)
+        {
+            var answer = await http.GetFromJsonAsync<JsonObject>("api/v1/query?query=" + Uri.EscapeDataString(query.Replace("$instance", ".*")));
+            Assert.True((string?)answer!["status"] == "success", $"{query}: {answer.ToJsonString()}");
+        }
+        var names = await SeriesNamesAsync(http);
+        Assert.All(queries.Where(q => !q.Contains("rate(") && !q.Contains("increase(")), q => Assert.Contains(MetricName().Match(q).Value, names));
     }
 
     /// <summary>The frames counter as Prometheus has scraped it, once it is above <paramref name="after"/>.</summary>
@@ -91,6 +104,6 @@ public sealed partial class PrometheusTests
     [GeneratedRegex(@"- alert: (\w+)")]
     private static partial Regex AlertName();
 
-    [GeneratedRegex(@"\b(?:streamengine|process)_[a-z_]+\b")]
+    [GeneratedRegex(@"\b(?:streamengine|process)_[a-z0-9_]+\b")]
     private static partial Regex MetricName();
 }
