@@ -86,6 +86,9 @@ internal sealed class ControlPlane : IAsyncDisposable
         checks.AddCheck("frames", () => session.Stats.Heartbeat.NotReadyReason() is { } frozen
             ? HealthCheckResult.Unhealthy($"{session.Stats.Frames}: {frozen}")
             : HealthCheckResult.Healthy(session.Stats.Frames.ToString()), tags: [HealthEndpoints.Ready]);
+        // FAILOVER: the role (a standby answers with its own server, so here it is the active one's).
+        if (session.Role is not null)
+            checks.AddCheck("role", () => HealthCheckResult.Healthy(session.Role ?? "active"), tags: [HealthEndpoints.Ready]);
         if (writer is null) return;
         checks.AddCheck("stateStore", () => writer.Health is { Status: StateHealthStatus.Degraded } store
             ? HealthCheckResult.Degraded($"degraded since {store.Since:O}: {store.Reason}")
