@@ -1,9 +1,9 @@
 # StreamEngine: one show per container (docs/operations.md, "Docker").
-#   docker build -t stream-engine .
 #   docker run --rm -p 127.0.0.1:4200:4200 -e API_TOKEN=… -v ./show:/show:ro stream-engine
-# The base images are build arguments, so a mirror can be used: --build-arg SDK_IMAGE=… --build-arg RUNTIME_IMAGE=…
-ARG SDK_IMAGE=mcr.microsoft.com/dotnet/sdk:10.0
-ARG RUNTIME_IMAGE=mcr.microsoft.com/dotnet/aspnet:10.0
+# The base images are required build arguments (the .NET 10 SDK and ASP.NET runtime images from the registry you use):
+#   docker build --build-arg SDK_IMAGE=<registry>/dotnet/sdk:10.0 --build-arg RUNTIME_IMAGE=<registry>/dotnet/aspnet:10.0 -t stream-engine .
+ARG SDK_IMAGE
+ARG RUNTIME_IMAGE
 
 # Build: the engine and every plugin in Release, exactly as ./stream-engine build lays them out (.build/bin, .build/plugins).
 FROM ${SDK_IMAGE} AS build
