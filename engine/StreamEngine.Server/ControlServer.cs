@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Prometheus;
-using StreamEngine.Server.Control;
+using StreamEngine.Application;
 using StreamEngine.Server.Dashboard;
 using StreamEngine.Server.Rest;
 using StreamEngine.Server.WebSocket;

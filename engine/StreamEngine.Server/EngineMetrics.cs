@@ -1,5 +1,5 @@
 using Prometheus;
-using StreamEngine.Server.Control;
+using StreamEngine.Application;
 
 namespace StreamEngine.Server;
 

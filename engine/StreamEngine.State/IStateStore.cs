@@ -16,7 +16,7 @@ public interface IStateStore : IAsyncDisposable
     /// The last saved snapshot, or null when none was saved. Throws <see cref="StoreUnavailableException"/>, or
     /// <see cref="CorruptSnapshotException"/> when the snapshot is there but cannot be read.
     /// </summary>
-    Task<SavedShow?> LoadShowAsync(CancellationToken cancellationToken);
+    Task<ShowSnapshot?> LoadShowAsync(CancellationToken cancellationToken);
 
     /// <summary>
     /// Moves the snapshot out of the way (kept for a person to look at, never loaded again), because it is corrupt or
@@ -26,7 +26,7 @@ public interface IStateStore : IAsyncDisposable
         Task.FromResult("nowhere (this store keeps no copy; the next save replaces it)");
 
     /// <summary>Replaces the snapshot. Throws <see cref="StoreUnavailableException"/>.</summary>
-    Task SaveShowAsync(SavedShow show, CancellationToken cancellationToken);
+    Task SaveShowAsync(ShowSnapshot show, CancellationToken cancellationToken);
 
     /// <summary>Appends an entry to a stream; when the task completes the entry is durable. Throws <see cref="StoreUnavailableException"/>.</summary>
     Task AppendEventAsync(string stream, JsonObject entry, CancellationToken cancellationToken);
@@ -36,7 +36,7 @@ public interface IStateStore : IAsyncDisposable
 }
 
 /// <summary>A snapshot of a show: the scene in its JSON shape (with "animations", "triggers", "scripts"), and the frame it was taken at.</summary>
-public sealed record SavedShow(JsonObject Scene, long Frame, int Fps, DateTimeOffset SavedAt);
+public sealed record ShowSnapshot(JsonObject Scene, long Frame, int Fps, DateTimeOffset SavedAt);
 
 /// <summary>The store cannot be reached or refused the operation; the message says which and why, without secrets.</summary>
 public sealed class StoreUnavailableException(string message, Exception? inner = null) : Exception(message, inner);

@@ -70,7 +70,7 @@ public sealed class RedisStateStore : IStateStore
         return new RedisStateStore(redis, location, show, time ?? TimeProvider.System, logger, connectLog.ToString());
     }
 
-    public async Task<SavedShow?> LoadShowAsync(CancellationToken cancellationToken)
+    public async Task<ShowSnapshot?> LoadShowAsync(CancellationToken cancellationToken)
     {
         var value = await RunAsync("load the show", () => _db.StringGetAsync(_prefix + "snapshot"), cancellationToken);
         if (value.IsNullOrEmpty) return null;
@@ -80,7 +80,7 @@ public sealed class RedisStateStore : IStateStore
             if (json?["scene"] is not JsonObject scene)
                 throw new CorruptSnapshotException($"the snapshot in {Description} has no scene object");
             json.Remove("scene");
-            return new SavedShow(scene, (long)json["frame"]!, (int)json["fps"]!,
+            return new ShowSnapshot(scene, (long)json["frame"]!, (int)json["fps"]!,
                 DateTimeOffset.Parse((string)json["savedAt"]!, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind));
         }
         catch (Exception e) when (e is System.Text.Json.JsonException or FormatException or InvalidOperationException or NullReferenceException)
@@ -97,7 +97,7 @@ public sealed class RedisStateStore : IStateStore
         return $"key {aside}";
     }
 
-    public Task SaveShowAsync(SavedShow show, CancellationToken cancellationToken)
+    public Task SaveShowAsync(ShowSnapshot show, CancellationToken cancellationToken)
     {
         var json = new JsonObject
         {

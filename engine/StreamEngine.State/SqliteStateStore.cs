@@ -99,7 +99,7 @@ public sealed class SqliteStateStore : IStateStore
         return aside;
     }
 
-    public Task<SavedShow?> LoadShowAsync(CancellationToken cancellationToken) =>
+    public Task<ShowSnapshot?> LoadShowAsync(CancellationToken cancellationToken) =>
         RunAsync("load the show", cancellationToken, () =>
         {
             using var command = Command(SqliteSchema.LoadSnapshot);
@@ -109,7 +109,7 @@ public sealed class SqliteStateStore : IStateStore
             {
                 var scene = JsonNode.Parse(reader.GetString(0)) as JsonObject
                     ?? throw new CorruptSnapshotException($"the saved scene in {Description} is not a JSON object");
-                return new SavedShow(scene, reader.GetInt64(1), reader.GetInt32(2),
+                return new ShowSnapshot(scene, reader.GetInt64(1), reader.GetInt32(2),
                     DateTimeOffset.Parse(reader.GetString(3), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind));
             }
             catch (Exception e) when (e is System.Text.Json.JsonException or FormatException or InvalidCastException or OverflowException)
@@ -132,7 +132,7 @@ public sealed class SqliteStateStore : IStateStore
             return $"table show_snapshot_set_aside of {Description["sqlite:".Length..]}";
         });
 
-    public Task SaveShowAsync(SavedShow show, CancellationToken cancellationToken) =>
+    public Task SaveShowAsync(ShowSnapshot show, CancellationToken cancellationToken) =>
         RunAsync("save the show", cancellationToken, () =>
         {
             using var command = Command(SqliteSchema.SaveSnapshot,

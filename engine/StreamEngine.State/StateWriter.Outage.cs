@@ -50,7 +50,7 @@ public sealed partial class StateWriter
             _logger.LogInformation("State store {Store} is back after {Outage:g}; the latest scene is saved", _store.Description, lasted);
     }
 
-    private void OnSaveFailed(SavedShow show, Exception e)
+    private void OnSaveFailed(ShowSnapshot show, Exception e)
     {
         bool first;
         TimeSpan retry;

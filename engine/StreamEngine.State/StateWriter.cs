@@ -28,7 +28,7 @@ public sealed partial class StateWriter : IAsyncDisposable
     private readonly Task _loop;
     private readonly Lock _gate = new();
 
-    private SavedShow? _pending;
+    private ShowSnapshot? _pending;
     private long _pendingSince;
     private bool _saving;
     private bool _timerArmed;
@@ -49,7 +49,7 @@ public sealed partial class StateWriter : IAsyncDisposable
     /// The scene changed; <paramref name="latest"/> replaces any snapshot not yet saved. Cheap, callable from any thread,
     /// never waits for the store. The engine must not mutate <paramref name="latest"/> afterwards.
     /// </summary>
-    public void SceneChanged(SavedShow latest)
+    public void SceneChanged(ShowSnapshot latest)
     {
         ArgumentNullException.ThrowIfNull(latest);
         lock (_gate)
@@ -110,7 +110,7 @@ public sealed partial class StateWriter : IAsyncDisposable
         }
     }
 
-    private SavedShow? TakePending()
+    private ShowSnapshot? TakePending()
     {
         lock (_gate)
         {
@@ -123,7 +123,7 @@ public sealed partial class StateWriter : IAsyncDisposable
         }
     }
 
-    private async Task<Exception?> SaveAsync(SavedShow show)
+    private async Task<Exception?> SaveAsync(ShowSnapshot show)
     {
         var started = _time.GetTimestamp();
         try

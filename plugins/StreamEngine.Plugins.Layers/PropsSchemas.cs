@@ -4,7 +4,7 @@ namespace StreamEngine.Plugins.Layers;
 /// The props of the shipped layer types as JSON Schema (<see cref="Sdk.ILayerType.PropsSchema"/>): the dashboard builds
 /// its property forms from them. They mirror docs/layers.md; the renderers stay lenient about values outside them.
 /// </summary>
-internal static class PropsSchemas
+internal static partial class PropsSchemas
 {
     private const string Font = """
         "font": { "type": "object", "title": "Font", "properties": {

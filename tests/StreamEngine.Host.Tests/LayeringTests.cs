@@ -8,7 +8,8 @@ namespace StreamEngine.Host.Tests;
 /// <summary>
 /// The arrows between projects (docs/architecture.md): the SDK stands alone; plugins see only the SDK (and the toolkit,
 /// helpers that are not contracts and that each plugin ships its own copy of); the core knows
-/// no plugin, no web, no encoder implementation, no host; the encoder sees only the SDK. Checked twice: in the project
+/// no plugin, no web, no encoder implementation, no host; the encoder sees only the SDK; the application layer knows
+/// no web, no host, no encoder implementation and the server only adapts it. Checked twice: in the project
 /// files (a reference someone adds) and in the built assemblies (a reference the compiler kept).
 /// </summary>
 public sealed class LayeringTests
@@ -23,7 +24,10 @@ public sealed class LayeringTests
         ["StreamEngine.State"] = ["StreamEngine.Sdk"],
         ["StreamEngine.Plugins"] = ["StreamEngine.Core", "StreamEngine.Sdk", "StreamEngine.Toolkit"],
         ["StreamEngine.Scripting"] = ["StreamEngine.Core", "StreamEngine.Sdk", "StreamEngine.Toolkit"],
-        ["StreamEngine.Server"] = ["StreamEngine.Core", "StreamEngine.Sdk", "StreamEngine.Toolkit"],
+        // The show's commands and queries: no web, no host, no encoder implementation, no plugin.
+        ["StreamEngine.Application"] = ["StreamEngine.Core", "StreamEngine.Sdk", "StreamEngine.Toolkit", "StreamEngine.State", "StreamEngine.Scripting", "StreamEngine.Plugins"],
+        // Thin adapters (REST, WebSocket) over the application layer.
+        ["StreamEngine.Server"] = ["StreamEngine.Application", "StreamEngine.Core", "StreamEngine.Sdk", "StreamEngine.Toolkit"],
     };
 
     private static readonly string[] PluginFolders = ["plugins", "tests/fixtures/plugins"];

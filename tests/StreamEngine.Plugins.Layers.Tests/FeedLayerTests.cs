@@ -17,6 +17,13 @@ public sealed class FeedLayerTests : IDisposable
         GoldenImage.Check("feed-artwork", 480, 270, Backdrop,
             Layer("feed", "feed", $$"""{ "src": "artwork.png", "metadata": {{Metadata}} }""", 60, 15, 360, 240));
 
+    [Theory]
+    [InlineData("feed-price-short", "3 ETH")]
+    [InlineData("feed-price-long", "$1,234,567,890")]
+    public void The_current_bid_label_stays_whole_for_a_short_or_a_very_long_price(string golden, string price) =>
+        GoldenImage.Check(golden, 480, 270, Backdrop,
+            Layer("feed", "feed", $$"""{ "src": "artwork.png", "metadata": { "title": "Sunset over Lisbon", "artist": "M. Duarte", "price": "{{price}}" } }""", 60, 15, 360, 240));
+
     [Fact]
     public void Artwork_covering_its_card_without_metadata() =>
         GoldenImage.Check("feed-cover", 320, 180, Backdrop,

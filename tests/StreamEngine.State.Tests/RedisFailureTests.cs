@@ -15,10 +15,10 @@ public sealed class RedisFailureTests
     public async Task Right_password_from_REDIS_PASSWORD_or_the_url_works()
     {
         using var redis = RedisServer.WithPassword(Secret);
-        await using (var store = StateStores.Open(redis.Url, Secret, "unused", _log.Factory, "pw"))
+        await using (var store = StateStore.Open(redis.Url, Secret, "unused", _log.Factory, "pw"))
             await store.SaveShowAsync(Shows.At(5), None);
 
-        await using var viaUrl = StateStores.Open($"redis://:{Secret}@127.0.0.1:{redis.Port}/0", null, "unused", _log.Factory, "pw");
+        await using var viaUrl = StateStore.Open($"redis://:{Secret}@127.0.0.1:{redis.Port}/0", null, "unused", _log.Factory, "pw");
         Assert.Equal(5, (await viaUrl.LoadShowAsync(None))!.Frame);
         Assert.DoesNotContain(Secret, viaUrl.Description);
         AssertNoSecretLogged();
@@ -30,7 +30,7 @@ public sealed class RedisFailureTests
     public async Task Wrong_or_missing_password_is_a_clear_error_without_the_password(string? password)
     {
         using var redis = RedisServer.WithPassword(Secret);
-        await using var store = StateStores.Open(redis.Url, password, "unused", _log.Factory, "pw");
+        await using var store = StateStore.Open(redis.Url, password, "unused", _log.Factory, "pw");
 
         var error = await Assert.ThrowsAsync<StoreUnavailableException>(() => store.SaveShowAsync(Shows.At(1), None));
         Assert.True(error.Message.Contains("REDIS_PASSWORD", StringComparison.Ordinal), error.ToString());
@@ -49,7 +49,7 @@ public sealed class RedisFailureTests
     {
         var port = FreePort.Tcp(); // nothing listens here
         var clock = Stopwatch.StartNew();
-        await using var store = StateStores.Open($"redis://127.0.0.1:{port}", Secret, "unused", _log.Factory, "down");
+        await using var store = StateStore.Open($"redis://127.0.0.1:{port}", Secret, "unused", _log.Factory, "down");
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"connecting took {clock.Elapsed}");
 
         foreach (var call in new Func<Task>[]
@@ -70,7 +70,7 @@ public sealed class RedisFailureTests
     public async Task Writer_rides_out_a_redis_outage_and_saves_the_newest_scene_when_it_returns()
     {
         using var redis = RedisServer.WithPassword(Secret);
-        await using var store = StateStores.Open(redis.Url, Secret, "unused", _log.Factory, "outage");
+        await using var store = StateStore.Open(redis.Url, Secret, "unused", _log.Factory, "outage");
         await using var writer = new StateWriter(store, _log.For<StateWriter>());
         writer.SceneChanged(Shows.At(1));
         await Eventually.TrueAsync(() => writer.Counters.Saves == 1, "the first save");

@@ -8,13 +8,13 @@ public sealed class RedisStateStoreTests(RedisServer redis) : StateStoreContract
     private readonly string _show = "contract-" + Guid.NewGuid().ToString("N")[..8];
     private readonly LogCapture _log = new();
 
-    protected override IStateStore Open() => StateStores.Open(redis.Url, null, "unused", _log.Factory, _show);
+    protected override IStateStore Open() => StateStore.Open(redis.Url, null, "unused", _log.Factory, _show);
 
     [Fact]
     public async Task Shows_sharing_a_redis_do_not_see_each_other()
     {
-        await using var evening = StateStores.Open(redis.Url, null, "unused", _log.Factory, "evening");
-        await using var morning = StateStores.Open(redis.Url, null, "unused", _log.Factory, "morning");
+        await using var evening = StateStore.Open(redis.Url, null, "unused", _log.Factory, "evening");
+        await using var morning = StateStore.Open(redis.Url, null, "unused", _log.Factory, "morning");
         await evening.SaveShowAsync(Shows.At(10, "evening"), CancellationToken.None);
         await evening.AppendEventAsync("bids", new() { ["amount"] = 1 }, CancellationToken.None);
 

@@ -5,7 +5,7 @@ namespace StreamEngine.State.Tests;
 /// <summary>Scene snapshots shaped like the engine's: layers, animations, triggers and script state.</summary>
 public static class Shows
 {
-    public static SavedShow At(long frame, string title = "Evening auction") => new(Scene(title, frame), frame, 30,
+    public static ShowSnapshot At(long frame, string title = "Evening auction") => new(Scene(title, frame), frame, 30,
         new DateTimeOffset(2025, 11, 25, 20, 0, 0, TimeSpan.Zero).AddSeconds(frame / 30.0));
 
     public static JsonObject Scene(string title, long frame) => new()

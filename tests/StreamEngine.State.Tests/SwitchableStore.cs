@@ -6,26 +6,26 @@ namespace StreamEngine.State.Tests;
 /// <summary>A real store that a test can switch off (every call then fails like an unreachable store), and that records saves.</summary>
 public sealed class SwitchableStore(IStateStore inner) : IStateStore
 {
-    private readonly ConcurrentQueue<SavedShow> _saved = new();
+    private readonly ConcurrentQueue<ShowSnapshot> _saved = new();
     private volatile bool _down;
     private int _attempts;
 
     public bool Down { get => _down; set => _down = value; }
 
-    public IReadOnlyList<SavedShow> Saved => [.. _saved];
+    public IReadOnlyList<ShowSnapshot> Saved => [.. _saved];
 
     /// <summary>Save calls, failed or not.</summary>
     public int Attempts => Volatile.Read(ref _attempts);
 
     public string Description => inner.Description;
 
-    public Task<SavedShow?> LoadShowAsync(CancellationToken cancellationToken)
+    public Task<ShowSnapshot?> LoadShowAsync(CancellationToken cancellationToken)
     {
         ThrowIfDown();
         return inner.LoadShowAsync(cancellationToken);
     }
 
-    public async Task SaveShowAsync(SavedShow show, CancellationToken cancellationToken)
+    public async Task SaveShowAsync(ShowSnapshot show, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _attempts);
         ThrowIfDown();

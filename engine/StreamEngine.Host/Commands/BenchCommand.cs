@@ -1,3 +1,4 @@
+using StreamEngine.Application;
 using System.CommandLine;
 using System.Text.Json;
 using StreamEngine.Host.Show;
@@ -34,7 +35,7 @@ internal static class BenchCommand
             var demo = Path.Combine(DemoCommand.Home, "samples", "layers");
             var scenePath = parse.GetValue(scene) ?? Path.Combine(demo, "scene.json");
             var audiencePath = parse.GetValue(audience) ?? (parse.GetValue(scene) is null ? Path.Combine(demo, "audience.json") : null);
-            using var session = ShowSession.Open(config, scenePath, parse.GetValue(size), parse.GetValue(fps), loggers);
+            using var session = ShowComposition.Open(config, scenePath, parse.GetValue(size), parse.GetValue(fps), loggers);
             await session.LoadScriptsAsync(parse.GetValue(scripts) ?? [], strict: true);
             await using var extensions = await ShowExtensions.StartAsync(session, scenePath, null, null, loggers, stop, AudienceOption.Read(audiencePath));
             session.Extensions = extensions;

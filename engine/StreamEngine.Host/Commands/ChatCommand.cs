@@ -1,3 +1,4 @@
+using StreamEngine.Application;
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -33,9 +34,9 @@ internal static class ChatCommand
         var lines = file is null ? [text!] : ReadLines(file);
         var config = global.LoadConfig(parse);
         using var loggers = GlobalOptions.Loggers(config with { LogLevel = "error" });
-        using var plugins = ShowSession.LoadPlugins(config, loggers);
+        using var plugins = ShowComposition.LoadPlugins(config, loggers);
         var stage = plugins.ChatStage(Stage)
-            ?? throw new UserInputException("chat classify", "plugins", $"no loaded plugin offers the chat stage '{Stage}' (plugins directory: {ShowSession.PluginsDirectory(config)})");
+            ?? throw new UserInputException("chat classify", "plugins", $"no loaded plugin offers the chat stage '{Stage}' (plugins directory: {ShowComposition.PluginsDirectory(config)})");
         foreach (var (line, i) in lines.Select((l, i) => (l, i)))
         {
             var result = Analyse(stage, line, i + 1);

@@ -1,3 +1,4 @@
+using StreamEngine.Application;
 using System.Runtime.InteropServices;
 
 namespace StreamEngine.Host.Commands;

@@ -1,3 +1,4 @@
+using StreamEngine.Application;
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using StreamEngine.Host.Show;
@@ -21,9 +22,9 @@ internal static class DemoCommand
             var config = global.LoadConfig(parse);
             using var loggers = GlobalOptions.Loggers(config);
             var scene = Path.Combine(Home, "samples", "layers", "scene.json");
-            using var session = ShowSession.Open(config, scene, null, null, loggers);
+            using var session = ShowComposition.Open(config, scene, null, null, loggers);
             await session.LoadScriptsAsync([], strict: false); // samples/layers/scripts/auction.js runs the auction
-            session.ReloadPluginsLive(config, loggers);
+            ShowComposition.ReloadPluginsLive(session, config, loggers);
             // Plugin chat sources and behaviours; the chat column is fed by the simulated audience plugin, configured by the sample's audience file.
             await using var extensions = await ShowExtensions.StartAsync(session, scene, null, null, loggers, stop,
                 AudienceOption.Read(Path.Combine(Home, "samples", "layers", "audience.json")));

@@ -1,3 +1,4 @@
+using StreamEngine.Application;
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using StreamEngine.Host.Config;

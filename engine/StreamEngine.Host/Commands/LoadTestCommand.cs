@@ -1,3 +1,4 @@
+using StreamEngine.Application;
 using System.CommandLine;
 using StreamEngine.Host.LoadTest;
 

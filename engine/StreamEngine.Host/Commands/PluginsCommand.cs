@@ -18,8 +18,8 @@ internal static class PluginsCommand
         {
             var config = global.LoadConfig(parse);
             using var loggers = GlobalOptions.Loggers(config with { LogLevel = "error" });
-            using var plugins = ShowSession.LoadPlugins(config, loggers);
-            Console.WriteLine($"plugins directory: {ShowSession.PluginsDirectory(config)}");
+            using var plugins = ShowComposition.LoadPlugins(config, loggers);
+            Console.WriteLine($"plugins directory: {ShowComposition.PluginsDirectory(config)}");
             Console.WriteLine($"{"ID",-28} {"VERSION",-9} {"SDK",-7} {"STATE",-8} PATH");
             foreach (var p in plugins.Plugins)
                 Console.WriteLine($"{p.Manifest.Id,-28} {p.Manifest.Version,-9} {p.Manifest.SdkVersion,-7} {"loaded",-8} {p.Directory}  [{p.Contributions}]");
@@ -31,7 +31,7 @@ internal static class PluginsCommand
         var install = new Command("install", "Check a plugin (plugin.json, entry assembly, SDK version) and copy it into the plugins directory.") { source };
         install.SetAction((parse, _) => CommandRunner.RunAsync(_ => Task.FromResult(Guarded(() =>
         {
-            var directory = ShowSession.PluginsDirectory(global.LoadConfig(parse));
+            var directory = ShowComposition.PluginsDirectory(global.LoadConfig(parse));
             var (manifest, folder) = PluginInstaller.Install(parse.GetValue(source)!, directory);
             Console.WriteLine($"installed {manifest.Id} {manifest.Version} (SDK {manifest.SdkVersion}) in {folder}; a running engine loads it within a second");
         }))));
@@ -39,7 +39,7 @@ internal static class PluginsCommand
         var remove = new Command("remove", "Delete a plugin from the plugins directory.") { id };
         remove.SetAction((parse, _) => CommandRunner.RunAsync(_ => Task.FromResult(Guarded(() =>
         {
-            var folder = PluginInstaller.Remove(parse.GetValue(id)!, ShowSession.PluginsDirectory(global.LoadConfig(parse)));
+            var folder = PluginInstaller.Remove(parse.GetValue(id)!, ShowComposition.PluginsDirectory(global.LoadConfig(parse)));
             Console.WriteLine($"removed {parse.GetValue(id)} ({folder}); a running engine keeps the loaded version until it stops");
         }))));
         return new Command("plugins", "Inspect, install and remove plugins.") { list, install, remove };

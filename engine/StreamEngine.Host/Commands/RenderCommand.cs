@@ -1,3 +1,4 @@
+using StreamEngine.Application;
 using System.CommandLine;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
@@ -29,7 +30,7 @@ internal static class RenderCommand
             if (count < 1) throw new UserInputException("--frames", "--frames", $"expected a number of frames >= 1, got {count}");
             var config = global.LoadConfig(parse, ("TARGET_FPS", parse.GetValue(fps)?.ToString()));
             using var loggers = GlobalOptions.Loggers(config);
-            using var session = ShowSession.Open(config, parse.GetValue(scene)!, parse.GetValue(size), parse.GetValue(fps), loggers);
+            using var session = ShowComposition.Open(config, parse.GetValue(scene)!, parse.GetValue(size), parse.GetValue(fps), loggers);
             await session.LoadScriptsAsync(parse.GetValue(scripts) ?? [], strict: true);
             await using var extensions = await ShowExtensions.StartAsync(session, parse.GetValue(scene)!, null, null, loggers, stop, AudienceOption.Read(parse.GetValue(audience)));
             session.Extensions = extensions;
@@ -45,7 +46,7 @@ internal static class RenderCommand
         return command;
     }
 
-    private static async Task RenderAsync(ShowSession session, IEncoder encoder, int frames, ILogger logger, CancellationToken stop)
+    private static async Task RenderAsync(ShowRuntime session, IEncoder encoder, int frames, ILogger logger, CancellationToken stop)
     {
         await encoder.StartAsync(session.Format, stop);
         var pipeline = session.CreatePipeline(encoder);

@@ -1,3 +1,4 @@
+using StreamEngine.Application;
 using Microsoft.Extensions.Logging;
 using System.CommandLine;
 using StreamEngine.Core.Scene;
@@ -29,19 +30,19 @@ internal static class RunCommand
             var config = global.LoadConfig(parse, ("SCRIPT_ALLOW_OUTPUTS", parse.GetValue(allowOutputs) ? "true" : null));
             using var loggers = GlobalOptions.Loggers(config);
             var scenePath = parse.GetValue(scene)!;
-            await using var store = ShowStore.Open(config, scenePath, loggers);
+            await using var store = ShowComposition.OpenStore(config, scenePath, loggers);
             // A saved state is held to the bounds of the scene file it came from (the size it was made for).
             var made = SceneFile.Load(scenePath).Scene;
-            var saved = parse.GetValue(fresh) ? null : await ShowStore.LoadAsync(store, scenePath,
-                read => ShowSession.Limits(config, ShowSession.FormatOf(config, parse.GetValue(size), parse.GetValue(fps), read), made ?? read),
+            var saved = parse.GetValue(fresh) ? null : await RestoredShow.LoadAsync(store, scenePath,
+                read => ShowComposition.Limits(config, ShowComposition.FormatOf(config, parse.GetValue(size), parse.GetValue(fps), read), made ?? read),
                 loggers.CreateLogger("state"), stop);
-            using var session = ShowSession.Open(config, scenePath, parse.GetValue(size), parse.GetValue(fps), loggers, saved);
+            using var session = ShowComposition.Open(config, scenePath, parse.GetValue(size), parse.GetValue(fps), loggers, saved);
             await session.LoadScriptsAsync(parse.GetValue(scripts) ?? [], strict: false);
             session.Scripts.Watch();
             await using var writer = new StateWriter(store, loggers.CreateLogger<StateWriter>());
             var persistence = new ShowPersistence(session, writer, loggers.CreateLogger<ShowPersistence>());
             session.Hooks.Add(persistence);
-            session.ReloadPluginsLive(config, loggers);
+            ShowComposition.ReloadPluginsLive(session, config, loggers);
             await using var extensions = await ShowExtensions.StartAsync(session, scenePath, writer, store, loggers, stop, AudienceOption.Read(parse.GetValue(audience)));
             session.Extensions = extensions;
             var targets = parse.GetValue(outputs) is { Length: > 0 } given ? given : [DefaultRecording(config, "show")];

@@ -1,3 +1,4 @@
+using StreamEngine.Application;
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using StreamEngine.Core.Scene;
@@ -32,8 +33,8 @@ internal static class ValidateCommand
         {
             kind = "scene";
             using var loggers = GlobalOptions.Loggers(config with { LogLevel = "error" });
-            using var plugins = ShowSession.LoadPlugins(config, loggers);
-            problems = ShowSession.ReadScene(path, config, plugins).Problems;
+            using var plugins = ShowComposition.LoadPlugins(config, loggers);
+            problems = ShowComposition.ReadScene(path, config, plugins).Problems;
         }
         else
         {

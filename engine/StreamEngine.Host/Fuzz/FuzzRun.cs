@@ -1,3 +1,4 @@
+using StreamEngine.Application;
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;

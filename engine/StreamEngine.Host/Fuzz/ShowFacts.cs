@@ -1,3 +1,4 @@
+using StreamEngine.Application;
 using System.Text.Json.Nodes;
 
 namespace StreamEngine.Host.Fuzz;

@@ -1,3 +1,4 @@
+using StreamEngine.Application;
 using System.Text;
 
 namespace StreamEngine.Host.Fuzz;

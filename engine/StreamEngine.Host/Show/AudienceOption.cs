@@ -1,3 +1,4 @@
+using StreamEngine.Application;
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;

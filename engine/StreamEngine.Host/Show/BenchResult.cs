@@ -1,3 +1,4 @@
+using StreamEngine.Application;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -40,7 +41,7 @@ internal sealed record BenchResult(
         NumberHandling = JsonNumberHandling.Strict,
     };
 
-    public static BenchResult From(ShowSession session, string videoEncoder, string baselineEncoder, IReadOnlyList<BenchWindow> windows, FrameCapture capture)
+    public static BenchResult From(ShowRuntime session, string videoEncoder, string baselineEncoder, IReadOnlyList<BenchWindow> windows, FrameCapture capture)
     {
         var (stats, format) = (session.Stats, session.Format);
         var seconds = windows.Sum(w => w.Seconds);

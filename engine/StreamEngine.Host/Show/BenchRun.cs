@@ -1,3 +1,4 @@
+using StreamEngine.Application;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using StreamEngine.Core.Clock;
@@ -14,7 +15,7 @@ namespace StreamEngine.Host.Show;
 /// arguments. Each pair gives a ratio; the medians are reported, so a burst of load from elsewhere on the machine
 /// moves one pair, not the result. CPU is what the OS accounted to each process (/proc).
 /// </summary>
-internal sealed class BenchRun(ShowSession session, EngineConfig config, ILoggerFactory loggers)
+internal sealed class BenchRun(ShowRuntime session, EngineConfig config, ILoggerFactory loggers)
 {
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan CaptureSeconds = TimeSpan.FromSeconds(4);

@@ -1,3 +1,4 @@
+using StreamEngine.Application;
 using Microsoft.Extensions.Logging;
 using StreamEngine.Core.Clock;
 using StreamEngine.Host.Config;
@@ -15,9 +16,9 @@ internal sealed class ControlPlane : IAsyncDisposable
     private PluginMetrics? _pluginMetrics;
     private readonly ControlServer _server;
 
-    private readonly ShowSession _session;
+    private readonly ShowRuntime _session;
 
-    private ControlPlane(ShowSession session, ShowController controller, EngineMetrics metrics, ControlServer server)
+    private ControlPlane(ShowRuntime session, ShowController controller, EngineMetrics metrics, ControlServer server)
     {
         _session = session;
         _controller = controller;
@@ -25,13 +26,13 @@ internal sealed class ControlPlane : IAsyncDisposable
         _server = server;
     }
 
-    public static async Task<IAsyncDisposable> StartAsync(EngineConfig config, ShowSession session, IEncoder encoder, LiveFrameClock clock,
+    public static async Task<IAsyncDisposable> StartAsync(EngineConfig config, ShowRuntime session, IEncoder encoder, LiveFrameClock clock,
         ILoggerFactory loggers, CancellationToken cancellationToken, ShowPersistence? persistence = null)
     {
         var controller = new ShowController(session, encoder, clock)
         {
             AfterMutation = persistence is null ? null : persistence.SaveNowAsync,
-            Recordings = new RecordingsFolder(config.RecordingsDirectory, config.MaxOutputs),
+            Recordings = new RecordingsFolder(config.RecordingsDirectory, config.MaxOutputs, new EncoderTargets()),
             EncoderId = config.Encoder,
         };
         controller.StartEvents();
@@ -78,7 +79,7 @@ internal sealed class ControlPlane : IAsyncDisposable
     /// Ready while frames reach the encoder (not ready after 2 s without one); degraded (still ready: the stream goes on)
     /// while the state store is retrying.
     /// </summary>
-    private static HealthReport Health(ShowSession session, StateWriter? writer)
+    private static HealthReport Health(ShowRuntime session, StateWriter? writer)
     {
         var checks = new Dictionary<string, string> { ["frames"] = session.Stats.Frames.ToString() };
         var status = "ok";

@@ -1,3 +1,4 @@
+using StreamEngine.Application;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using StreamEngine.Encoding.FFmpeg;

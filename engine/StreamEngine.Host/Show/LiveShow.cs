@@ -1,3 +1,4 @@
+using StreamEngine.Application;
 using Microsoft.Extensions.Logging;
 using StreamEngine.Core.Clock;
 using StreamEngine.Sdk;
@@ -8,7 +9,7 @@ namespace StreamEngine.Host.Show;
 internal static class LiveShow
 {
     /// <param name="attach">Called with the clock before it starts (the control plane); disposed after the show stops.</param>
-    public static async Task RunAsync(ShowSession session, IEncoder encoder, TimeSpan? duration, ILoggerFactory loggers, CancellationToken stop,
+    public static async Task RunAsync(ShowRuntime session, IEncoder encoder, TimeSpan? duration, ILoggerFactory loggers, CancellationToken stop,
         double statusEverySeconds = 10, Func<LiveFrameClock, Task<IAsyncDisposable>>? attach = null, long firstFrame = 0)
     {
         var logger = loggers.CreateLogger("show");

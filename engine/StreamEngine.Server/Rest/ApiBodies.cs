@@ -1,3 +1,4 @@
+using StreamEngine.Application;
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Nodes;

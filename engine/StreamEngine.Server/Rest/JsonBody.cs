@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
-using StreamEngine.Server.Control;
+using StreamEngine.Application;
 
 namespace StreamEngine.Server.Rest;
 

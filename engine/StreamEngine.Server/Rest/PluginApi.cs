@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using StreamEngine.Server.Control;
+using StreamEngine.Application;
 
 namespace StreamEngine.Server.Rest;
 

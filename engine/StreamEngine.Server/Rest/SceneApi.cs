@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using StreamEngine.Server.Control;
+using StreamEngine.Application;
 using static StreamEngine.Server.Rest.ShowApi;
 
 namespace StreamEngine.Server.Rest;

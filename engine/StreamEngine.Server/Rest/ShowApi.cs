@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using StreamEngine.Core.Scene;
 using StreamEngine.Sdk;
-using StreamEngine.Server.Control;
+using StreamEngine.Application;
 
 namespace StreamEngine.Server.Rest;
 

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http;
-using StreamEngine.Server.Control;
+using StreamEngine.Application;
 
 namespace StreamEngine.Server.Rest;
 

@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
-using StreamEngine.Server.Control;
+using StreamEngine.Application;
 
 namespace StreamEngine.Server.WebSocket;
 

@@ -1,4 +1,4 @@
-using StreamEngine.Server.Control;
+using StreamEngine.Application;
 
 namespace StreamEngine.Server.WebSocket;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using StreamEngine.Server.Control;
+using StreamEngine.Application;
 
 namespace StreamEngine.Server.WebSocket;
 

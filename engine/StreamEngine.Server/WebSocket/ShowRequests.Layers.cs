@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using StreamEngine.Core.Scene;
 using StreamEngine.Sdk;
-using StreamEngine.Server.Control;
+using StreamEngine.Application;
 using static StreamEngine.Server.WebSocket.RequestFields;
 
 namespace StreamEngine.Server.WebSocket;

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using StreamEngine.Sdk;
-using StreamEngine.Server.Control;
+using StreamEngine.Application;
 using static StreamEngine.Server.WebSocket.RequestFields;
 
 namespace StreamEngine.Server.WebSocket;

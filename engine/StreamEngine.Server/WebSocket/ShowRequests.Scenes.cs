@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using StreamEngine.Server.Control;
+using StreamEngine.Application;
 using static StreamEngine.Server.WebSocket.RequestFields;
 
 namespace StreamEngine.Server.WebSocket;

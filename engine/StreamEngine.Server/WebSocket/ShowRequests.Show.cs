@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using StreamEngine.Server.Control;
+using StreamEngine.Application;
 using static StreamEngine.Server.WebSocket.RequestFields;
 
 namespace StreamEngine.Server.WebSocket;

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using StreamEngine.Server.Control;
+using StreamEngine.Application;
 
 namespace StreamEngine.Server.WebSocket;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
-using StreamEngine.Server.Control;
+using StreamEngine.Application;
 
 namespace StreamEngine.Server.WebSocket;
 
@@ -16,7 +16,7 @@ public sealed class ShowWebSocketHandler : IDisposable
     private readonly ShowRequests _requests;
     private readonly TimeProvider _time;
     private readonly Lock _sessionsLock = new();
-    private ShowSession[] _sessions = [];
+    private ClientConnection[] _sessions = [];
     private long _nextSessionId;
 
     public ShowWebSocketHandler(IShowControl show, ShowWebSocketOptions options, ILogger<ShowWebSocketHandler> logger, TimeProvider? time = null)
@@ -55,7 +55,7 @@ public sealed class ShowWebSocketHandler : IDisposable
     /// <param name="subprotocol">The obs-websocket subprotocol the connection was accepted with (<see cref="ObsDialect"/>), or null.</param>
     public async Task HandleAsync(System.Net.WebSockets.WebSocket socket, bool isLoopback, string? subprotocol, CancellationToken stop)
     {
-        var session = new ShowSession(Interlocked.Increment(ref _nextSessionId), socket, isLoopback, _options, _requests, _logger, _time)
+        var session = new ClientConnection(Interlocked.Increment(ref _nextSessionId), socket, isLoopback, _options, _requests, _logger, _time)
         {
             SpeaksObs = subprotocol is not null, UsesMessagePack = subprotocol == ObsDialect.MessagePackSubprotocol,
         };
@@ -121,12 +121,12 @@ public sealed class ShowWebSocketHandler : IDisposable
         }
     }
 
-    private void Add(ShowSession session)
+    private void Add(ClientConnection session)
     {
         lock (_sessionsLock) Volatile.Write(ref _sessions, [.. _sessions, session]);
     }
 
-    private void Remove(ShowSession session)
+    private void Remove(ClientConnection session)
     {
         lock (_sessionsLock) Volatile.Write(ref _sessions, _sessions.Where(s => s != session).ToArray());
     }

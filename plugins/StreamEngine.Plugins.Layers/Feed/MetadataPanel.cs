@@ -10,6 +10,8 @@ namespace StreamEngine.Plugins.Layers.Feed;
 /// </summary>
 internal static class MetadataPanel
 {
+    private const string Label = "CURRENT BID";
+
     public static void Draw(SKCanvas canvas, SKRect card, JsonObject metadata, SKColor accent)
     {
         var title = Props.String(metadata, "title");
@@ -29,8 +31,20 @@ internal static class MetadataPanel
 
         var white = SKColors.White;
         var muted = new SKColor(0xff, 0xff, 0xff, 0xb0);
+        // The price column is as wide as the wider of the price and its label, and at most half the panel: the label
+        // used to be laid out in the price's width, so a price narrower than "CURRENT BID" wrapped it and cut it to
+        // "CURRENT…". A price too long for half the panel is set smaller instead of pushing the title out.
+        var labelStyle = Style(600, unit * 0.62f, muted) with { Align = TextAlign.Right, LetterSpacing = unit * 0.06f };
         var priceStyle = Style(800, unit * 1.2f, accent) with { Align = TextAlign.Right };
-        var priceWidth = price is null ? 0 : TextBlock.Layout(price, priceStyle, float.PositiveInfinity).Width + padding;
+        var priceWidth = 0f;
+        if (price is not null)
+        {
+            var column = panel.Width / 2 - padding;
+            var natural = TextBlock.Layout(price, priceStyle, float.PositiveInfinity).Width;
+            if (natural > column) priceStyle = priceStyle with { Size = priceStyle.Size * column / natural * 0.99f };
+            var label = TextBlock.Layout(Label, labelStyle, float.PositiveInfinity).Width;
+            priceWidth = Math.Max(Math.Min(natural, column), label) + padding;
+        }
         var textWidth = panel.Width - padding * 2 - priceWidth;
         var details = string.Join("  ·  ", new[] { artist, collection }.OfType<string>());
         var detailBlock = TextBlock.Layout(details, Style(400, unit * 0.72f, muted), textWidth);
@@ -42,8 +56,7 @@ internal static class MetadataPanel
         if (price is null) return;
         var right = panel.Right - padding - priceWidth;
         TextBlock.Layout(price, priceStyle, priceWidth).Draw(canvas, right, titleTop);
-        TextBlock.Layout("CURRENT BID", Style(600, unit * 0.62f, muted) with { Align = TextAlign.Right, LetterSpacing = unit * 0.06f }, priceWidth)
-            .Draw(canvas, right, detailTop + unit * 0.08f);
+        TextBlock.Layout(Label, labelStyle, priceWidth).Draw(canvas, right, detailTop + unit * 0.08f);
     }
 
     /// <summary>One line of sans text, cut with an ellipsis when it does not fit.</summary>

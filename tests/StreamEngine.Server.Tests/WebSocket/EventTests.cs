@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using StreamEngine.Server.Control;
+using StreamEngine.Application;
 using StreamEngine.Server.WebSocket;
 
 namespace StreamEngine.Server.Tests.WebSocket;

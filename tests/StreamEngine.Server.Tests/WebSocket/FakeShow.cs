@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using StreamEngine.Core.Scene;
 using StreamEngine.Sdk;
-using StreamEngine.Server.Control;
+using StreamEngine.Application;
 
 namespace StreamEngine.Server.Tests.WebSocket;
 

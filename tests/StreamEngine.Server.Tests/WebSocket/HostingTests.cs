@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using StreamEngine.Server.Control;
+using StreamEngine.Application;
 using StreamEngine.Server.WebSocket;
 
 namespace StreamEngine.Server.Tests.WebSocket;

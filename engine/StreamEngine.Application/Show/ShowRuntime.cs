@@ -1,0 +1,112 @@
+using StreamEngine.Core.Animation;
+using StreamEngine.Core.Chat;
+using StreamEngine.Core.Pipeline;
+using StreamEngine.Core.Rendering;
+using StreamEngine.Core.Scene;
+using StreamEngine.Plugins;
+using StreamEngine.Scripting;
+using StreamEngine.Sdk;
+
+namespace StreamEngine.Application;
+
+/// <summary>
+/// One running show: its scene graph and named scenes, compositor, plugins, animations, scripts, chat and frame hooks,
+/// and the frame pipeline built from them. The host composes it from its configuration (<c>ShowComposition</c>).
+/// </summary>
+public sealed class ShowRuntime : IDisposable
+{
+    public ShowRuntime(VideoFormat format, SceneGraph scene, Compositor compositor, PluginCatalog plugins, AnimationRuntime animations, ScriptHost scripts)
+    {
+        Scripts = scripts;
+        scripts.FrameTimed += Stats.RecordScriptTime;
+        Format = format;
+        Scene = scene;
+        Compositor = compositor;
+        Plugins = plugins;
+        Animations = animations;
+    }
+
+    public VideoFormat Format { get; }
+    public SceneGraph Scene { get; }
+
+    /// <summary>The named scenes; the on-air one is what <see cref="Scene"/> shows.</summary>
+    public ShowScenes Scenes { get; init; } = new(SceneList.Single([]), []);
+    public Compositor Compositor { get; }
+    public PluginCatalog Plugins { get; }
+    public AnimationRuntime Animations { get; }
+    public ChatFeed Chat => Compositor.Services.Chat;
+
+    /// <summary>Watches the plugins directory and swaps new versions in (live shows: <c>run</c> and <c>demo</c>).</summary>
+    public PluginReloader? Reloader { get; private set; }
+
+    /// <summary>
+    /// Live shows: plugins are reloaded when their files change or on request, their layers drawn ahead with the new
+    /// version off the frame thread.
+    /// </summary>
+    public void ReloadPluginsLive(PluginReloader reloader)
+    {
+        Reloader = reloader;
+        Reloader.Watch();
+        Hooks.Add(Reloader);
+    }
+
+    /// <summary>Chat sources, chat stages and behaviours from plugins (set by <c>run</c>).</summary>
+    public ShowExtensions? Extensions { get; set; }
+
+    /// <summary>The show's scripts (none until <see cref="LoadScriptsAsync"/>); they run after the animations each frame.</summary>
+    public ScriptHost Scripts { get; }
+
+    /// <summary>Frame hooks run after the animations each frame (persistence, scripts).</summary>
+    public List<IFrameHook> Hooks { get; } = [];
+
+    /// <summary>The frame the show starts at: 0, or where a restored show was.</summary>
+    public long FirstFrame { get; init; }
+
+    /// <summary>The scene file the show came from (a saved state is only restored for the same file).</summary>
+    public string Source { get; init; } = "";
+    public FrameStats Stats { get; } = new();
+
+    /// <summary>The dashboard's preview of the program, in front of the sink of the last pipeline created.</summary>
+    public PreviewTap? Preview { get; private set; }
+
+    public FramePipeline CreatePipeline(IFrameSink sink, int bufferCount = 6)
+    {
+        Preview = new PreviewTap(sink);
+        var pipeline = new FramePipeline(Scene, Compositor, new FrameBufferPool(Format, bufferCount), Preview, Stats);
+        pipeline.AddHook(Chat);
+        pipeline.AddHook(Animations);
+        pipeline.AddHook(Scripts);
+        foreach (var hook in Hooks) pipeline.AddHook(hook);
+        return pipeline;
+    }
+
+    /// <summary>
+    /// Compiles the given scripts (files, or folders of .js/.mjs/.csx) and the ones in the scene's own <c>scripts/</c> folder;
+    /// they start at the first frame. With <paramref name="strict"/> a script that does not load is an input error
+    /// (offline renders); otherwise it is reported and the show starts without it, waiting for a fixed save.
+    /// </summary>
+    public async Task LoadScriptsAsync(IEnumerable<string> paths, bool strict)
+    {
+        var sceneScripts = Path.Combine(Path.GetDirectoryName(Source)!, "scripts");
+        var files = paths.Append(sceneScripts).SelectMany<string, string>(p => Directory.Exists(p)
+                ? Directory.EnumerateFiles(p).Where(f => ScriptLanguages.Of(f) is not null).Order(StringComparer.Ordinal)
+                : p == sceneScripts ? [] : [p])
+            .Select(Path.GetFullPath).Distinct().ToList();
+        foreach (var file in files)
+        {
+            if (!File.Exists(file)) throw new UserInputException("--script", "--script", $"{file}: no such file");
+            if (ScriptLanguages.Of(file) is null) throw new UserInputException("--script", "--script", $"{file}: expected a .js, .mjs or .csx file");
+            var status = await Scripts.AddAsync(file);
+            if (strict && status.LastError is { } error) throw new UserInputException(file, "script", error.ToString());
+        }
+    }
+
+    public void Dispose()
+    {
+        Reloader?.Dispose();
+        Scripts.Dispose();
+        Compositor.Dispose();
+        Compositor.Services.Dispose();
+        Plugins.Dispose();
+    }
+}
