@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using StreamEngine.Sdk.Chat;
 
@@ -31,12 +33,18 @@ public sealed class ScriptedChatSource(string name = "scripted") : IChatSourceTy
         var lines = new List<ScriptedLine>(_lines);
         if (context.Settings["messages"] is JsonArray messages)
             foreach (var (entry, index) in messages.Select((m, i) => (m, i)))
-                lines.Add(entry is JsonObject { } o && o["at"]?.GetValue<double>() is { } at && double.IsFinite(at) && at >= 0
-                    && o["author"]?.GetValue<string>() is { Length: > 0 } author && o["text"]?.GetValue<string>() is { } text
+                lines.Add(entry is JsonObject { } o && Seconds(o["at"]) is { } at && double.IsFinite(at) && at >= 0
+                    && Text(o["author"]) is { Length: > 0 } author && Text(o["text"]) is { } text
                     ? new ScriptedLine(at, author, text)
                     : throw new ArgumentException($"settings.messages[{index}]: expected {{\"at\": seconds >= 0, \"author\": \"name\", \"text\": \"…\"}}"));
         return new Running(context, [.. lines.OrderBy(l => l.Seconds)]);
     }
+
+    private static double? Seconds(JsonNode? node) =>
+        node is JsonValue v && v.GetValueKind() == JsonValueKind.Number
+        && double.TryParse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : null;
+
+    private static string? Text(JsonNode? node) => node is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
 
     private sealed record ScriptedLine(double Seconds, string Author, string Text);
 

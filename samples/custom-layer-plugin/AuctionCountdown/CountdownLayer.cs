@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using SkiaSharp;
 using StreamEngine.Sdk;
@@ -68,7 +70,10 @@ internal static class Countdown
         double.IsFinite(now) ? Math.Max(0, Number(props, "endsAt", 60, 0, 86_400 * 7) - now) : 0;
 
     public static double Number(JsonObject props, string name, double fallback, double min, double max) =>
-        props[name] is JsonValue v && v.TryGetValue<double>(out var d) && double.IsFinite(d) ? Math.Clamp(d, min, max) : fallback;
+        // A number from a scene file or the API (text) or from a script (an int, a double …): all the same here.
+        props[name] is JsonValue v && v.GetValueKind() == JsonValueKind.Number
+        && double.TryParse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d)
+            ? Math.Clamp(d, min, max) : fallback;
 
     public static SKColor Color(JsonObject props, string name, string fallback) =>
         props[name] is JsonValue v && v.TryGetValue<string>(out var text) && ColorText.TryParse(text, out var color) ? color

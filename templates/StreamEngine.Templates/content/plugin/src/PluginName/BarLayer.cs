@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using SkiaSharp;
 using StreamEngine.Sdk;
@@ -28,7 +30,7 @@ public sealed class BarLayer : ILayerType
         public void Render(LayerDrawContext context)
         {
             // Every number from props is checked: a bad one draws the default, never an exception or NaN.
-            var value = context.Props["value"] is JsonValue v && v.TryGetValue<double>(out var d) && double.IsFinite(d) ? Math.Clamp(d, 0, 1) : 0.5;
+            var value = Number(context.Props["value"]) is { } d && double.IsFinite(d) ? Math.Clamp(d, 0, 1) : 0.5;
             var color = context.Props["color"] is JsonValue c && c.TryGetValue<string>(out var text) && SKColor.TryParse(text, out var parsed)
                 ? parsed : new SKColor(0x4c, 0xc9, 0xf0);
             var (width, height) = (context.Size.Width, context.Size.Height);
@@ -39,5 +41,10 @@ public sealed class BarLayer : ILayerType
         }
 
         public void Dispose() { }
+
+        // A JSON number whether it came from text or from code (an int, a double …); null otherwise.
+        private static double? Number(JsonNode? node) =>
+            node is JsonValue v && v.GetValueKind() == JsonValueKind.Number
+            && double.TryParse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : null;
     }
 }

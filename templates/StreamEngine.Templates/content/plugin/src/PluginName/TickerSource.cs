@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using StreamEngine.Sdk;
 using StreamEngine.Sdk.Chat;
@@ -16,12 +18,17 @@ public sealed class TickerSource : IChatSourceType
     /// <inheritdoc />
     public IChatSource Create(ChatSourceContext context)
     {
-        var every = context.Settings["everySeconds"] is JsonValue v && v.TryGetValue<double>(out var d) ? d : 10;
+        var every = Number(context.Settings["everySeconds"]) ?? 10;
         if (!double.IsFinite(every) || every < 1 || every > 3600)
             throw new ArgumentException($"settings.everySeconds: expected 1 to 3600, got {every}");
         var text = context.Settings["text"] is JsonValue t && t.TryGetValue<string>(out var s) && s.Length > 0 ? s : "tick";
         return new Running(context, every, text);
     }
+
+    /// <summary>A JSON number, whether it came from a file (text) or from code (an int, a double …); null otherwise.</summary>
+    private static double? Number(JsonNode? node) =>
+        node is JsonValue v && v.GetValueKind() == JsonValueKind.Number
+        && double.TryParse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : null;
 
     private sealed class Running(ChatSourceContext context, double every, string text) : IChatSource, IShowTimeChatSource
     {
