@@ -148,6 +148,9 @@ declare function onQuestion(handler: (message: ChatMessage) => void): void;
  */
 declare function say(text: string, options?: { seconds?: number; layer?: string }): void;
 
+/** Sends text to the audience through every chat source that can send (on X: a reply to the broadcast's post, posted at most once); replyTo is a chat message id. */
+declare function reply(text: string, replyTo?: string): void;
+
 /** Calls handler once after `seconds` of show time; returns a timer id for cancel(). */
 declare function after(seconds: number, handler: () => void): number;
 /** Calls handler every `seconds` of show time; returns a timer id for cancel(). */

@@ -19,6 +19,7 @@ public static class Program
         root.Subcommands.Add(ChatCommand.Create(global));
         root.Subcommands.Add(LoadTestCommand.Create(global));
         root.Subcommands.Add(FuzzCommand.Create(global));
+        if (PluginCommands.Wanted(root, args)) return await PluginCommands.RunAsync(global, root, args);
         var parsed = root.Parse(args);
         return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
     }

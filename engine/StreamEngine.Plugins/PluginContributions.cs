@@ -22,6 +22,9 @@ public sealed record PluginContributions(IReadOnlyList<ILayerType> LayerTypes, I
 
     public IReadOnlyList<IAudioSourceType> AudioSources { get; init; } = [];
 
+    /// <summary>Commands for the engine's command line; the host runs them when no command of its own has the name.</summary>
+    public IReadOnlyList<Sdk.Plugins.ICliCommand> CliCommands { get; init; } = [];
+
     public override string ToString() => string.Join("; ", new[]
     {
         Names("layer types", LayerTypes.Select(t => t.Name)),
@@ -32,6 +35,7 @@ public sealed record PluginContributions(IReadOnlyList<ILayerType> LayerTypes, I
         Names("behaviours", Behaviours.Select(b => b.Id)),
         Names("encoders", Encoders.Select(e => e.Id)),
         Names("audio sources", AudioSources.Select(a => a.Name)),
+        Names("commands", CliCommands.Select(c => c.Name)),
     }.OfType<string>());
 
     private static string? Names(string what, IEnumerable<string> names) => names.Any() ? $"{what} {string.Join(", ", names)}" : null;

@@ -25,7 +25,7 @@ internal static class PluginLoaderFactory
     private static readonly Type[] Contracts =
     [
         typeof(ILayerType), typeof(IEasing), typeof(IEasingProvider), typeof(IChatSourceType), typeof(IChatStage),
-        typeof(IShowBehaviour), typeof(IEncoderType), typeof(IAudioSourceType),
+        typeof(IShowBehaviour), typeof(IEncoderType), typeof(IAudioSourceType), typeof(ICliCommand),
     ];
 
     public static LoadedPlugin Load(string directory, ILoggerFactory loggers)

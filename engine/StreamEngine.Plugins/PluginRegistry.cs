@@ -20,6 +20,7 @@ public sealed class PluginRegistry(ILoggerFactory loggers) : IPluginRegistry
     private readonly List<IShowBehaviour> _behaviours = [];
     private readonly List<IEncoderType> _encoders = [];
     private readonly List<IAudioSourceType> _audioSources = [];
+    private readonly List<ICliCommand> _cliCommands = [];
 
     public ILoggerFactory Loggers => loggers;
 
@@ -31,6 +32,7 @@ public sealed class PluginRegistry(ILoggerFactory loggers) : IPluginRegistry
     public void AddBehaviour(IShowBehaviour behaviour) => _behaviours.Add(Checked(behaviour));
     public void AddEncoder(IEncoderType encoderType) => _encoders.Add(Checked(encoderType));
     public void AddAudioSource(IAudioSourceType sourceType) => _audioSources.Add(Checked(sourceType));
+    public void AddCliCommand(ICliCommand command) => _cliCommands.Add(Checked(command));
 
     /// <summary>Adds every contribution a service provider built by the scan holds.</summary>
     internal void AddAll(IServiceProvider scanned)
@@ -43,12 +45,13 @@ public sealed class PluginRegistry(ILoggerFactory loggers) : IPluginRegistry
         foreach (var c in Services<IShowBehaviour>(scanned)) AddBehaviour(c);
         foreach (var c in Services<IEncoderType>(scanned)) AddEncoder(c);
         foreach (var c in Services<IAudioSourceType>(scanned)) AddAudioSource(c);
+        foreach (var c in Services<ICliCommand>(scanned)) AddCliCommand(c);
     }
 
     public PluginContributions Contributions() => new([.. _layerTypes], [.. _easings], [.. _easingProviders])
     {
         ChatSources = [.. _chatSources], ChatStages = [.. _chatStages], Behaviours = [.. _behaviours],
-        Encoders = [.. _encoders], AudioSources = [.. _audioSources],
+        Encoders = [.. _encoders], AudioSources = [.. _audioSources], CliCommands = [.. _cliCommands],
     };
 
     private static IEnumerable<T> Services<T>(IServiceProvider provider) =>

@@ -90,6 +90,14 @@ internal sealed partial class ScriptApi : ScriptGlobals
         return true;
     });
 
+    public override void Reply(string text, string? replyTo = null) => Guard(() =>
+    {
+        if (string.IsNullOrWhiteSpace(text) || text.Length > 1000) throw new ScriptApiException("reply: text: expected 1 to 1000 characters");
+        var send = _show.SendChat ?? throw new ScriptApiException("reply: this show has no chat sources");
+        send(text, replyTo);
+        return true;
+    });
+
     public override void Say(string text, double? seconds = null, string? layer = null) => Guard(() =>
     {
         var id = layer ?? _show.Scene.Layers.FirstOrDefault(l => l.State.Type == "host")?.State.Id

@@ -68,6 +68,9 @@ public abstract class ScriptGlobals : IShowApi
     /// <param name="layer">The character layer's id; null for the first layer of type <c>host</c>.</param>
     public abstract void Say(string text, double? seconds = null, string? layer = null);
 
+    /// <inheritdoc/>
+    public abstract void Reply(string text, string? replyTo = null);
+
     /// <summary>Calls <paramref name="handler"/> once, <paramref name="seconds"/> of show time from now; returns a timer id.</summary>
     public abstract int After(double seconds, Action handler);
 

@@ -29,6 +29,9 @@ public sealed class ShowAccess(SceneGraph scene, AnimationRuntime animations, Fu
     /// </summary>
     public Func<string, JsonObject, bool>? PatchOffAir { get; set; }
 
+    /// <summary>Sends a message through the chat sources that can send (set by the host with its chat sources); null before.</summary>
+    public Action<string, string?>? SendChat { get; set; }
+
     /// <summary>A JSON merge patch to a layer, on screen or waiting off air.</summary>
     internal void Patch(string layerId, JsonObject patch)
     {

@@ -5,13 +5,15 @@ namespace StreamEngine.Plugins.X;
 
 /// <summary>
 /// The X plugin's entry: at load it says in one log line whether X credentials are configured and which are missing,
-/// and with credentials it adds the <c>x</c> chat source (replies to the broadcast's post, see docs/x.md).
+/// and with credentials it adds the <c>x</c> chat source (replies to the broadcast's post, see docs/x.md). It always adds
+/// the <c>x</c> command (<c>./stream-engine x sign …</c>, <c>x check</c>).
 /// </summary>
 public sealed class XPlugin : IPluginRegistrar
 {
     public void Register(IPluginRegistry registry)
     {
         var credentials = XCredentialsFromEnvironment.Read(Environment.GetEnvironmentVariable);
+        registry.AddCliCommand(new Commands.XCommand(Environment.GetEnvironmentVariable)); // x sign, x check: with or without credentials
         var logger = registry.Loggers.CreateLogger("StreamEngine.Plugins.X");
         if (credentials.CanRead) logger.LogInformation("{State}", credentials.Describe());
         else logger.LogWarning("{State}", credentials.Describe());

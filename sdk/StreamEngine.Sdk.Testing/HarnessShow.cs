@@ -21,6 +21,9 @@ public sealed partial class HarnessShow(ManualFrameClock clock, JsonObject state
     /// <summary>Lines the host was made to say: (text, seconds, layer).</summary>
     public List<(string Text, double? Seconds, string? Layer)> Said { get; } = [];
 
+    /// <summary>Messages sent to the audience with <see cref="Reply"/>: (text, the message answered).</summary>
+    public List<(string Text, string? ReplyTo)> Replies { get; } = [];
+
     /// <summary>Show events raised with <see cref="Emit"/>.</summary>
     public List<string> Emitted { get; } = [];
 
@@ -96,6 +99,9 @@ public sealed partial class HarnessShow(ManualFrameClock clock, JsonObject state
 
     /// <inheritdoc />
     public void Say(string text, double? seconds = null, string? layer = null) => Said.Add((text, seconds, layer));
+
+    /// <inheritdoc />
+    public void Reply(string text, string? replyTo = null) => Replies.Add((text, replyTo));
 
     /// <inheritdoc />
     public JsonNode? Call(string behaviour, string method, JsonNode? argument = null) =>

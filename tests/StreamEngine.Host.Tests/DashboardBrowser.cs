@@ -30,20 +30,42 @@ internal sealed class DashboardBrowser : IAsyncDisposable
     /// <summary>Screenshots for people to look at: bin/…/artifacts/dashboard.</summary>
     public static string Artifacts { get; } = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "artifacts", "dashboard")).FullName;
 
-    public static async Task<DashboardBrowser> OpenAsync(int width = 1280, int height = 860)
+    /// <param name="initScript">Runs in the page before its own scripts (to take a browser feature away, as a plain-HTTP origin would).</param>
+    public static async Task<DashboardBrowser> OpenAsync(int width = 1280, int height = 860, string? initScript = null)
     {
         Assert.True(File.Exists(Chromium), $"{Chromium} is missing: tests/run.sh installs it (apt-get install chromium)");
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = height } });
+        if (initScript is not null) await page.AddInitScriptAsync(initScript);
         return new DashboardBrowser(playwright, browser, page);
     }
 
+    /// <summary>
+    /// Waits through the next preview frames until a part of the picture has a color <paramref name="wanted"/> accepts
+    /// (a scene switch or a deletion shows within a few frames); returns that color, or fails naming the last one seen.
+    /// </summary>
+    public async Task<double[]> PreviewUntilAsync((double X, double Y, double W, double H) region, Func<double[], bool> wanted, string what, int frames = 60)
+    {
+        var frame = await NextPreviewFrameAsync(0);
+        double[] color = [];
+        for (var i = 0; i < frames; i++)
+        {
+            color = await PreviewColorAsync(region.X, region.Y, region.W, region.H);
+            if (wanted(color)) return color;
+            frame = await NextPreviewFrameAsync(frame);
+        }
+        throw new Xunit.Sdk.XunitException($"the preview never showed {what}: the region stayed {string.Join(",", color.Select(c => Math.Round(c)))}");
+    }
+
     /// <summary>The mean color of a part of the preview image (fractions of its width and height), decoded by the browser.</summary>
-    public async Task<double[]> PreviewColorAsync(double x, double y, double width, double height) =>
+    public Task<double[]> PreviewColorAsync(double x, double y, double width, double height) => ImageColorAsync("#preview", x, y, width, height);
+
+    /// <summary>The mean color of a part of an image on the page (the <c>img</c> <paramref name="selector"/> matches).</summary>
+    public async Task<double[]> ImageColorAsync(string selector, double x, double y, double width, double height) =>
         await Page.EvaluateAsync<double[]>("""
-            ([x, y, w, h]) => {
-              const img = document.getElementById('preview');
+            ([selector, x, y, w, h]) => {
+              const img = document.querySelector(selector);
               const canvas = document.createElement('canvas');
               canvas.width = img.naturalWidth; canvas.height = img.naturalHeight;
               const g = canvas.getContext('2d');
@@ -55,7 +77,7 @@ internal sealed class DashboardBrowser : IAsyncDisposable
               const n = d.length / 4;
               return sum.map(s => s / n);
             }
-            """, new[] { x, y, width, height });
+            """, new object[] { selector, x, y, width, height });
 
     /// <summary>The preview image's pixels as a data URL, for comparing two moments.</summary>
     public Task<string> PreviewPixelsAsync() => Page.EvaluateAsync<string>("""

@@ -6,7 +6,8 @@ namespace StreamEngine.Host.Tests;
 
 /// <summary>
 /// The producer's dashboard in a real browser (Chromium) against a live engine: log in, watch the program, hide a
-/// layer, add an RTMP output to nginx-rtmp, inject chat. Screenshots go to bin/…/artifacts/dashboard.
+/// layer, preview and switch scenes, add an RTMP output to nginx-rtmp, inject and moderate chat. Screenshots go to
+/// bin/…/artifacts/dashboard.
 /// </summary>
 public sealed class DashboardLiveTests : IDisposable
 {
@@ -59,6 +60,26 @@ public sealed class DashboardLiveTests : IDisposable
         Assert.True(DashboardBrowser.Distance(shown, hidden) > 25, $"artwork region {string.Join(",", shown)} → {string.Join(",", hidden)} at frame {frame}");
         Assert.True(hidden.Max() < 80, $"the backdrop is dark, got {string.Join(",", hidden)}");
 
+        // Scenes: a preview of Break before it goes on air (its green card where the artwork was), then a cut to it
+        // seen in the next program frames, and a crossfade back to the auction (the artwork still hidden there).
+        await Assertions.Expect(page.Locator("button.scene.on-air[data-scene=Auction]")).ToBeVisibleAsync();
+        await page.ClickAsync("button[data-preview=Break]");
+        await Assertions.Expect(page.Locator("#next-scene img[data-scene=Break]")).ToBeVisibleAsync();
+        await page.WaitForFunctionAsync("() => document.querySelector('#next-scene img').complete && document.querySelector('#next-scene img').naturalWidth > 0");
+        var next = await browser.ImageColorAsync("#next-scene img", artwork.Item1, artwork.Item2, artwork.Item3, artwork.Item4);
+        Assert.True(IsBreakGreen(next), $"the next-scene preview shows Break's green card, got {string.Join(",", next)}");
+        Assert.True(IsDark(await browser.PreviewColorAsync(artwork.Item1, artwork.Item2, artwork.Item3, artwork.Item4)), "the program still shows the auction");
+        await browser.ScreenshotAsync("04-next-scene-preview.png");
+        await page.SelectOptionAsync("#transition-kind", "cut");
+        await page.ClickAsync("#next-scene button.take");
+        await Assertions.Expect(page.Locator("button.scene.on-air[data-scene=Break]")).ToBeVisibleAsync(new() { Timeout = 10000 });
+        await browser.PreviewUntilAsync(artwork, IsBreakGreen, "Break's green card after the cut");
+        await page.SelectOptionAsync("#transition-kind", "crossfade");
+        await page.FillAsync("#transition-duration", "0.4");
+        await page.ClickAsync("button.scene[data-scene=Auction]");
+        await Assertions.Expect(page.Locator("button.scene.on-air[data-scene=Auction]")).ToBeVisibleAsync(new() { Timeout = 10000 });
+        await browser.PreviewUntilAsync(artwork, IsDark, "the auction (its artwork hidden) after the crossfade");
+
         // An RTMP output with a masked key goes live on nginx-rtmp; the page never shows the key.
         await page.FillAsync("#output-url", $"rtmp://127.0.0.1:{nginx.Port}/live");
         await page.FillAsync("#output-key", "sk-live-4b1d");
@@ -80,6 +101,49 @@ public sealed class DashboardLiveTests : IDisposable
         await page.ClickAsync("#chat-form button[type=submit]");
         await Assertions.Expect(page.Locator("#chat li.message:has-text('Is the frame included?') .tag.question")).ToBeVisibleAsync();
 
+        // Moderation. A bid from a troll lands at the bottom of the chat layer as a gold card; Delete takes it out of
+        // the panel and the program (the card below is the question again).
+        var chatBottom = (0.54, 0.6, 0.42, 0.06);
+        await page.WaitForTimeoutAsync(1000); // the question's card has slid in
+        await browser.NextPreviewFrameAsync(await browser.NextPreviewFrameAsync(0));
+        var question = await browser.PreviewColorAsync(chatBottom.Item1, chatBottom.Item2, chatBottom.Item3, chatBottom.Item4);
+        await page.FillAsync("#chat-author", "troll");
+        await page.FillAsync("#chat-text", "I bid 999 ETH lol");
+        await page.ClickAsync("#chat-form button[type=submit]");
+        var troll = page.Locator("#chat li.message:has-text('I bid 999 ETH lol')");
+        await Assertions.Expect(troll).ToHaveAttributeAsync("data-highlight", "bid", new() { Timeout = 10000 });
+        var gold = await browser.PreviewUntilAsync(chatBottom, c => DashboardBrowser.Distance(c, question) > 20, "the troll's bid card");
+        await troll.HoverAsync();
+        await browser.ScreenshotAsync("05-chat-moderation.png");
+        await troll.Locator("button.mod-delete").ClickAsync();
+        await Assertions.Expect(troll).ToHaveCountAsync(0, new() { Timeout = 10000 });
+        var removed = await browser.PreviewUntilAsync(chatBottom, c => DashboardBrowser.Distance(c, gold) > 20, "the bid card gone");
+        Assert.True(DashboardBrowser.Distance(removed, question) < DashboardBrowser.Distance(removed, gold),
+            $"the question's card is at the bottom again: {string.Join(",", removed)} vs {string.Join(",", question)}");
+
+        // Ban: the author's message leaves, they are listed with Unban, and what they say next does not reach the show.
+        await page.FillAsync("#chat-text", "cheap followers at spam.example");
+        await page.ClickAsync("#chat-form button[type=submit]");
+        var spam = page.Locator("#chat li.message:has-text('cheap followers')");
+        await Assertions.Expect(spam).ToHaveCountAsync(1, new() { Timeout = 10000 });
+        await spam.HoverAsync();
+        await spam.Locator("button.mod-ban").ClickAsync();
+        await Assertions.Expect(spam).ToHaveCountAsync(0, new() { Timeout = 10000 });
+        await Assertions.Expect(page.Locator("#bans li[data-author=troll]")).ToBeVisibleAsync();
+        await page.FillAsync("#chat-text", "still here");
+        await page.ClickAsync("#chat-form button[type=submit]");
+        await page.FillAsync("#chat-author", "ana");
+        await page.FillAsync("#chat-text", "lovely piece");
+        await page.ClickAsync("#chat-form button[type=submit]");
+        await Assertions.Expect(page.Locator("#chat li.message:has-text('lovely piece')")).ToHaveCountAsync(1, new() { Timeout = 10000 });
+        await Assertions.Expect(page.Locator("#chat li.message:has-text('still here')")).ToHaveCountAsync(0);
+        await page.ClickAsync("#bans li[data-author=troll] button");
+        await Assertions.Expect(page.Locator("#bans li[data-author=troll]")).ToHaveCountAsync(0, new() { Timeout = 10000 });
+        await page.FillAsync("#chat-author", "troll");
+        await page.FillAsync("#chat-text", "sorry about that");
+        await page.ClickAsync("#chat-form button[type=submit]");
+        await Assertions.Expect(page.Locator("#chat li.message:has-text('sorry about that')")).ToHaveCountAsync(1, new() { Timeout = 10000 });
+
         // The props form comes from the layer type's schema.
         await page.ClickAsync("li[data-layer=title] .layer-name");
         await Assertions.Expect(page.Locator("#layer-editor input[name=text]")).ToBeVisibleAsync();
@@ -91,7 +155,14 @@ public sealed class DashboardLiveTests : IDisposable
         await browser.ScreenshotAsync("03-dashboard-tablet-800.png");
     }
 
-    /// <summary>A small auction scene at 640×360: an artwork, a title, a lower third, and a dot that never stops moving.</summary>
+    private static bool IsDark(double[] c) => c.Max() < 80;
+
+    private static bool IsBreakGreen(double[] c) => c[1] > 150 && c[0] < 120 && c[2] < 160;
+
+    /// <summary>
+    /// A small auction scene at 640×360: an artwork, a title, a lower third, a chat column and a dot that never stops
+    /// moving; a second scene, Break, puts a green card where the artwork is and keeps the chat column.
+    /// </summary>
     private string WriteScene()
     {
         File.Copy(RepoPaths.Samples("hello", "artwork.png"), _dir.File("artwork.png"));
@@ -107,15 +178,33 @@ public sealed class DashboardLiveTests : IDisposable
                   "props": { "shape": "rect", "fill": "#f2a541" } },
                 { "id": "bid", "type": "overlay.text", "zIndex": 40, "transform": { "x": 20, "y": 290, "width": 600, "height": 40 },
                   "props": { "text": "Current bid  2.5 ETH", "color": "#1b1b1b", "font": { "family": "sans", "size": 28, "weight": 700 } } },
-                { "id": "dot", "type": "shape", "zIndex": 50, "transform": { "x": 340, "y": 200, "width": 24, "height": 24 },
-                  "props": { "shape": "circle", "fill": "#ff2d3d" } }
+                { "id": "dot", "type": "shape", "zIndex": 50, "transform": { "x": 340, "y": 250, "width": 24, "height": 24 },
+                  "props": { "shape": "circle", "fill": "#ff2d3d" } },
+                { "id": "chat", "type": "chat", "zIndex": 60, "transform": { "x": 340, "y": 120, "width": 280, "height": 120 },
+                  "props": { "column": "fill", "maxVisible": 3, "maxLines": 1, "enter": 0.1 } },
+                { "id": "break-card", "type": "shape", "zIndex": 10, "transform": { "x": 20, "y": 20, "width": 300, "height": 225 },
+                  "props": { "shape": "rect", "radius": 12, "fill": "#2ecc71" } }
               ],
+              "scenes": [
+                { "name": "Auction", "layers": ["backdrop", "artwork", "title", "lower-third", "bid", "dot", "chat"] },
+                { "name": "Break", "layers": ["backdrop", "break-card", "chat"] }
+              ],
+              "onAir": "Auction",
               "animations": [
                 { "id": "roam", "kind": "tween", "target": "dot", "property": "x", "from": 340, "to": 600, "duration": 2,
                   "easing": "easeInOutSine", "repeat": -1, "pingPong": true }
               ] }
             """);
         return _dir.File("scene.json");
+    }
+
+    [Fact]
+    public async Task The_pages_own_SHA_256_matches_FIPS_180_4_and_Node_for_the_login_without_crypto_subtle()
+    {
+        var node = await ProcessRunner.RunAsync("node", ["--test", Path.Combine(RepoPaths.Root, "tests", "dashboard", "sha256.test.mjs")],
+            timeout: TimeSpan.FromSeconds(60));
+        Assert.True(node.ExitCode == 0, node.AllOutput);
+        Assert.Contains("# pass 3", node.AllOutput);
     }
 
     public void Dispose() => _dir.Dispose();

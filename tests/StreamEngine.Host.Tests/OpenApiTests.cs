@@ -53,6 +53,7 @@ public sealed class OpenApiTests : IDisposable
         ("GET", "api/scenes", "/api/scenes", null, null, null),
         ("POST", "api/scenes", "/api/scenes", """{"name":"Alt","layers":["bid"]}""", """{"name":5,"layers":[]}""", null),
         ("PUT", "api/scenes/Alt", "/api/scenes/{name}", """{"layers":["bid"]}""", """{"layers":"bid"}""", null),
+        ("GET", "api/scenes/Alt/preview", "/api/scenes/{name}/preview", null, null, "api/scenes/ghost/preview"),
         ("POST", "api/scenes/Alt/switch", "/api/scenes/{name}/switch", """{"transition":{"kind":"cut"}}""", """{"transition":{"kind":"spin"}}""", "api/scenes/ghost/switch"),
         ("POST", "api/scenes/Main/switch", "/api/scenes/{name}/switch", "{}", null, null),
         ("DELETE", "api/scenes/Alt", "/api/scenes/{name}", null, null, "api/scenes/ghost"),

@@ -146,6 +146,27 @@ public sealed class PluginContractsLiveTests : IDisposable
         Assert.Contains("'nvenc-direct' is not a loaded encoder; expected one of ffmpeg, test.frames", unknown.AllOutput);
     }
 
+    [Fact]
+    public async Task A_scripts_reply_goes_out_through_a_chat_source_that_can_send_and_without_one_the_show_says_so_and_goes_on()
+    {
+        var plugins = Directory.CreateDirectory(_dir.File("plugins/show")).FullName;
+        await ShowPluginBuild.BuildAsync("1.0.0", broken: false, plugins);
+        var scene = Scene("""{ "sources": [], "stages": [] }""");
+        File.WriteAllText(_dir.File("auctioneer.js"), """every(1, () => reply("SOLD to @mara for $120!"));""");
+        await using var engine = await RunningEngine.StartSceneAsync(_dir.File("show.ts"), scene,
+            Engine.Environment(("STREAM_ENGINE_PLUGINS", _dir.File("plugins"))), "--script", _dir.File("auctioneer.js"));
+
+        // No source can send (as without X credentials): said once in words, and the show goes on.
+        await engine.Process.WaitForLineAsync(l => l.Contains("A reply was not sent (1 so far)") && l.Contains("x check"), TimeSpan.FromSeconds(30));
+        var frames = (await engine.GetObjectAsync("api/stats"))["frames"]!.GetValue<long>();
+
+        // A source that can send (the fixture's echoes what it sends as a message from "host", as X shows a reply).
+        var put = await engine.Api.PutAsync("api/chat/sources/platform", RunningEngine.Json("""{ "type": "test.conversation", "settings": { "everyMs": 600000 } }"""));
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        await CounterAsync(engine, c => Text(c, "lastText") == "SOLD to @mara for $120!");
+        Assert.True((await engine.GetObjectAsync("api/stats"))["frames"]!.GetValue<long>() > frames);
+    }
+
     private string Scene(string chat)
     {
         var path = _dir.File("scene.json");

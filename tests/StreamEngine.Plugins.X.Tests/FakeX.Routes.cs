@@ -12,6 +12,7 @@ public sealed partial class FakeX
             case "POST /2/tweets": await CreatePost(http); break;
             case "GET /2/tweets/search/recent": await Search(http); break;
             case "GET /2/users/me":
+                http.Response.Headers["x-access-level"] = "read-write"; // what X sends for a user-context token
                 await Answer(http, 200, new JsonObject { ["data"] = new JsonObject { ["id"] = MeId, ["username"] = MeName, ["name"] = "Auction House" } });
                 break;
             case "GET /2/users/by":

@@ -62,7 +62,12 @@ public sealed partial class FakeX : IAsyncDisposable
     {
         var endpoint = $"{http.Request.Method} {http.Request.Path}";
         Requests.Add(endpoint);
-        if (!SignatureHolds(http.Request))
+        if (endpoint == "POST /2/oauth2/token")
+        {
+            await Token(http);
+            return;
+        }
+        if (!SignatureHolds(http.Request) && !BearerHolds(http.Request))
         {
             BadSignatures++;
             await Answer(http, 401, new JsonObject { ["title"] = "Unauthorized", ["type"] = "about:blank", ["status"] = 401, ["detail"] = "Unauthorized" });

@@ -74,4 +74,38 @@ public sealed class PostingTests
         var error = await Assert.ThrowsAsync<XMalformedResponseException>(() => new XPosts(f.Client, f.Reads).PostAsync("a", "hi", null, CancellationToken.None));
         Assert.Contains("POST /2/tweets", error.Message);
     }
+
+    [Fact]
+    public async Task A_post_recorded_before_a_restart_is_not_posted_again_by_the_next_run()
+    {
+        await using var f = await XClientFixture.StartAsync();
+        var ledger = Path.Combine(Directory.CreateTempSubdirectory("x-ledger-").FullName, "show.posts");
+        try
+        {
+            var id = await new XPosts(f.Client, f.Reads, new PostLedger(ledger)).PostAsync("lot-9-sold", "SOLD to @kim for $80!", "555", CancellationToken.None);
+
+            // The engine restarts: a new ledger reads the file, and the retried reply is answered from it.
+            var restarted = new XPosts(f.Client, f.Reads, new PostLedger(ledger));
+            Assert.Equal(id, restarted.PostedFor("lot-9-sold"));
+            Assert.Equal(id, await restarted.PostAsync("lot-9-sold", "SOLD to @kim for $80!", "555", CancellationToken.None));
+            Assert.Single(f.X.Posts);
+            Assert.Equal(1, f.X.Requests.Count(r => r == "POST /2/tweets"));
+        }
+        finally { Directory.Delete(Path.GetDirectoryName(ledger)!, recursive: true); }
+    }
+
+    [Fact]
+    public void A_torn_last_line_of_the_ledger_is_ignored_and_the_rest_is_kept()
+    {
+        var dir = Directory.CreateTempSubdirectory("x-ledger-").FullName;
+        try
+        {
+            var path = Path.Combine(dir, "show.posts");
+            File.WriteAllText(path, "a\t1001\nb\t10");
+            File.AppendAllText(path, "\nc\t"); // crashed mid-write
+            var ledger = new PostLedger(path);
+            Assert.Equal(("1001", "10", null), (ledger.Find("a"), ledger.Find("b"), ledger.Find("c")));
+        }
+        finally { Directory.Delete(dir, recursive: true); }
+    }
 }

@@ -45,7 +45,11 @@ public sealed record ChatSourceInfo(string Id, string Type, string State, string
     public long Messages { get; init; }
 }
 
-public sealed record BehaviourInfo(string Id, string State, string? LastError, long Errors, IReadOnlyList<string> Routes);
+public sealed record BehaviourInfo(string Id, string State, string? LastError, long Errors, IReadOnlyList<string> Routes)
+{
+    /// <summary>The panel the behaviour adds to the dashboard (checked: it names only the behaviour's routes), or null.</summary>
+    public StreamEngine.Sdk.Behaviours.BehaviourPanel? Panel { get; init; }
+}
 
 /// <summary>A behaviour's answer to a route: its status and JSON body.</summary>
 public sealed record BehaviourReply(int Status, JsonNode? Body);

@@ -21,6 +21,9 @@ public partial interface IShowControl
     /// </summary>
     Task SwitchToSceneAsync(string name, string transition, double seconds, string easing) => throw NoScenes();
 
+    /// <summary>A JPEG of a named scene as it would look on air now, drawn away from the frame thread (for the dashboard's next-scene preview).</summary>
+    Task<byte[]> ScenePreviewAsync(string name) => throw NoScenes();
+
     /// <summary>The recording started by <see cref="StartRecordAsync"/>, if one runs.</summary>
     RecordingInfo RecordStatus() => new(false, null, 0, 0);
 

@@ -52,8 +52,12 @@ public sealed partial class ShowController
         .. session.Scripts.BehaviourStatuses().Select(s =>
         {
             var id = s.Name["behaviour:".Length..];
-            var routes = session.Scripts.Behaviour(id)?.Routes.Select(r => $"{r.Method} /api/behaviours/{id}/{r.Path}").ToList() ?? [];
-            return new BehaviourInfo(id, s.State.ToString().ToLowerInvariant(), s.LastError?.ToString(), s.Errors, routes);
+            var behaviour = session.Scripts.Behaviour(id);
+            var routes = behaviour?.Routes.Select(r => $"{r.Method} /api/behaviours/{id}/{r.Path}").ToList() ?? [];
+            return new BehaviourInfo(id, s.State.ToString().ToLowerInvariant(), s.LastError?.ToString(), s.Errors, routes)
+            {
+                Panel = behaviour is null ? null : BehaviourPanels.Checked(behaviour),
+            };
         }),
     ];
 

@@ -56,6 +56,16 @@ public sealed partial class ShowController
         Publish(EventCategory.Layers, "CurrentProgramSceneChanged", new JsonObject { ["sceneName"] = name, ["transition"] = curve.Kind.ToString().ToLowerInvariant() });
     });
 
+    /// <summary>A JPEG of a scene as it would go on air now: shared layers as on screen, its own as they wait off air.</summary>
+    public async Task<byte[]> ScenePreviewAsync(string name)
+    {
+        var preview = session.ScenePreview ?? throw new ShowRequestException(RequestFailure.Unavailable, "this show cannot draw scene previews", "name");
+        var (list, onScreen) = await ScenesWithLayersAsync();
+        var scene = list.Find(name) ?? throw new ShowRequestException(RequestFailure.NotFound, $"scene '{name}' does not exist", "name");
+        var layers = scene.Layers.Select(id => onScreen.FirstOrDefault(l => l.Id == id) ?? session.Scenes.OffAir(id)).OfType<LayerState>().ToList();
+        return await preview.RenderAsync(layers, new FrameTime(clock.FrameIndex, session.Format.Fps), CancellationToken.None);
+    }
+
     /// <summary>Changes a layer of an off-air scene where it waits (null when it is on screen or unknown): it goes on air so.</summary>
     private async Task<LayerState?> PatchOffAirAsync(string id, JsonObject patch)
     {

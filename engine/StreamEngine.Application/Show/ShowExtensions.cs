@@ -23,6 +23,19 @@ public sealed class ShowExtensions : IAsyncDisposable
     private readonly IStateStore? _store;
     private readonly ILogger _logger;
 
+    private int _unsent;
+
+    /// <summary>
+    /// A script's or behaviour's <c>Reply</c>: to every chat source that can send. With none (no X credentials, say) it
+    /// says so at the 1st, 10th, 100th … time and the show goes on.
+    /// </summary>
+    private void SendChat(string text, string? replyTo)
+    {
+        if (ChatSources.SendToAll(text, replyTo) > 0) return;
+        if (Interlocked.Increment(ref _unsent) is var n && Math.Log10(n) % 1 == 0)
+            _logger.LogWarning("A reply was not sent ({Count} so far): no running chat source can send. The x source posts replies with the four TWITTER_* variables set (./stream-engine x check says which are missing); the show goes on", n);
+    }
+
     private ShowExtensions(ShowRuntime session, StateWriter? writer, IStateStore? store, ILoggerFactory loggers)
     {
         _session = session;
@@ -53,6 +66,7 @@ public sealed class ShowExtensions : IAsyncDisposable
         var stages = chat.StagesNamed ? chat.Stages : [.. ChatSettings.DefaultStages.Where(s => plugins.ChatStage(s) is not null)];
         if (stages.Count > 0) session.Chat.Stages = new ChatStageChain(stages, plugins.ChatStage, loggers.CreateLogger<ChatStageChain>());
         session.Scripts.Show.Behaviour = session.Scripts.Behaviour;
+        session.Scripts.Show.SendChat = extensions.SendChat;
         foreach (var behaviour in plugins.Behaviours) extensions.Offer(behaviour);
         plugins.Replaced += extensions.OnPluginReplaced;
         var failures = 0L;

@@ -31,6 +31,9 @@ public sealed class ShowRuntime : IDisposable
 
     /// <summary>The named scenes; the on-air one is what <see cref="Scene"/> shows.</summary>
     public ShowScenes Scenes { get; init; } = new(SceneList.Single([]), []);
+
+    /// <summary>Draws a scene off air for the dashboard, away from the frame thread.</summary>
+    public ScenePreview? ScenePreview { get; init; }
     public Compositor Compositor { get; }
     public PluginCatalog Plugins { get; }
     public AnimationRuntime Animations { get; }

@@ -84,6 +84,26 @@ public sealed class ChatSources(ChatFeed feed, Func<string, IChatSourceType?> fi
         return run.Source.SendAsync(text, replyTo, cancellationToken);
     }
 
+    /// <summary>
+    /// Sends a message from the show through every running source that can send, each on its own task (a slow platform
+    /// never holds the caller, which may be the frame thread); returns how many sources it went to. Failures are logged.
+    /// </summary>
+    public int SendToAll(string text, string? replyTo)
+    {
+        List<ChatSourceRun> senders;
+        lock (_running) senders = [.. _running.Values.Where(r => r.Source.CanSend)];
+        foreach (var run in senders)
+        {
+            var id = run.Status.Id;
+            _ = Task.Run(async () =>
+            {
+                try { await run.Source.SendAsync(text, replyTo, CancellationToken.None); }
+                catch (Exception e) { _logger.LogWarning("Chat source {Id} did not send the show's message: {Reason}", id, e.Message); }
+            });
+        }
+        return senders.Count;
+    }
+
     /// <summary>A new source for the config, not started; throws <see cref="ArgumentException"/> naming the field when its type or settings cannot work.</summary>
     private ChatSourceRun Create(ChatSourceConfig config)
     {

@@ -78,16 +78,8 @@ public sealed class PreviewTap(IFrameSink inner, ILogger? logger = null) : IFram
         {
             using (source)
             {
-                var width = Math.Clamp(Width, 16, source.Width);
-                var height = Math.Max(1, (int)Math.Round((double)source.Height * width / source.Width));
-                using var scaled = new SKBitmap(new SKImageInfo(width, height, SKColorType.Bgra8888, SKAlphaType.Premul));
-                using (var canvas = new SKCanvas(scaled))
-                {
-                    canvas.Clear(SKColors.Black);
-                    canvas.DrawImage(source, new SKRect(0, 0, width, height), new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
-                }
-                using var data = scaled.Encode(SKEncodedImageFormat.Jpeg, Math.Clamp(Quality, 1, 100));
-                Encoded?.Invoke(new PreviewImage(data.ToArray(), width, height, frameIndex));
+                var (jpeg, width, height) = PreviewJpeg.Encode(source, Width, Quality);
+                Encoded?.Invoke(new PreviewImage(jpeg, width, height, frameIndex));
             }
         }
         catch (Exception e)

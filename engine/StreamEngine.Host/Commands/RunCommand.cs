@@ -2,6 +2,7 @@ using StreamEngine.Application;
 using Microsoft.Extensions.Logging;
 using System.CommandLine;
 using StreamEngine.Core.Scene;
+using StreamEngine.Host.Config;
 using StreamEngine.Host.Show;
 using StreamEngine.State;
 
@@ -13,7 +14,7 @@ internal static class RunCommand
     public static Command Create(GlobalOptions global)
     {
         var scene = new Option<string>("--scene") { Description = "scene file (JSON)", Required = true };
-        var outputs = new Option<string[]>("--output") { Description = "rtmp://, rtmps://, srt:// URL or a file (.mp4, .mkv, .flv, .ts); repeat for several", AllowMultipleArgumentsPerToken = false };
+        var outputs = new Option<string[]>("--output") { Description = "rtmp://, rtmps://, srt:// URL, a file (.mp4, .mkv, .flv, .ts), or x (X_INGEST_URL and X_STREAM_KEY, encoded as X recommends); repeat for several", AllowMultipleArgumentsPerToken = false };
         var fps = new Option<int?>("--fps") { Description = "frames per second (default: the scene's, else TARGET_FPS)" };
         var size = new Option<string?>("--size") { Description = "WIDTHxHEIGHT (default: the scene's, else STREAM_RESOLUTION)" };
         var seconds = new Option<double?>("--seconds") { Description = "stop after this many seconds (default: run until Ctrl+C)" };
@@ -27,16 +28,20 @@ internal static class RunCommand
             { scene, outputs, fps, size, seconds, statusEvery, noApi, fresh, scripts, allowOutputs, audience };
         command.SetAction((parse, _) => CommandRunner.RunAsync(async stop =>
         {
-            var config = global.LoadConfig(parse, ("SCRIPT_ALLOW_OUTPUTS", parse.GetValue(allowOutputs) ? "true" : null));
+            // A preset (--output x) brings its URL and key from the config and the encoding its platform recommends.
+            var (given, config, preset) = OutputPreset.Resolve(parse.GetValue(outputs) ?? [],
+                global.LoadConfig(parse, ("SCRIPT_ALLOW_OUTPUTS", parse.GetValue(allowOutputs) ? "true" : null)));
+            var sizeFlag = parse.GetValue(size) ?? (preset is null ? null : $"{preset.Width}x{preset.Height}");
+            var fpsFlag = parse.GetValue(fps) ?? preset?.Fps;
             using var loggers = GlobalOptions.Loggers(config);
             var scenePath = parse.GetValue(scene)!;
             await using var store = ShowComposition.OpenStore(config, scenePath, loggers);
             // A saved state is held to the bounds of the scene file it came from (the size it was made for).
             var made = SceneFile.Load(scenePath).Scene;
             var saved = parse.GetValue(fresh) ? null : await RestoredShow.LoadAsync(store, scenePath,
-                read => ShowComposition.Limits(config, ShowComposition.FormatOf(config, parse.GetValue(size), parse.GetValue(fps), read), made ?? read),
+                read => ShowComposition.Limits(config, ShowComposition.FormatOf(config, sizeFlag, fpsFlag, read), made ?? read),
                 loggers.CreateLogger("state"), stop);
-            using var session = ShowComposition.Open(config, scenePath, parse.GetValue(size), parse.GetValue(fps), loggers, saved);
+            using var session = ShowComposition.Open(config, scenePath, sizeFlag, fpsFlag, loggers, saved);
             await session.LoadScriptsAsync(parse.GetValue(scripts) ?? [], strict: false);
             session.Scripts.Watch();
             await using var writer = new StateWriter(store, loggers.CreateLogger<StateWriter>());
@@ -45,7 +50,7 @@ internal static class RunCommand
             ShowComposition.ReloadPluginsLive(session, config, loggers);
             await using var extensions = await ShowExtensions.StartAsync(session, scenePath, writer, store, loggers, stop, AudienceOption.Read(parse.GetValue(audience)));
             session.Extensions = extensions;
-            var targets = parse.GetValue(outputs) is { Length: > 0 } given ? given : [DefaultRecording(config, "show")];
+            var targets = given.Length > 0 ? given : [DefaultRecording(config, "show")];
             await using var encoder = Encoders.Create(config, session.Format, live: true, targets, loggers, session.Plugins);
             var every = parse.GetValue(statusEvery);
             if (every is < 0.2 or > 3600) throw new UserInputException("--status-every", "--status-every", $"expected 0.2 to 3600 seconds, got {every}");

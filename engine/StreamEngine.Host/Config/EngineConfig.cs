@@ -21,6 +21,12 @@ public sealed record EngineConfig
     public Secret? TwitterApiSecret { get; init; }
     public Secret? TwitterAccessToken { get; init; }
     public Secret? TwitterAccessTokenSecret { get; init; }
+
+    /// <summary>X's RTMPS ingest URL (from X's producer page or the broadcast setup), for <c>--output x</c>.</summary>
+    public string? XIngestUrl { get; init; }
+
+    /// <summary>The stream key that goes with <see cref="XIngestUrl"/>; masked everywhere.</summary>
+    public Secret? XStreamKey { get; init; }
     public int MaxLayers { get; init; } = 50;
     public int MaxWsClients { get; init; } = 256;
     public int WsRequestsPerSecond { get; init; } = 100;

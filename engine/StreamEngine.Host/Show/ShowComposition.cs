@@ -61,6 +61,9 @@ internal static class ShowComposition
             return new ShowRuntime(format, graph, compositor, plugins, animations, scripts)
             {
                 Scenes = scenes,
+                ScenePreview = new ScenePreview(format, plugins, loggers, assets,
+                    () => new LayerServices(new ResourceCache(ResourceOptions(config, assets), loggers.CreateLogger<ResourceCache>()), new ChatFeed()),
+                    graph.Limits, config.MaxLayers),
                 FirstFrame = saved?.Frame ?? 0,
                 Source = Path.GetFullPath(scenePath),
             };

@@ -30,6 +30,7 @@ internal sealed class JsBindings(Engine engine, ScriptApi api, JsRuntime runtime
         Function("onBid", a => Done(() => api.OnBid(Handler<Bid>(a, "onBid", b => JsValues.ToJs(engine, BidJson(b))))));
         Function("onQuestion", a => Done(() => api.OnQuestion(Handler<ChatMessage>(a, "onQuestion", m => JsValues.ToJs(engine, Message(m))))));
         Function("onFrame", a => Done(() => api.OnFrame(Handler<FrameTime>(a, "onFrame", t => JsValues.ToJs(engine, Time(t))))));
+        Function("reply", a => Done(() => api.Reply(Text(a, 0, "text"), Arg(a, 1).IsString() ? Arg(a, 1).AsString() : null)));
         Function("say", a =>
         {
             var options = Arg(a, 1).IsObject() ? JsValues.FromJs(engine, Arg(a, 1)) : null;

@@ -15,6 +15,9 @@ internal static class SceneApi
     {
         api.MapGet("/scenes", () => Handle(async () => Results.Ok(await show.ScenesAsync())))
             .Reads<SceneListInfo>("GetScenes", "Named scenes, their layers and the one on air", "Scenes");
+        api.MapGet("/scenes/{name}/preview", (string name) => Handle(async () => Results.Bytes(await show.ScenePreviewAsync(name), "image/jpeg")))
+            .WithName("GetScenePreview").WithSummary("A JPEG of a named scene as it would look on air now (drawn off the frame thread)").WithTags("Scenes")
+            .Produces(StatusCodes.Status200OK, contentType: "image/jpeg").Problems(404);
         change.MapPost("/scenes", (HttpRequest request) => WithBody(request, async body =>
         {
             var name = Name(body["name"], "name");

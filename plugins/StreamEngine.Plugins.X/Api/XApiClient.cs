@@ -18,6 +18,9 @@ public sealed class XApiClient(HttpClient http, IRequestAuthenticator authentica
 
     public XApiOptions Options => options;
 
+    /// <summary>The access level X last named for these credentials (its <c>x-access-level</c> header, e.g. <c>read-write</c>), if any.</summary>
+    public string? AccessLevel { get; private set; }
+
     /// <param name="endpoint">The rate-limit bucket and the name used in errors, e.g. <c>POST /2/tweets</c>.</param>
     /// <param name="relativeUrl">Path and query below the base URL, already encoded.</param>
     public async Task<JsonElement> SendAsync(HttpMethod method, string endpoint, string relativeUrl, object? body, bool safeToRepeat, CancellationToken ct)
@@ -26,6 +29,7 @@ public sealed class XApiClient(HttpClient http, IRequestAuthenticator authentica
         {
             var last = attempt >= Math.Max(1, options.MaxAttempts);
             await WaitForWindow(endpoint, ct);
+            if (authenticator is RefreshingUserAuthenticator user) await user.RefreshIfDueAsync(ct);
             using var request = new HttpRequestMessage(method, new Uri(options.BaseUrl, relativeUrl));
             if (body is not null) request.Content = JsonContent.Create(body);
             authenticator.Authorize(request);
@@ -44,6 +48,7 @@ public sealed class XApiClient(HttpClient http, IRequestAuthenticator authentica
             using (response)
             {
                 Budget.Read(endpoint, response);
+                if (response.Headers.TryGetValues("x-access-level", out var level)) AccessLevel = level.FirstOrDefault();
                 var status = (int)response.StatusCode;
                 var text = await response.Content.ReadAsStringAsync(ct);
                 if (status == 429 && !last)

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 
 namespace StreamEngine.Plugins.X.Api;
@@ -6,20 +5,21 @@ namespace StreamEngine.Plugins.X.Api;
 /// <summary>
 /// Posting and replying, at most once per idempotency key and at most <see cref="XApiOptions.PostsPerShow"/> times.
 /// X has no idempotency header, so when a post's outcome is unknown (timeout, 5xx) this looks for the text among the
-/// account's recent posts before sending again: a retried request that succeeded is never posted twice.
+/// account's recent posts before sending again: a retried request that succeeded is never posted twice. The keys
+/// posted are kept in a <see cref="PostLedger"/>; with a file, across restarts.
 /// </summary>
-public sealed class XPosts(XApiClient client, XReads reads)
+public sealed class XPosts(XApiClient client, XReads reads, PostLedger? ledger = null)
 {
     public const string PostEndpoint = "POST /2/tweets";
 
-    private readonly ConcurrentDictionary<string, string> _posted = new();
+    private readonly PostLedger _posted = ledger ?? new PostLedger();
     private readonly SemaphoreSlim _one = new(1, 1);
     private XUser? _me;
 
     public int PostedThisShow => _posted.Count;
 
     /// <summary>The post id for <paramref name="key"/> if this show already posted it.</summary>
-    public string? PostedFor(string key) => _posted.TryGetValue(key, out var id) ? id : null;
+    public string? PostedFor(string key) => _posted.Find(key);
 
     public async Task<string> PostAsync(string key, string text, string? inReplyToId, CancellationToken ct)
     {
@@ -28,7 +28,7 @@ public sealed class XPosts(XApiClient client, XReads reads)
         await _one.WaitAsync(ct);
         try
         {
-            if (_posted.TryGetValue(key, out var done)) return done;
+            if (_posted.Find(key) is { } done) return done;
             var cap = client.Options.PostsPerShow;
             if (_posted.Count >= cap) throw new XPostCapReachedException(cap);
             object body = inReplyToId is null ? new { text } : new { text, reply = new { in_reply_to_tweet_id = inReplyToId } };
@@ -37,11 +37,11 @@ public sealed class XPosts(XApiClient client, XReads reads)
                 try
                 {
                     var root = await client.SendAsync(HttpMethod.Post, PostEndpoint, "2/tweets", body, safeToRepeat: false, ct);
-                    return _posted[key] = XJson.Required(PostEndpoint, XJson.Data(PostEndpoint, root, JsonValueKind.Object), "id");
+                    return _posted.Record(key, XJson.Required(PostEndpoint, XJson.Data(PostEndpoint, root, JsonValueKind.Object), "id"));
                 }
                 catch (XOutcomeUnknownException) when (attempt < Math.Max(1, client.Options.MaxAttempts))
                 {
-                    if (await FindOwn(text, inReplyToId, ct) is { } found) return _posted[key] = found;
+                    if (await FindOwn(text, inReplyToId, ct) is { } found) return _posted.Record(key, found);
                     await client.Backoff(attempt, ct);
                 }
             }

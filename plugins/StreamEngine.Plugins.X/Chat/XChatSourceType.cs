@@ -35,7 +35,7 @@ public sealed class XChatSourceType(XCredentialsFromEnvironment credentials, Tim
         var safeId = string.Concat(context.Id.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_'));
         var cursor = new FileCursorStore(Path.Combine(dataDirectory, "x", $"{safeId}-{conversation}.cursor"));
         return new XChatSource(http, new ConversationPoller(reads, conversation, cursor),
-            credentials.CanPost ? new XPosts(client, reads) : null, conversation, TimeSpan.FromSeconds(poll), clock, context);
+            credentials.CanPost ? new XPosts(client, reads, new PostLedger(Path.Combine(dataDirectory, "x", $"{safeId}-{conversation}.posts"))) : null, conversation, TimeSpan.FromSeconds(poll), clock, context);
     }
 
     private static string? Text(JsonObject settings, string name) =>

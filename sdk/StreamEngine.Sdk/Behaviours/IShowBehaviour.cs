@@ -34,6 +34,12 @@ public interface IShowBehaviour : IDisposable
 
     /// <summary>The REST routes the behaviour serves under <c>/api/behaviours/{id}</c>. Read after <see cref="Start"/>.</summary>
     IReadOnlyList<BehaviourRoute> Routes { get; }
+
+    /// <summary>
+    /// The panel the behaviour adds to the producer's dashboard, or null (the default) for none. Read after
+    /// <see cref="Start"/>; it names the behaviour's own <see cref="Routes"/>.
+    /// </summary>
+    BehaviourPanel? Panel => null;
 }
 
 /// <summary>What a behaviour is given when it starts.</summary>

@@ -39,4 +39,7 @@ public interface IPluginRegistry
 
     /// <summary>A kind of audio source, by its <see cref="IAudioSourceType.Name"/>.</summary>
     void AddAudioSource(IAudioSourceType sourceType);
+
+    /// <summary>A command for the engine's command line, by its <see cref="ICliCommand.Name"/> (<c>./stream-engine x …</c>).</summary>
+    void AddCliCommand(ICliCommand command);
 }

@@ -65,6 +65,15 @@ public interface IShowApi
     /// <param name="layer">The character layer's id; null for the first layer of type <c>host</c>.</param>
     void Say(string text, double? seconds = null, string? layer = null);
 
+    /// <summary>
+    /// Sends a message to the audience through every running chat source that can send: the <c>x</c> source posts it
+    /// as a reply to the broadcast's post (or to <paramref name="replyTo"/>, a chat message id), at most once per text
+    /// and target and within X's rate budget. Returns at once; a failure is logged, never thrown into the show.
+    /// </summary>
+    /// <param name="text">What to send, 1 to 1000 characters.</param>
+    /// <param name="replyTo">The id of the chat message it answers, or null.</param>
+    void Reply(string text, string? replyTo = null);
+
     /// <summary>Calls <paramref name="handler"/> once, <paramref name="seconds"/> of show time from now; returns a timer id.</summary>
     int After(double seconds, Action handler);
 

@@ -1,7 +1,9 @@
 // The show's WebSocket (docs/protocol.md) on WS_PORT: Hello → Identify (with the obs-websocket style challenge when
-// a password is set) → events. The preview (bit 128) is asked for only while the page is visible, so the engine
-// encodes no preview for a hidden tab. Reconnects with backoff.
+// a password is set; sha256.js hashes it where the browser has no crypto.subtle, as on plain HTTP by a LAN address)
+// → events. The preview (bit 128) is asked for only while the page is visible, so the engine encodes no preview for
+// a hidden tab. Reconnects with backoff.
 import { credentials } from './api.js';
+import { base64Sha256 } from './sha256.js';
 
 export const Subscriptions = { All: 127, Preview: 128 };
 export const bus = new EventTarget();
@@ -12,11 +14,6 @@ let wantPreview = !document.hidden;
 let identified = false;
 
 const port = document.querySelector('meta[name="ws-port"]').content;
-
-async function b64sha256(text) {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return btoa(String.fromCharCode(...new Uint8Array(digest)));
-}
 
 function subscriptions() { return Subscriptions.All | (wantPreview ? Subscriptions.Preview : 0); }
 
@@ -32,8 +29,8 @@ export function connect() {
     if (op === 0) {
       const identify = { rpcVersion: 1, eventSubscriptions: subscriptions() };
       if (d.authentication) {
-        const secret = await b64sha256(credentials.password + d.authentication.salt);
-        identify.authentication = await b64sha256(secret + d.authentication.challenge);
+        const secret = await base64Sha256(credentials.password + d.authentication.salt);
+        identify.authentication = await base64Sha256(secret + d.authentication.challenge);
       }
       socket.send(JSON.stringify({ op: 1, d: identify }));
     } else if (op === 2) {
