@@ -148,6 +148,19 @@ declare function onQuestion(handler: (message: ChatMessage) => void): void;
  */
 declare function say(text: string, options?: { seconds?: number; layer?: string }): void;
 
+/**
+ * The show's sound (the scene's "audio" section, docs/audio.md). A character with a voice channel ("voiceOf")
+ * speaks what say() shows, and the line lasts at least as long as the voice.
+ */
+declare const audio: {
+  /** Plays a sound now: a cue of the effects channel ("gavel", "bid-chime", "tick"), or of the channel named. */
+  play(cue: string, channel?: string): void;
+  /** Sets a channel's gain in dB, -60 to 12. */
+  gain(channel: string, dB: number): void;
+  /** Mutes a channel (false unmutes). */
+  mute(channel: string, muted?: boolean): void;
+};
+
 /** Sends text to the audience through every chat source that can send (on X: a reply to the broadcast's post, posted at most once); replyTo is a chat message id. */
 declare function reply(text: string, replyTo?: string): void;
 

@@ -21,6 +21,9 @@ public sealed record EncoderSettings
     /// <summary>Video bitrate; null picks one from the frame height (see <see cref="VideoBitrateFor"/>).</summary>
     public int? VideoBitrateKbps { get; init; }
 
+    /// <summary>How the bitrate is held: constant with filler for live ingests, capped variable for recordings.</summary>
+    public RateControl RateControl { get; init; } = RateControl.Auto;
+
     /// <summary>Seconds between keyframes; outputs can only start (and restart) on a keyframe.</summary>
     public double KeyframeIntervalSeconds { get; init; } = 2;
 
@@ -60,6 +63,7 @@ public sealed record EncoderSettings
         var problems = new List<SettingsProblem>();
         CheckEnum(problems, nameof(VideoCodec), VideoCodec);
         CheckEnum(problems, nameof(AudioCodec), AudioCodec);
+        CheckEnum(problems, nameof(RateControl), RateControl);
         CheckEnum(problems, nameof(HardwareAcceleration), HardwareAcceleration);
         if (!Presets.Contains(Preset))
             problems.Add(new(nameof(Preset), Preset, "one of " + string.Join(", ", Presets)));

@@ -12,10 +12,11 @@ public static partial class FFmpegArguments
     private static readonly string[] Quiet = ["-hide_banner", "-nostats", "-loglevel", "warning"];
 
     /// <summary>
-    /// The whole encode: raw BGRA video from stdin, silent stereo audio, the codec settings,
-    /// then <paramref name="output"/> (muxer options and destination).
+    /// The whole encode: raw BGRA video from stdin, the show's audio (<paramref name="audioInput"/>, already mixed
+    /// to its loudness by the engine) or silent stereo audio, the codec settings, then <paramref name="output"/> (muxer options and destination).
     /// </summary>
-    public static IReadOnlyList<string> ForEncode(EncoderSettings settings, VideoFormat format, VideoEncoderChoice encoder, IEnumerable<string> output)
+    public static IReadOnlyList<string> ForEncode(EncoderSettings settings, VideoFormat format, VideoEncoderChoice encoder, IEnumerable<string> output,
+        IReadOnlyList<string>? audioInput = null)
     {
         var fps = Number(format.Fps);
         var args = new List<string>(Quiet);
@@ -24,7 +25,8 @@ public static partial class FFmpegArguments
         // (frames dropped and counted) instead of hiding seconds of latency and memory in ffmpeg.
         args.AddRange(["-thread_queue_size", "4", "-f", "rawvideo", "-pix_fmt", "bgra", "-s", $"{format.Width}x{format.Height}",
             "-r", fps, "-i", "pipe:0"]);
-        args.AddRange(["-f", "lavfi", "-i", "anullsrc=r=48000:cl=stereo", "-map", "0:v:0", "-map", "1:a:0"]);
+        args.AddRange(audioInput ?? ["-f", "lavfi", "-i", "anullsrc=r=48000:cl=stereo"]);
+        args.AddRange(["-map", "0:v:0", "-map", "1:a:0"]);
         args.AddRange(VideoCodecArguments(settings, format, encoder.Name));
         var gop = (int)Math.Round(format.Fps * settings.KeyframeIntervalSeconds);
         args.AddRange(["-g", Number(gop), "-keyint_min", Number(gop),
@@ -33,7 +35,7 @@ public static partial class FFmpegArguments
         // output rate and the stream never drifts from real time.
         args.AddRange(["-fps_mode", "cfr", "-r", fps]);
         args.AddRange(AudioCodecArguments(settings));
-        args.Add("-shortest"); // the silent audio source never ends; stop with the video
+        args.Add("-shortest"); // the audio may run a few milliseconds past the last frame (silence never ends); stop with the video
         args.AddRange(output);
         return args;
     }
@@ -57,7 +59,13 @@ public static partial class FFmpegArguments
             "h264_amf" => ["-usage", "lowlatency", "-quality", speed <= 3 ? "speed" : speed <= 5 ? "balanced" : "quality", "-pix_fmt", "yuv420p"],
             _ => ["-pix_fmt", "yuv420p"],
         });
-        args.AddRange(["-b:v", Number(kbps) + "k", "-maxrate", Number(kbps) + "k", "-bufsize", Number(kbps * 2) + "k"]);
+        if (settings.RateControl == RateControl.Cbr)
+        {
+            // Filler keeps the bitrate up on a calm scene; a one-second buffer keeps it constant over short windows too.
+            args.AddRange(["-b:v", Number(kbps) + "k", "-minrate", Number(kbps) + "k", "-maxrate", Number(kbps) + "k", "-bufsize", Number(kbps) + "k"]);
+            if (encoderName == "libx264") args.AddRange(["-x264-params", "nal-hrd=cbr:filler=1"]);
+        }
+        else args.AddRange(["-b:v", Number(kbps) + "k", "-maxrate", Number(kbps) + "k", "-bufsize", Number(kbps * 2) + "k"]);
         return args;
     }
 

@@ -48,6 +48,7 @@ public sealed partial class FFmpegEncoder
                 if (!_frames.Reader.TryRead(out var frame)) continue;
                 try
                 {
+                    _audioPacing?.Video(frame.Time.Index);
                     process.Input.Write(frame.Pixels.Span);
                     Interlocked.Increment(ref _framesWritten);
                 }
@@ -62,6 +63,7 @@ public sealed partial class FFmpegEncoder
                 }
             }
             process.CloseInput();
+            _audioPacing?.EndOfVideo();
         }
         catch (IOException) { } // the process died; the run loop restarts it
         catch (OperationCanceledException) { }

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Microsoft.Extensions.Logging;
+using StreamEngine.Resilience;
 using StreamEngine.Sdk;
 
 namespace StreamEngine.Encoding.FFmpeg;
@@ -12,30 +13,35 @@ public sealed partial class FFmpegEncoder
     /// <summary>How long a stopping encoder may take to encode its last frames and flush.</summary>
     private static readonly TimeSpan FlushTimeout = TimeSpan.FromSeconds(30);
 
-    /// <summary>Runs the encoder process, restarting it with backoff whenever it dies, until stopped.</summary>
+    /// <summary>Runs the encoder process, restarting it with backoff (<see cref="Reconnection"/>) whenever it dies, until stopped.</summary>
     private async Task RunAsync()
     {
-        var backoff = new RetryBackoff(_settings.Outputs);
+        var policy = _settings.Outputs;
         var firstStart = _time.GetTimestamp();
-        for (var attempt = 0; ; attempt++)
+        var attempt = 0;
+        var restart = Reconnection.Pipeline<(string Reason, bool Healthy)>(_time, end => end.Healthy, (end, delay) =>
+            {
+                EncoderRestarts++;
+                _logger.LogWarning("Encoder ffmpeg stopped ({Reason}); restarting in {Delay:0.#} s, frames are dropped meanwhile",
+                    end.Reason, delay.TotalSeconds);
+                foreach (var output in DirectOutputs) output.Report(OutputState.Reconnecting, end.Reason);
+            },
+            stopping: () => _stopping, first: policy.FirstRetryDelay, factor: policy.RetryDelayFactor, longest: policy.MaxRetryDelay);
+        try
         {
-            // A restarted encoder's timestamps continue where the last one's ended, so the outputs' remux
-            // processes see one stream with a gap rather than time going backwards.
-            var offset = attempt == 0 ? 0
-                : _settings.Live ? _time.GetElapsedTime(firstStart).TotalSeconds
-                : (double)FramesWritten / _format!.Fps;
-            var started = _time.GetTimestamp();
-            var reason = await RunProcessAsync(attempt, offset).ConfigureAwait(false);
-            if (_stopping) return;
-            if (_time.GetElapsedTime(started) >= HealthyRun) backoff.Reset();
-            EncoderRestarts++;
-            var delay = backoff.Next();
-            _logger.LogWarning("Encoder ffmpeg stopped ({Reason}); restarting in {Delay:0.#} s, frames are dropped meanwhile",
-                reason, delay.TotalSeconds);
-            foreach (var output in DirectOutputs) output.Report(OutputState.Reconnecting, reason);
-            try { await Task.Delay(delay, _time, _stopSignal.Token).ConfigureAwait(false); }
-            catch (OperationCanceledException) { return; }
+            await restart.ExecuteAsync(async _ =>
+            {
+                // A restarted encoder's timestamps continue where the last one's ended, so the outputs' remux
+                // processes see one stream with a gap rather than time going backwards.
+                var offset = attempt == 0 ? 0
+                    : _settings.Live ? _time.GetElapsedTime(firstStart).TotalSeconds
+                    : (double)FramesWritten / _format!.Fps;
+                var started = _time.GetTimestamp();
+                var reason = await RunProcessAsync(attempt++, offset).ConfigureAwait(false);
+                return (reason, _time.GetElapsedTime(started) >= HealthyRun); // a long run starts the backoff over
+            }, _stopSignal.Token).ConfigureAwait(false);
         }
+        catch (OperationCanceledException) when (_stopSignal.IsCancellationRequested) { }
     }
 
     /// <summary>Runs one encoder process until it exits; returns why it did.</summary>
@@ -44,7 +50,8 @@ public sealed partial class FFmpegEncoder
         var output = IsDirect
             ? FFmpegArguments.ForDirectFiles(DirectOutputs.Select(o => o.Target).ToList(), attempt)
             : FFmpegArguments.MpegTsToStdout(timestampOffset);
-        var arguments = FFmpegArguments.ForEncode(_settings, _format!, VideoEncoder!, output);
+        using var audio = _audio is null ? null : new AudioFeed(_audio, _audioPacing!);
+        var arguments = FFmpegArguments.ForEncode(_settings with { RateControl = EffectiveRateControl }, _format!, VideoEncoder!, output, audio?.InputArguments);
         FFmpegProcess started;
         try
         {
@@ -61,11 +68,13 @@ public sealed partial class FFmpegEncoder
         _accepting = !_stopping;
         var readTask = IsDirect ? ReadDirectProgressAsync(process, attemptEnd.Token) : FanOutAsync(process);
         var writeTask = WriteFramesAsync(process, attemptEnd.Token);
+        var audioTask = audio?.RunAsync(attemptEnd.Token) ?? Task.CompletedTask;
         await WaitForExitAsync(process).ConfigureAwait(false);
         _accepting = false;
         EncoderProcessId = null;
         await attemptEnd.CancelAsync().ConfigureAwait(false);
         await writeTask.ConfigureAwait(false);
+        await audioTask.ConfigureAwait(false);
         try { await readTask.ConfigureAwait(false); }
         catch (Exception e) when (e is IOException or OperationCanceledException) { }
         return Redact(process.DescribeExit());
@@ -114,6 +123,10 @@ public sealed partial class FFmpegEncoder
             foreach (var output in DirectOutputs) output.Report(OutputState.Live, null);
         }, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Auto: constant bitrate when the show is live and goes to an ingest (RTMP, SRT) at start, capped VBR otherwise.</summary>
+    private RateControl EffectiveRateControl => _settings.RateControl != RateControl.Auto ? _settings.RateControl
+        : _settings.Live && Supervisors.Any(s => s.Target.Kind != OutputKind.File) ? RateControl.Cbr : RateControl.Vbr;
 
     /// <summary>Masks the secrets of every output in a line from ffmpeg.</summary>
     private string Redact(string text) => Supervisors.Aggregate(text, (t, s) => s.Target.Redact(t));

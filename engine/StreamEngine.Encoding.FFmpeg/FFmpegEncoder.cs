@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using StreamEngine.Sdk;
+using StreamEngine.Sdk.Audio;
 
 namespace StreamEngine.Encoding.FFmpeg;
 
@@ -30,9 +31,17 @@ public sealed partial class FFmpegEncoder : IEncoder
     private long _framesWritten;
     private long _framesDropped;
 
+    private readonly IAudioSource? _audio;
+    private AudioPacing? _audioPacing;
+
     /// <summary>Creates an encoder; nothing starts until <see cref="StartAsync"/>.</summary>
-    public FFmpegEncoder(EncoderSettings settings, ILoggerFactory loggerFactory, TimeProvider? time = null)
+    /// <param name="settings">How to encode.</param>
+    /// <param name="loggerFactory">Loggers.</param>
+    /// <param name="time">The clock for backoff and timeouts (never for timestamps).</param>
+    /// <param name="audio">The show's sound, fed to ffmpeg in step with the frames; null encodes silence.</param>
+    public FFmpegEncoder(EncoderSettings settings, ILoggerFactory loggerFactory, TimeProvider? time = null, IAudioSource? audio = null)
     {
+        _audio = audio;
         _settings = settings;
         _loggerFactory = loggerFactory;
         _logger = loggerFactory.CreateLogger<FFmpegEncoder>();
@@ -86,6 +95,7 @@ public sealed partial class FFmpegEncoder : IEncoder
             throw new InvalidOperationException($"Cannot run ffmpeg (FFmpegPath is '{_settings.FFmpegPath}'): {e.Message}", e);
         }
         _format = format;
+        if (_audio is not null) _audioPacing = new AudioPacing(_audio.Format.SampleRate, format.Fps);
         _logger.LogInformation("Encoder starting: {Format} {Encoder} preset {Preset}, {Kbps} kbit/s, keyframe every {Keyframe} s, {Mode}",
             format, VideoEncoder.Name, _settings.Preset, _settings.VideoBitrateFor(format.Height), _settings.KeyframeIntervalSeconds,
             _settings.Live ? "live" : "offline");

@@ -1,4 +1,5 @@
 using StreamEngine.Sdk;
+using StreamEngine.Sdk.Audio;
 using StreamEngine.Sdk.Encoding;
 using StreamEngine.Sdk.Plugins;
 
@@ -18,7 +19,8 @@ public sealed class FFmpegEncoderType : IEncoderType
     public string Id => "ffmpeg";
 
     /// <inheritdoc />
-    public IEncoder Create(EncoderContext context) => new FFmpegEncoder(Settings(context), context.Loggers);
+    public IEncoder Create(EncoderContext context) =>
+        new FFmpegEncoder(Settings(context), context.Loggers, audio: context.Audio is SilenceAudioSource ? null : context.Audio); // silence needs no pipe
 
     /// <summary>The engine's encoding configuration as ffmpeg settings; a value it cannot use is a <see cref="FormatException"/> naming the setting.</summary>
     /// <param name="context">The engine's settings.</param>
@@ -33,6 +35,7 @@ public sealed class FFmpegEncoderType : IEncoderType
             KeyframeIntervalSeconds = context.Settings.TryGetValue("KEYFRAME_INTERVAL", out var gop) && double.TryParse(gop, System.Globalization.CultureInfo.InvariantCulture, out var g)
                 ? g : defaults.KeyframeIntervalSeconds,
             AudioCodec = Parse(context, "AUDIO_CODEC", defaults.AudioCodec),
+            RateControl = Parse(context, "RATE_CONTROL", defaults.RateControl),
             HardwareAcceleration = Parse(context, "HWACCEL", defaults.HardwareAcceleration),
             Live = context.Live,
         };

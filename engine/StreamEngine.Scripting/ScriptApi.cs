@@ -107,6 +107,18 @@ internal sealed partial class ScriptApi : ScriptGlobals
         return true;
     });
 
+    public override void PlaySound(string cue, string? channel = null) => Guard(() =>
+    {
+        _show.PlaySound(cue, channel);
+        return true;
+    });
+
+    public override void SetAudio(string channel, double? gainDb = null, bool? muted = null) => Guard(() =>
+    {
+        _show.Mix(channel, gainDb, muted);
+        return true;
+    });
+
     public override JsonNode? Call(string behaviour, string method, JsonNode? argument = null) => Guard(() =>
     {
         var target = _show.Behaviour(behaviour) ?? throw new ScriptApiException($"call: no show behaviour '{behaviour}' is running");

@@ -68,6 +68,15 @@ public abstract class ScriptGlobals : IShowApi
     /// <param name="layer">The character layer's id; null for the first layer of type <c>host</c>.</param>
     public abstract void Say(string text, double? seconds = null, string? layer = null);
 
+    /// <inheritdoc />
+    public abstract void PlaySound(string cue, string? channel = null);
+
+    /// <inheritdoc />
+    public abstract void SetAudio(string channel, double? gainDb = null, bool? muted = null);
+
+    /// <summary>The sound, as C# scripts write it: <c>Audio.Play("gavel")</c>, <c>Audio.Gain("music", -6)</c>.</summary>
+    public ScriptAudio Audio => new(this);
+
     /// <inheritdoc/>
     public abstract void Reply(string text, string? replyTo = null);
 

@@ -11,7 +11,7 @@ namespace StreamEngine.Scripting;
 /// applied at once because scripts run on the frame thread), the animation runtime, outputs, and what the host
 /// character is saying. Frame thread only.
 /// </summary>
-public sealed class ShowAccess(SceneGraph scene, AnimationRuntime animations, Func<string, bool> isKnownLayerType, ScriptLimits limits, ILoggerFactory loggers)
+public sealed partial class ShowAccess(SceneGraph scene, AnimationRuntime animations, Func<string, bool> isKnownLayerType, ScriptLimits limits, ILoggerFactory loggers)
 {
     private readonly Dictionary<string, double> _speechEnds = new(StringComparer.Ordinal);
 
@@ -64,6 +64,12 @@ public sealed class ShowAccess(SceneGraph scene, AnimationRuntime animations, Fu
     /// <summary>Starts the character talking; it goes back to idle at the given show time (a later line moves that on).</summary>
     internal void Say(string layerId, string text, double seconds)
     {
+        if (SayAloud(layerId, text, seconds)) return;
+        ShowLine(layerId, text, seconds);
+    }
+
+    private void ShowLine(string layerId, string text, double seconds)
+    {
         Patch(layerId, new JsonObject
         {
             ["props"] = new JsonObject { ["state"] = "talking", ["speech"] = new JsonObject { ["text"] = text } },
@@ -74,6 +80,7 @@ public sealed class ShowAccess(SceneGraph scene, AnimationRuntime animations, Fu
     /// <summary>Ends the lines whose time is up: the character is idle again, without speech.</summary>
     internal void EndSpeeches()
     {
+        StartVoicedLines();
         if (_speechEnds.Count == 0) return;
         foreach (var (layerId, end) in _speechEnds.ToList())
         {

@@ -27,7 +27,8 @@ internal static partial class PropsSchemas
           "lineHeight": { "type": "number", "title": "Line height", "minimum": 0.5, "maximum": 5, "default": 1.2 },
           "letterSpacing": { "type": "number", "title": "Letter spacing (px)", "minimum": -50, "maximum": 200, "default": 0 },
           "maxLines": { "type": "integer", "title": "Max lines (0: no limit)", "minimum": 0, "maximum": 1000, "default": 0 },
-          "shadow": { "type": "string", "format": "color", "title": "Shadow color" } } }
+          "shadow": { "type": "string", "format": "color", "title": "Shadow color" },
+          "background": { "type": "string", "format": "color", "title": "Background plate", "description": "a rounded plate hugging the text" } } }
         """;
 
     public const string Background = """

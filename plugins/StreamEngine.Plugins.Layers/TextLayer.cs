@@ -13,7 +13,8 @@ namespace StreamEngine.Plugins.Layers;
 /// <c>align</c> (left, center, right, or start: right for right-to-left text such as Arabic); <c>lineHeight</c> (multiple of the size, default 1.2);
 /// <c>letterSpacing</c> (extra pixels after each character, default 0); <c>maxLines</c> (0 = no limit) with
 /// <c>ellipsis</c> (what ends cut text, default "…"); <c>outline</c> {<c>color</c>, <c>width</c> (pixels, default 2)};
-/// <c>shadow</c> (a color for a hard shadow, or {<c>color</c>, <c>dx</c>, <c>dy</c>, <c>blur</c>}).
+/// <c>shadow</c> (a color for a hard shadow, or {<c>color</c>, <c>dx</c>, <c>dy</c>, <c>blur</c>});
+/// <c>background</c> (a rounded plate hugging the text: a color, or {<c>color</c>, <c>radius</c>, <c>padding</c>, <c>border</c>}).
 /// Characters the font lacks are drawn with an installed font that has them.
 /// </summary>
 public sealed class TextLayer : ILayerType
@@ -36,7 +37,14 @@ public sealed class TextLayer : ILayerType
         {
             if (TextProps.Read(context.Props, layer, 32, SKColors.White) is not { } style) return;
             var text = Props.String(context.Props, "text") ?? "";
-            TextBlock.Layout(text, style, context.Size.Width).Draw(context.Canvas, 0, 0);
+            if (TextPlate.Read(context.Props) is not { } plate)
+            {
+                TextBlock.Layout(text, style, context.Size.Width).Draw(context.Canvas, 0, 0);
+                return;
+            }
+            var block = TextBlock.Layout(text, style, Math.Max(1, context.Size.Width - 2 * plate.Padding));
+            plate.Draw(context.Canvas, block, style.Align, context.Size.Width);
+            block.Draw(context.Canvas, plate.Padding, plate.Padding);
         }
 
         public void Dispose() { }

@@ -22,6 +22,12 @@ public sealed class TextGoldenTests
             Layer("custom", "overlay.text", """{ "text": "A custom ellipsis cuts this single line short", "maxLines": 1, "ellipsis": " [more]", "font": { "size": 18 }, "color": "#9bf6ff" }""", 20, 228, 300, 30));
 
     [Fact]
+    public void Text_on_a_plate_that_hugs_it_and_follows_its_alignment() =>
+        GoldenImage.Check("text-background", 480, 200, Backdrop,
+            Layer("tag", "overlay.text", """{ "text": "pixel_painter\n$1,300", "align": "center", "color": "#ffd166", "font": { "size": 30, "weight": 800 }, "background": { "color": "#0b1020e8", "padding": 14, "border": "#ffd16699" } }""", 20, 10, 440, 110),
+            Layer("pill", "overlay.text", """{ "text": "NEW BID", "align": "right", "color": "#0b1020", "letterSpacing": 2, "font": { "size": 18, "weight": 800 }, "background": "#2ed573" }""", 20, 140, 440, 50));
+
+    [Fact]
     public void Text_outline_and_blurred_shadow() =>
         GoldenImage.Check("text-outline-shadow", 480, 200, Layer("bg", "background", """{ "color": "#f4f1de" }"""),
             Layer("outlined", "overlay.text", """{ "text": "SOLD!", "color": "#ffffff", "outline": { "color": "#e63946", "width": 4 }, "font": { "size": 64, "weight": 900 } }""", 20, 10, 440, 80),

@@ -39,6 +39,12 @@ public sealed class ShowRuntime : IDisposable
     public AnimationRuntime Animations { get; }
     public ChatFeed Chat => Compositor.Services.Chat;
 
+    /// <summary>What scripts reach of the show (its mixer, whether voices are waited for).</summary>
+    public ShowAccess? Access { get; init; }
+
+    /// <summary>The show's sound, from the scene's <c>audio</c> section; null: the encoder encodes silence.</summary>
+    public Core.Audio.AudioMixer? Audio => Access?.Audio;
+
     /// <summary>Watches the plugins directory and swaps new versions in (live shows: <c>run</c> and <c>demo</c>).</summary>
     public PluginReloader? Reloader { get; private set; }
 
@@ -63,6 +69,9 @@ public sealed class ShowRuntime : IDisposable
     public List<IFrameHook> Hooks { get; } = [];
 
     /// <summary>The frame the show starts at: 0, or where a restored show was.</summary>
+    /// <summary>With FAILOVER: "active" (this engine holds the show's lease), reported by /health/ready.</summary>
+    public string? Role { get; set; }
+
     public long FirstFrame { get; init; }
 
     /// <summary>The scene file the show came from (a saved state is only restored for the same file).</summary>
@@ -79,6 +88,7 @@ public sealed class ShowRuntime : IDisposable
         pipeline.AddHook(Chat);
         pipeline.AddHook(Animations);
         pipeline.AddHook(Scripts);
+        if (Audio is not null) pipeline.AddHook(Audio);
         foreach (var hook in Hooks) pipeline.AddHook(hook);
         return pipeline;
     }

@@ -7,7 +7,7 @@ namespace StreamEngine.Core.Scene;
 /// <summary>The rules a scene document must follow; each broken rule becomes a problem naming its JSON path.</summary>
 internal static partial class SceneRules
 {
-    private static readonly HashSet<string> SceneFields = ["size", "fps", "layers", "animations", "triggers", "chat", "scenes", "onAir"]; // "chat" is read by the host (chat sources and stages)
+    private static readonly HashSet<string> SceneFields = ["size", "fps", "layers", "animations", "triggers", "chat", "audio", "scenes", "onAir"]; // "chat" and "audio" are read by the host (chat sources and stages, the mix)
     private static readonly HashSet<string> LayerFields = ["id", "type", "zIndex", "visible", "transform", "props"];
     private static readonly HashSet<string> TransformFields = ["x", "y", "width", "height", "anchor", "scaleX", "scaleY", "rotation", "opacity"];
 

@@ -26,4 +26,7 @@ public sealed class SceneState
     /// <c>{ "sources": [ { "id", "type", "settings" } ], "stages": ["name", …] }</c> (docs/plugins.md). Null when none.
     /// </summary>
     public JsonObject? Chat { get; set; }
+
+    /// <summary>The show's sound: <c>{ "loudness": -16, "channels": [ { "id", "type", "settings", "gainDb", "duck", "voiceOf" } ] }</c> (docs/audio.md). Null: silence.</summary>
+    public JsonObject? Audio { get; set; }
 }

@@ -37,7 +37,8 @@ internal static class RenderCommand
             var path = parse.GetValue(output)!;
             await using var encoder = Path.GetExtension(path) is ".raw" or ".bgra"
                 ? (IEncoder)new RawFrameWriter(path)
-                : Encoders.Create(config, session.Format, live: false, [path], loggers, session.Plugins);
+                : Encoders.Create(config, session.Format, live: false, [path], loggers, session.Plugins, session.Audio);
+            if (session.Access is { } access) access.WaitForVoices = true; // offline: a line's voice and bubble start in the same frame, every time
             var logger = loggers.CreateLogger("render");
             await RenderAsync(session, encoder, count, logger, stop);
             logger.LogInformation("Rendered {Frames} frames of {Format} to {Path}", count, session.Format, path);
@@ -60,6 +61,7 @@ internal static class RenderCommand
             logger.LogInformation("Rendered {Done}/{Total} frames ({Percent:0}%), {Fps:0.0} frames/s", done, frames, 100.0 * done / frames, fps);
         });
         await OfflineFrameClock.RunAsync(pipeline, frames, progress, stop);
+        session.Audio?.End();
         await encoder.StopAsync(CancellationToken.None);
     }
 }

@@ -27,7 +27,7 @@ internal static class Encoders
         {
             ["VIDEO_CODEC"] = config.VideoCodec, ["VIDEO_PRESET"] = config.Preset, ["AUDIO_CODEC"] = config.AudioCodec,
             ["KEYFRAME_INTERVAL"] = config.KeyframeIntervalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["HWACCEL"] = config.HardwareAcceleration,
+            ["HWACCEL"] = config.HardwareAcceleration, ["RATE_CONTROL"] = config.RateControl,
         };
         if (config.VideoBitrateKbps is { } kbps) settings["VIDEO_BITRATE_KBPS"] = kbps.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return settings;
@@ -37,8 +37,8 @@ internal static class Encoders
     public static EncoderSettings Settings(EngineConfig config, bool live) =>
         FFmpegEncoderType.Settings(Context(config, live, NullLoggerFactory.Instance));
 
-    private static EncoderContext Context(EngineConfig config, bool live, ILoggerFactory loggers) =>
-        new(SettingsOf(config), live, new SilenceAudioSource(new AudioFormat()), loggers);
+    private static EncoderContext Context(EngineConfig config, bool live, ILoggerFactory loggers, IAudioSource? audio = null) =>
+        new(SettingsOf(config), live, audio ?? new SilenceAudioSource(new AudioFormat()), loggers);
 
     /// <summary>Every encoder id on offer: the built-ins, then the plugins'.</summary>
     public static IReadOnlyList<IEncoderType> Available(ILoggerFactory loggers, PluginCatalog? plugins)
@@ -48,13 +48,14 @@ internal static class Encoders
         return [.. registry.Contributions().Encoders, .. plugins?.EncoderIds.Select(id => plugins.Encoder(id)!) ?? []];
     }
 
-    public static IEncoder Create(EngineConfig config, VideoFormat format, bool live, IEnumerable<string> outputs, ILoggerFactory loggers, PluginCatalog? plugins = null)
+    public static IEncoder Create(EngineConfig config, VideoFormat format, bool live, IEnumerable<string> outputs, ILoggerFactory loggers,
+        PluginCatalog? plugins = null, IAudioSource? audio = null)
     {
         var available = Available(loggers, plugins);
         var type = available.FirstOrDefault(t => t.Id.Equals(config.Encoder, StringComparison.OrdinalIgnoreCase))
             ?? throw new UserInputException("ENCODER", "ENCODER", $"'{config.Encoder}' is not a loaded encoder; expected one of {string.Join(", ", available.Select(t => t.Id))}");
         IEncoder encoder;
-        try { encoder = type.Create(Context(config, live, loggers)); }
+        try { encoder = type.Create(Context(config, live, loggers, audio)); }
         catch (FormatException e) { throw new UserInputException("ENCODER", "ENCODER", $"{type.Id}: {e.Message}"); }
         var problems = new List<Core.Scene.ValidationProblem>();
         foreach (var output in outputs)

@@ -34,6 +34,7 @@ internal static class LiveShow
         await ticking;
         logger.LogInformation("Stopping: flushing the encoder and closing outputs");
         using var flush = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        session.Audio?.End();
         await encoder.StopAsync(flush.Token);
         logger.LogInformation("Stopped after {Frames} frames ({Dropped} dropped)", session.Stats.Frames, session.Stats.Dropped);
     }

@@ -26,7 +26,7 @@ internal static class ShowComposition
         try
         {
             return StateStore.Open(config.RedisUrl, config.RedisPassword?.Value, config.DataDirectory, loggers,
-                show: Path.GetFileNameWithoutExtension(Path.GetDirectoryName(Path.GetFullPath(scenePath)) ?? "show"));
+                show: config.ShowId ?? Path.GetFileNameWithoutExtension(Path.GetDirectoryName(Path.GetFullPath(scenePath)) ?? "show"));
         }
         catch (ArgumentException e)
         {
@@ -58,8 +58,11 @@ internal static class ShowComposition
             access.PatchOffAir = scenes.PatchOffAir;
             var scripts = new ScriptHost(access, services.Chat, loggers.CreateLogger<ScriptHost>());
             scripts.Restore(saved?.Scripts);
+            access.Audio = AudioSettings.Open(scenePath, plugins, (saved?.Frame ?? 0) / (double)format.Fps, out var audioProblems);
+            if (audioProblems.Count > 0) throw new UserInputException(scenePath, audioProblems);
             return new ShowRuntime(format, graph, compositor, plugins, animations, scripts)
             {
+                Access = access,
                 Scenes = scenes,
                 ScenePreview = new ScenePreview(format, plugins, loggers, assets,
                     () => new LayerServices(new ResourceCache(ResourceOptions(config, assets), loggers.CreateLogger<ResourceCache>()), new ChatFeed { Limits = new() { MaxChatTextLength = config.ChatMaxText } }),

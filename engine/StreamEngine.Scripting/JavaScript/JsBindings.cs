@@ -44,6 +44,11 @@ internal sealed class JsBindings(Engine engine, ScriptApi api, JsRuntime runtime
             Arg(a, 2).IsUndefined() ? null : JsValues.FromJs(engine, Arg(a, 2)))));
         Function("startOutput", a => api.StartOutput(Text(a, 0, "target")));
         Function("stopOutput", a => Done(() => api.StopOutput(Text(a, 0, "id"))));
+        var audio = new JsObject(engine);
+        Method(audio, "play", a => Done(() => api.PlaySound(Text(a, 0, "audio.play: cue"), Arg(a, 1).IsString() ? Arg(a, 1).AsString() : null)));
+        Method(audio, "gain", a => Done(() => api.SetAudio(Text(a, 0, "audio.gain: channel"), gainDb: Number(a, 1, "audio.gain: dB"))));
+        Method(audio, "mute", a => Done(() => api.SetAudio(Text(a, 0, "audio.mute: channel"), muted: !Arg(a, 1).IsBoolean() || Arg(a, 1).AsBoolean())));
+        engine.SetValue("audio", audio);
         var log = new ClrFunction(engine, "log", (_, a) => Done(() => api.Log.Info(Line(a))));
         Method(log, "info", a => Done(() => api.Log.Info(Line(a))));
         Method(log, "warn", a => Done(() => api.Log.Warn(Line(a))));

@@ -66,6 +66,20 @@ public interface IShowApi
     void Say(string text, double? seconds = null, string? layer = null);
 
     /// <summary>
+    /// Plays a sound now: a cue of the show's effects channel (<c>gavel</c>, <c>bid-chime</c>, <c>tick</c>), or of the
+    /// channel named. When a character has a voice, <see cref="Say"/> speaks its line and the line lasts at least as long as the voice.
+    /// </summary>
+    /// <param name="cue">The sound's name (or a line, for a voice channel).</param>
+    /// <param name="channel">The audio channel; null for the effects channel.</param>
+    void PlaySound(string cue, string? channel = null);
+
+    /// <summary>Sets an audio channel's gain (−60 to +12 dB) and/or mutes it.</summary>
+    /// <param name="channel">The audio channel, e.g. <c>music</c>.</param>
+    /// <param name="gainDb">The new gain, or null to keep it.</param>
+    /// <param name="muted">Mute or unmute, or null to keep it.</param>
+    void SetAudio(string channel, double? gainDb = null, bool? muted = null);
+
+    /// <summary>
     /// Sends a message to the audience through every running chat source that can send: the <c>x</c> source posts it
     /// as a reply to the broadcast's post (or to <paramref name="replyTo"/>, a chat message id), at most once per text
     /// and target and within X's rate budget. Returns at once; a failure is logged, never thrown into the show.

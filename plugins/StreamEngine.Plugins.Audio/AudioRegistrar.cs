@@ -1,0 +1,16 @@
+using StreamEngine.Sdk.Plugins;
+
+namespace StreamEngine.Plugins.Audio;
+
+/// <summary>The audio sources that come with the engine: silence, a music file or playlist, the espeak-ng voice, and effect sounds.</summary>
+public sealed class AudioRegistrar : IPluginRegistrar
+{
+    /// <inheritdoc />
+    public void Register(IPluginRegistry registry)
+    {
+        registry.AddAudioSource(new SilenceType());
+        registry.AddAudioSource(new MusicFile.Type());
+        registry.AddAudioSource(new EspeakVoice.Type());
+        registry.AddAudioSource(new EffectSounds.Type());
+    }
+}
