@@ -38,7 +38,7 @@ internal sealed class BenchRun(ShowRuntime session, EngineConfig config, ILogger
             await capture.Full.Task.WaitAsync(stop);
         }
         session.Stats.ResetSamples();
-        var baseline = new BaselineEncoderRun(Encoders.Settings(config, live: true) with { PixelFormat = PixelFormat.Bgra }, loggers);
+        var baseline = new BaselineEncoderRun(Encoders.Settings(config, live: true), loggers);
         var measured = new List<BenchWindow>();
         string? baselineEncoder = null;
         for (var pair = 0; pair < pairs; pair++)
