@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of StreamEngine. Installs what the tests use when it is missing (as root, with apt-get):
-# ffmpeg, nginx with the RTMP module, redis-server, ngircd, fonts, chromium, espeak-ng, sox; then builds the engine like a user does and runs dotnet test.
+# ffmpeg, nginx with the RTMP module, redis-server, ngircd, fonts, chromium, espeak-ng, sox, prometheus; then builds the engine like a user does and runs dotnet test.
 set -euo pipefail
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$home"
@@ -26,6 +26,8 @@ command -v npm >/dev/null || packages+=(npm)
 # Audio: the text-to-speech voice plugin speaks with espeak-ng; the effect sounds are made and checked with sox.
 command -v espeak-ng >/dev/null || packages+=(espeak-ng)
 command -v sox >/dev/null || packages+=(sox)
+# deploy/prometheus: promtool checks and unit-tests the alert rules; a real Prometheus scrapes a live engine.
+[ -x /usr/bin/prometheus ] || packages+=(prometheus)
 if [ ${#packages[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
     echo "tests/run.sh: missing ${packages[*]}; install them with: sudo apt-get install -y ${packages[*]}" >&2
@@ -35,7 +37,7 @@ if [ ${#packages[@]} -gt 0 ]; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
   # Debian starts the services it installs; the tests start their own on free ports.
-  (service nginx stop; service redis-server stop; service ngircd stop) >/dev/null 2>&1 || true
+  (service nginx stop; service redis-server stop; service ngircd stop; service prometheus stop) >/dev/null 2>&1 || true
 fi
 
 # The OpenAPI test lints /openapi/v1.json with Redocly's CLI, pinned in tests/openapi/package-lock.json (Node 20+).

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Microsoft.Extensions.Logging;
+using StreamEngine.Resilience;
 using StreamEngine.Sdk;
 
 namespace StreamEngine.Encoding.FFmpeg;
@@ -12,30 +13,35 @@ public sealed partial class FFmpegEncoder
     /// <summary>How long a stopping encoder may take to encode its last frames and flush.</summary>
     private static readonly TimeSpan FlushTimeout = TimeSpan.FromSeconds(30);
 
-    /// <summary>Runs the encoder process, restarting it with backoff whenever it dies, until stopped.</summary>
+    /// <summary>Runs the encoder process, restarting it with backoff (<see cref="Reconnection"/>) whenever it dies, until stopped.</summary>
     private async Task RunAsync()
     {
-        var backoff = new RetryBackoff(_settings.Outputs);
+        var policy = _settings.Outputs;
         var firstStart = _time.GetTimestamp();
-        for (var attempt = 0; ; attempt++)
+        var attempt = 0;
+        var restart = Reconnection.Pipeline<(string Reason, bool Healthy)>(_time, end => end.Healthy, (end, delay) =>
+            {
+                EncoderRestarts++;
+                _logger.LogWarning("Encoder ffmpeg stopped ({Reason}); restarting in {Delay:0.#} s, frames are dropped meanwhile",
+                    end.Reason, delay.TotalSeconds);
+                foreach (var output in DirectOutputs) output.Report(OutputState.Reconnecting, end.Reason);
+            },
+            stopping: () => _stopping, first: policy.FirstRetryDelay, factor: policy.RetryDelayFactor, longest: policy.MaxRetryDelay);
+        try
         {
-            // A restarted encoder's timestamps continue where the last one's ended, so the outputs' remux
-            // processes see one stream with a gap rather than time going backwards.
-            var offset = attempt == 0 ? 0
-                : _settings.Live ? _time.GetElapsedTime(firstStart).TotalSeconds
-                : (double)FramesWritten / _format!.Fps;
-            var started = _time.GetTimestamp();
-            var reason = await RunProcessAsync(attempt, offset).ConfigureAwait(false);
-            if (_stopping) return;
-            if (_time.GetElapsedTime(started) >= HealthyRun) backoff.Reset();
-            EncoderRestarts++;
-            var delay = backoff.Next();
-            _logger.LogWarning("Encoder ffmpeg stopped ({Reason}); restarting in {Delay:0.#} s, frames are dropped meanwhile",
-                reason, delay.TotalSeconds);
-            foreach (var output in DirectOutputs) output.Report(OutputState.Reconnecting, reason);
-            try { await Task.Delay(delay, _time, _stopSignal.Token).ConfigureAwait(false); }
-            catch (OperationCanceledException) { return; }
+            await restart.ExecuteAsync(async _ =>
+            {
+                // A restarted encoder's timestamps continue where the last one's ended, so the outputs' remux
+                // processes see one stream with a gap rather than time going backwards.
+                var offset = attempt == 0 ? 0
+                    : _settings.Live ? _time.GetElapsedTime(firstStart).TotalSeconds
+                    : (double)FramesWritten / _format!.Fps;
+                var started = _time.GetTimestamp();
+                var reason = await RunProcessAsync(attempt++, offset).ConfigureAwait(false);
+                return (reason, _time.GetElapsedTime(started) >= HealthyRun); // a long run starts the backoff over
+            }, _stopSignal.Token).ConfigureAwait(false);
         }
+        catch (OperationCanceledException) when (_stopSignal.IsCancellationRequested) { }
     }
 
     /// <summary>Runs one encoder process until it exits; returns why it did.</summary>

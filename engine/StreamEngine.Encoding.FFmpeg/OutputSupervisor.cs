@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
 using StreamEngine.Sdk;
 
+using StreamEngine.Resilience;
+
 namespace StreamEngine.Encoding.FFmpeg;
 
 /// <summary>
@@ -80,32 +82,28 @@ internal sealed partial class OutputSupervisor
         if (State != OutputState.Failed) SetState(OutputState.Stopped, null);
     }
 
+    /// <summary>Runs the remux process again whenever it ends (<see cref="Reconnection"/>), until stopped or given up.</summary>
     private async Task RunAsync()
     {
-        var backoff = new RetryBackoff(_settings.Outputs);
-        var failures = 0;
-        for (var attempt = 0; ; attempt++)
+        var policy = _settings.Outputs;
+        var attempt = 0;
+        var reconnect = Reconnection.Pipeline<(bool WasLive, string Reason)>(_time, end => end.WasLive, (end, delay) =>
+            {
+                lock (_stateLock) _reconnects++;
+                SetState(OutputState.Reconnecting, $"{end.Reason}; retrying in {delay.TotalSeconds:0.#} s");
+            },
+            maxFailures: policy.MaxAttempts, first: policy.FirstRetryDelay, factor: policy.RetryDelayFactor, longest: policy.MaxRetryDelay);
+        try
         {
-            var (wasLive, reason) = await RunProcessAsync(attempt).ConfigureAwait(false);
+            var last = await reconnect.ExecuteAsync(async _ =>
+            {
+                if (attempt > 0) SetState(OutputState.Connecting, null);
+                return await RunProcessAsync(attempt++).ConfigureAwait(false);
+            }, _stop.Token).ConfigureAwait(false);
             if (_stop.IsCancellationRequested) return;
-            if (wasLive)
-            {
-                backoff.Reset();
-                failures = 0;
-            }
-            failures++;
-            if (failures >= _settings.Outputs.MaxAttempts)
-            {
-                SetState(OutputState.Failed, $"{reason} (gave up after {failures} attempts, Outputs.MaxAttempts)");
-                return;
-            }
-            lock (_stateLock) _reconnects++;
-            var delay = backoff.Next();
-            SetState(OutputState.Reconnecting, $"{reason}; retrying in {delay.TotalSeconds:0.#} s");
-            try { await Task.Delay(delay, _time, _stop.Token).ConfigureAwait(false); }
-            catch (OperationCanceledException) { return; }
-            SetState(OutputState.Connecting, null);
+            SetState(OutputState.Failed, $"{last.Reason} (gave up after {policy.MaxAttempts} attempts, Outputs.MaxAttempts)");
         }
+        catch (OperationCanceledException) when (_stop.IsCancellationRequested) { }
     }
 
     private void SetState(OutputState state, string? reason)

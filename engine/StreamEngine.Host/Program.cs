@@ -17,8 +17,10 @@ public static class Program
         root.Subcommands.Add(ValidateCommand.Create(global));
         root.Subcommands.Add(PluginsCommand.Create(global));
         root.Subcommands.Add(ChatCommand.Create(global));
+        root.Subcommands.Add(AuctionCommand.Create(global));
         root.Subcommands.Add(LoadTestCommand.Create(global));
         root.Subcommands.Add(FuzzCommand.Create(global));
+        root.Subcommands.Add(StateCommand.Create(global));
         if (PluginCommands.Wanted(root, args)) return await PluginCommands.RunAsync(global, root, args);
         var parsed = root.Parse(args);
         return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });

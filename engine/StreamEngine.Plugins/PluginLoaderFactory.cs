@@ -31,8 +31,8 @@ internal static class PluginLoaderFactory
     public static LoadedPlugin Load(string directory, ILoggerFactory loggers)
     {
         var manifest = PluginManifest.Read(Path.Combine(directory, PluginManifest.FileName));
-        CheckSdkVersion(manifest);
         var entry = Path.Combine(directory, manifest.EntryAssembly);
+        SdkCompatibility.Check(manifest, entry);
         if (!File.Exists(entry))
             throw new PluginLoadException($"plugin '{manifest.Id}': entry assembly '{manifest.EntryAssembly}' not found in {directory}");
 
@@ -69,15 +69,5 @@ internal static class PluginLoaderFactory
             loader.Dispose();
             throw new PluginLoadException($"plugin '{manifest.Id}' failed to load: {e.GetType().Name}: {e.Message}", e);
         }
-    }
-
-    private static void CheckSdkVersion(PluginManifest manifest)
-    {
-        var host = typeof(ILayerType).Assembly.GetName().Version ?? new Version(0, 0);
-        var wanted = Version.Parse(manifest.SdkVersion);
-        // Before 1.0 a minor version may break the contracts; after it only a major one does.
-        var compatible = host.Major == wanted.Major && (host.Major > 0 || host.Minor == wanted.Minor) && wanted <= host;
-        if (!compatible)
-            throw new PluginLoadException($"plugin '{manifest.Id}' targets SDK {manifest.SdkVersion}; this engine provides SDK {host.ToString(3)}");
     }
 }

@@ -19,7 +19,7 @@ public sealed record PluginManifest(string Id, string Version, string SdkVersion
         foreach (var (field, value) in new[] { ("id", manifest.Id), ("version", manifest.Version), ("sdkVersion", manifest.SdkVersion), ("entryAssembly", manifest.EntryAssembly) })
             if (string.IsNullOrWhiteSpace(value)) throw new PluginLoadException($"{path}: field '{field}' is missing; expected a non-empty string");
         if (!System.Version.TryParse(manifest.SdkVersion, out _))
-            throw new PluginLoadException($"{path}: field 'sdkVersion' is '{manifest.SdkVersion}'; expected a version such as 0.1.0");
+            throw new PluginLoadException($"{path}: field 'sdkVersion' is '{manifest.SdkVersion}'; expected a version such as 1.0.0");
         return manifest;
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using StreamEngine.Core.Pipeline;
 using StreamEngine.Core.Rendering;
+using StreamEngine.Core.Resources;
 using StreamEngine.Core.Scene;
 using StreamEngine.Sdk;
 
@@ -21,10 +22,9 @@ public sealed class PluginReloader(PluginCatalog catalog, string pluginsDirector
     private static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(500);
     private readonly ILogger _logger = loggers.CreateLogger<PluginReloader>();
     private readonly ConcurrentQueue<Pending> _ready = new();
-    private readonly ConcurrentDictionary<string, Timer> _debounce = new();
     private readonly List<(LoadedPlugin Old, Task Released)> _retiring = [];
     private Pending? _drawing;
-    private FileSystemWatcher? _watcher;
+    private FolderWatch? _watcher;
     private long _reloads, _unloaded, _leaked;
 
     public long Reloads => Interlocked.Read(ref _reloads);
@@ -35,10 +35,9 @@ public sealed class PluginReloader(PluginCatalog catalog, string pluginsDirector
     public void Watch()
     {
         if (!Directory.Exists(pluginsDirectory)) return;
-        _watcher = new FileSystemWatcher(Path.GetFullPath(pluginsDirectory)) { IncludeSubdirectories = true, EnableRaisingEvents = true };
-        _watcher.Changed += (_, e) => Changed(e.FullPath);
-        _watcher.Created += (_, e) => Changed(e.FullPath);
-        _watcher.Renamed += (_, e) => Changed(e.FullPath);
+        // Copying a plugin writes several files: reload once they have stopped changing.
+        _watcher = new FolderWatch(pluginsDirectory, Settle, PluginFolderOf, folder => _ = ReloadAsync(folder).ContinueWith(_ => { }),
+            includeSubfolders: true);
         _logger.LogInformation("Watching {Directory} for plugin changes", pluginsDirectory);
     }
 
@@ -126,16 +125,13 @@ public sealed class PluginReloader(PluginCatalog catalog, string pluginsDirector
         public PreparedLayers? Drawn { get; set; }
     }
 
-    private void Changed(string path)
+    /// <summary>The plugin folder a changed file belongs to, or null when it is not inside one.</summary>
+    private string? PluginFolderOf(string path)
     {
         var root = Path.GetFullPath(pluginsDirectory);
-        var relative = Path.GetRelativePath(root, path);
-        var folder = relative.Split(Path.DirectorySeparatorChar)[0];
-        if (folder is "." or ".." || !File.Exists(Path.Combine(root, folder, PluginManifest.FileName))) return;
-        var full = Path.Combine(root, folder);
-        // Copying a plugin writes several files: reload once they have stopped changing.
-        var timer = _debounce.GetOrAdd(full, f => new Timer(_ => _ = ReloadAsync(f).ContinueWith(_ => { }), null, Timeout.Infinite, Timeout.Infinite));
-        timer.Change(Settle, Timeout.InfiniteTimeSpan);
+        var folder = Path.GetRelativePath(root, path).Split(Path.DirectorySeparatorChar)[0];
+        if (folder is "." or ".." || !File.Exists(Path.Combine(root, folder, PluginManifest.FileName))) return null;
+        return Path.Combine(root, folder);
     }
 
     /// <summary>
@@ -174,6 +170,5 @@ public sealed class PluginReloader(PluginCatalog catalog, string pluginsDirector
     {
         _drawing?.Drawn?.Dispose();
         _watcher?.Dispose();
-        foreach (var timer in _debounce.Values) timer.Dispose();
     }
 }

@@ -19,7 +19,7 @@ namespace StreamEngine.Server;
 /// requests queue commands that the frame thread applies.
 /// </summary>
 /// <param name="stuck">Why the frame thread is stuck (then /health/live fails, so a supervisor restarts the engine), or null.</param>
-public sealed class ControlServer(ControlServerOptions options, IShowControl show, EngineMetrics metrics, Func<HealthReport> health, ILoggerFactory loggers,
+public sealed class ControlServer(ControlServerOptions options, IShowControl show, EngineMetrics metrics, Action<IHealthChecksBuilder> readiness, ILoggerFactory loggers,
     Func<string?>? stuck = null) : IAsyncDisposable
 {
     private readonly BrowserPolicy _browsers = new(options.AllowedHosts, options.AllowedOrigins, [options.Port, options.WsPort]);
@@ -36,6 +36,7 @@ public sealed class ControlServer(ControlServerOptions options, IShowControl sho
         builder.Services.AddSingleton(loggers);
         builder.Services.AddSingleton(options);
         builder.Services.AddProblemDetails();
+        HealthEndpoints.AddTo(builder.Services, stuck, readiness);
         OpenApiDescription.AddTo(builder.Services, options);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -56,12 +57,7 @@ public sealed class ControlServer(ControlServerOptions options, IShowControl sho
         app.MapOpenApi("/openapi/{documentName}.json").RequireHost($"*:{options.Port}");
         MapWebSocket(app);
         app.MapMetrics("/metrics", metrics.Registry).RequireHost($"*:{options.MetricsPort}");
-        app.MapGet("/health/live", () => stuck?.Invoke() is { } reason
-            ? Results.Json(new { status = "failing", reason }, statusCode: StatusCodes.Status503ServiceUnavailable)
-            : Results.Ok(new { status = "ok" })).RequireHost($"*:{options.HealthPort}");
-        app.MapGet("/health/ready", () => health() is var report && report.IsReady
-            ? Results.Ok(report)
-            : Results.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable)).RequireHost($"*:{options.HealthPort}");
+        HealthEndpoints.Map(app, $"*:{options.HealthPort}");
         await app.StartAsync(cancellationToken);
         _app = app;
         loggers.CreateLogger<ControlServer>().LogInformation(

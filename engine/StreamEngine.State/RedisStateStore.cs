@@ -12,7 +12,7 @@ namespace StreamEngine.State;
 /// persistence settings make it (appendonly with appendfsync always for the strictest).
 /// When Redis is unreachable every call fails within <see cref="OperationTimeout"/> with <see cref="StoreUnavailableException"/>.
 /// </summary>
-public sealed class RedisStateStore : IStateStore
+public sealed partial class RedisStateStore : IStateStore
 {
     /// <summary>The longest any call waits for Redis before giving up.</summary>
     public static readonly TimeSpan OperationTimeout = TimeSpan.FromSeconds(2);
@@ -73,10 +73,14 @@ public sealed class RedisStateStore : IStateStore
     public async Task<ShowSnapshot?> LoadShowAsync(CancellationToken cancellationToken)
     {
         var value = await RunAsync("load the show", () => _db.StringGetAsync(_prefix + "snapshot"), cancellationToken);
-        if (value.IsNullOrEmpty) return null;
+        return value.IsNullOrEmpty ? null : ParseSnapshot(value.ToString());
+    }
+
+    private ShowSnapshot ParseSnapshot(string value)
+    {
         try
         {
-            var json = JsonNode.Parse(value.ToString()) as JsonObject;
+            var json = JsonNode.Parse(value) as JsonObject;
             if (json?["scene"] is not JsonObject scene)
                 throw new CorruptSnapshotException($"the snapshot in {Description} has no scene object");
             json.Remove("scene");
@@ -97,23 +101,22 @@ public sealed class RedisStateStore : IStateStore
         return $"key {aside}";
     }
 
-    public Task SaveShowAsync(ShowSnapshot show, CancellationToken cancellationToken)
+    public Task SaveShowAsync(ShowSnapshot show, CancellationToken cancellationToken) =>
+        RunAsync("save the show", () => SetSnapshotAsync(SnapshotJson(show)), cancellationToken);
+
+    private static string SnapshotJson(ShowSnapshot show) => new JsonObject
     {
-        var json = new JsonObject
-        {
-            ["scene"] = show.Scene.DeepClone(),
-            ["frame"] = show.Frame,
-            ["fps"] = show.Fps,
-            ["savedAt"] = show.SavedAt.ToString("O", CultureInfo.InvariantCulture),
-        };
-        return RunAsync("save the show", () => _db.StringSetAsync(_prefix + "snapshot", json.ToJsonString()), cancellationToken);
-    }
+        ["scene"] = show.Scene.DeepClone(),
+        ["frame"] = show.Frame,
+        ["fps"] = show.Fps,
+        ["savedAt"] = show.SavedAt.ToString("O", CultureInfo.InvariantCulture),
+    }.ToJsonString();
 
     public Task AppendEventAsync(string stream, JsonObject entry, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(stream);
-        NameValueEntry[] fields = [new("json", entry.ToJsonString()), new("time", _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture))];
-        return RunAsync($"append to stream '{stream}'", () => _db.StreamAddAsync(StreamKey(stream), fields), cancellationToken);
+        var time = _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+        return RunAsync($"append to stream '{stream}'", () => AppendAsync(StreamKey(stream), entry.ToJsonString(), time), cancellationToken);
     }
 
     public async Task<IReadOnlyList<JsonObject>> ReadEventsAsync(string stream, CancellationToken cancellationToken)

@@ -10,7 +10,7 @@ namespace StreamEngine.State;
 /// so a write that completed is on disk and survives the process being killed (and, as far as the disk keeps its
 /// promises, a power cut). One connection, used by one caller at a time.
 /// </summary>
-public sealed class SqliteStateStore : IStateStore
+public sealed partial class SqliteStateStore : IStateStore
 {
     public const string FileName = "show.db";
 

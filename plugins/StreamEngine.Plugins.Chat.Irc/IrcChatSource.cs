@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Text;
 using Microsoft.Extensions.Logging;
+using StreamEngine.Resilience;
 using StreamEngine.Sdk.Chat;
 
 namespace StreamEngine.Plugins.Chat.Irc;
@@ -14,7 +15,6 @@ namespace StreamEngine.Plugins.Chat.Irc;
 /// </summary>
 internal sealed partial class IrcChatSource(ChatSourceContext context, IrcEndpoint endpoint, SendWindow sends) : IChatSource
 {
-    private static readonly TimeSpan FirstDelay = TimeSpan.FromSeconds(2), LongestDelay = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan Quiet = TimeSpan.FromMinutes(6); // Twitch pings every ~5 minutes
     private readonly SemaphoreSlim _writing = new(1, 1);
     private CancellationTokenSource? _stop;
@@ -33,26 +33,24 @@ internal sealed partial class IrcChatSource(ChatSourceContext context, IrcEndpoi
         return Task.CompletedTask;
     }
 
+    /// <summary>Connects again whenever the connection ends (<see cref="Reconnection"/>), at once when the server asked to.</summary>
     private async Task RunAsync(CancellationToken stop)
     {
-        var delay = FirstDelay;
-        while (!stop.IsCancellationRequested)
+        var reconnect = Reconnection.Pipeline<(string Reason, bool Live)>(TimeProvider.System, end => end.Live,
+            (end, wait) => context.Sink.Report(ChatConnectionState.Reconnecting, $"{endpoint}: {end.Reason}; connecting again in {wait.TotalSeconds:0.#} s"),
+            immediately: end => end.Reason == Reconnect);
+        try { await reconnect.ExecuteAsync(async _ => await ConnectionAsync(stop), stop); }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested) { }
+    }
+
+    /// <summary>One connection, with a failure to connect or a lost one as its end.</summary>
+    private async Task<(string Reason, bool Live)> ConnectionAsync(CancellationToken stop)
+    {
+        try { return await SessionAsync(stop); }
+        catch (Exception e) when (!stop.IsCancellationRequested
+            && e is IOException or SocketException or AuthenticationException or OperationCanceledException or ObjectDisposedException)
         {
-            string reason;
-            var wasLive = false;
-            try { (reason, wasLive) = await SessionAsync(stop); }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested) { break; }
-            catch (Exception e) when (e is IOException or SocketException or AuthenticationException or OperationCanceledException or ObjectDisposedException)
-            {
-                reason = e is OperationCanceledException ? "no answer from the server" : e.Message;
-            }
-            if (stop.IsCancellationRequested) break;
-            if (wasLive) delay = FirstDelay;
-            var wait = reason == Reconnect ? TimeSpan.Zero : delay;
-            context.Sink.Report(ChatConnectionState.Reconnecting, $"{endpoint}: {reason}; connecting again in {wait.TotalSeconds:0.#} s");
-            try { await Task.Delay(wait, stop); }
-            catch (OperationCanceledException) { break; }
-            if (wait > TimeSpan.Zero) delay = TimeSpan.FromTicks(Math.Min(LongestDelay.Ticks, (long)(delay.Ticks * 1.5)));
+            return (e is OperationCanceledException ? "no answer from the server" : e.Message, false);
         }
     }
 

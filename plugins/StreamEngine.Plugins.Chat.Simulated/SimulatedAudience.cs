@@ -8,7 +8,8 @@ namespace StreamEngine.Plugins.Chat.Simulated;
 /// <summary>
 /// A running simulated audience. Everything it posts is a function of the seed, the settings and the frame: message n
 /// comes from its own generator, and the messages due by a frame are those whose show time has come. Bids follow the
-/// price: the highest bid seen in the show's chat (any source), starting from <c>price</c>.
+/// price: the highest bid seen in the show's chat (any source), starting from <c>price</c>; when the auctioneer runs,
+/// the live lot's price, increment and currency instead, and between lots the bidders wait.
 /// </summary>
 internal sealed class SimulatedAudience(ChatSourceContext context, AudienceSettings settings) : IChatSource, IShowTimeChatSource
 {
@@ -17,6 +18,7 @@ internal sealed class SimulatedAudience(ChatSourceContext context, AudienceSetti
     private volatile bool _running;
     private long _lastFrame = -1, _seen;
     private decimal _price = settings.Price;
+    private AuctionPrice? _auction;
 
     public bool CanSend => false;
 
@@ -57,6 +59,13 @@ internal sealed class SimulatedAudience(ChatSourceContext context, AudienceSetti
     /// <summary>The price is the highest bid that entered the show since the last frame (a bid must beat it to count).</summary>
     private void FollowPrice(IChatFeed chat)
     {
+        _auction = AuctionPrice.Read();
+        if (_auction is { } live)
+        {
+            _price = live.Price;
+            _seen = chat.LastSequence;
+            return;
+        }
         if (chat.LastSequence == _seen) return;
         var count = chat.CopyLatest(_recent);
         foreach (var message in _recent.AsSpan(0, count))
@@ -119,7 +128,7 @@ internal sealed class SimulatedAudience(ChatSourceContext context, AudienceSetti
         var roll = random.Unit();
         return who.Style switch
         {
-            "bidder" when roll < 0.6 => Bid(ref random),
+            "bidder" when roll < 0.6 && WouldBid(who) => Bid(ref random),
             "asker" when roll < 0.6 => Phrases.Question(who.Language, ref random),
             "fan" when roll < 0.6 => random.Unit() < 0.5 ? random.Pick(Phrases.Emoji) : Phrases.Cheer(who.Language, ref random),
             "spammer" when roll < 0.8 => random.Pick(Phrases.Spam),
@@ -129,18 +138,36 @@ internal sealed class SimulatedAudience(ChatSourceContext context, AudienceSetti
         };
     }
 
+    /// <summary>Without an auctioneer, always; with one, while a lot is open and its price is within this bidder's budget for it.</summary>
+    private bool WouldBid(Persona who)
+    {
+        if (_auction is not { } live) return true;
+        if (!live.Open) return false;
+        var budget = live.Ceiling * (0.8m + 0.4m * (decimal)SplitMix.For(settings.Seed, Stable(who.Name + "|" + live.Lot)).Unit());
+        return _price + live.Increment <= budget;
+    }
+
+    /// <summary>FNV-1a: the same on every run (string.GetHashCode is not), so renders repeat.</summary>
+    private static long Stable(string text)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in text) hash = (hash ^ c) * 1099511628211UL;
+        return (long)(hash >> 1);
+    }
+
     /// <summary>A bid one to three increments over the price, written the ways people write bids.</summary>
     private string Bid(ref SplitMix random)
     {
-        _price += settings.Increment * (1 + random.Below(3));
+        var (increment, currency) = _auction is { } live ? (live.Increment, live.Currency) : (settings.Increment, settings.Currency);
+        _price += increment * (1 + random.Below(3));
         var amount = _price.ToString(_price == decimal.Truncate(_price) ? "0" : "0.########", CultureInfo.InvariantCulture);
-        var sign = settings.Currency switch { "USD" => "$", "EUR" => "€", "GBP" => "£", _ => null };
+        var sign = currency switch { "USD" => "$", "EUR" => "€", "GBP" => "£", _ => null };
         return (random.Below(4), sign) switch
         {
             (0, _) => $"bid {amount}",
             (1, not null) => $"{sign}{amount}",
-            (2, _) => $"I bid {amount} {settings.Currency}",
-            _ => $"{amount} {settings.Currency}" + (random.Unit() < 0.3 ? " 🔥" : ""),
+            (2, _) => $"I bid {amount} {currency}",
+            _ => $"{amount} {currency}" + (random.Unit() < 0.3 ? " 🔥" : ""),
         };
     }
 

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
+using StreamEngine.Resilience;
 using StreamEngine.Sdk.Chat;
 
 namespace StreamEngine.Plugins.Chat.YouTube;
@@ -13,7 +14,7 @@ namespace StreamEngine.Plugins.Chat.YouTube;
 /// </summary>
 internal sealed class YouTubeChatSource(ChatSourceContext context, YouTubeSettings settings) : IChatSource
 {
-    private static readonly TimeSpan FirstDelay = TimeSpan.FromSeconds(2), LongestDelay = TimeSpan.FromSeconds(60), DefaultPoll = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan DefaultPoll = TimeSpan.FromSeconds(5);
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(15) };
     private CancellationTokenSource? _stop;
     private Task? _running;
@@ -29,13 +30,21 @@ internal sealed class YouTubeChatSource(ChatSourceContext context, YouTubeSettin
         return Task.CompletedTask;
     }
 
+    /// <summary>Polls until an error ends the run, then polls again after the reconnect policy's wait (<see cref="Reconnection"/>), keeping its place.</summary>
     private async Task RunAsync(CancellationToken stop)
     {
-        var delay = FirstDelay;
+        var reconnect = Reconnection.Pipeline<(string Reason, bool Live)>(TimeProvider.System, end => end.Live,
+            (end, wait) => context.Sink.Report(ChatConnectionState.Reconnecting, $"{settings}: {end.Reason}; polling again in {wait.TotalSeconds:0.#} s"));
+        try { await reconnect.ExecuteAsync(async _ => await PollUntilErrorAsync(stop), stop); }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested) { }
+    }
+
+    /// <summary>Polls at the pace the API asks for until a poll fails: why, and whether any poll of this run succeeded.</summary>
+    private async Task<(string Reason, bool Live)> PollUntilErrorAsync(CancellationToken stop)
+    {
         var live = false;
-        while (!stop.IsCancellationRequested)
+        while (true)
         {
-            TimeSpan wait;
             try
             {
                 var page = await PollAsync(stop);
@@ -45,20 +54,12 @@ internal sealed class YouTubeChatSource(ChatSourceContext context, YouTubeSettin
                 foreach (var id in page.Deleted) context.Sink.Retract(id);
                 foreach (var author in page.Banned) context.Sink.RetractAuthor(author);
                 _pageToken = page.NextPageToken ?? _pageToken;
-                wait = page.PollAfter ?? DefaultPoll;
-                delay = FirstDelay;
+                await Task.Delay(page.PollAfter ?? DefaultPoll, stop);
             }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested) { break; }
-            catch (Exception e) when (e is HttpRequestException or FormatException or OperationCanceledException or IOException)
+            catch (Exception e) when (!stop.IsCancellationRequested && e is HttpRequestException or FormatException or OperationCanceledException or IOException)
             {
-                live = false;
-                wait = delay;
-                delay = TimeSpan.FromTicks(Math.Min(LongestDelay.Ticks, (long)(delay.Ticks * 1.5)));
-                var reason = e is OperationCanceledException ? "no answer within 15 s" : Masked(e.Message);
-                context.Sink.Report(ChatConnectionState.Reconnecting, $"{settings}: {reason}; polling again in {wait.TotalSeconds:0.#} s");
+                return (e is OperationCanceledException ? "no answer within 15 s" : Masked(e.Message), live);
             }
-            try { await Task.Delay(wait, stop); }
-            catch (OperationCanceledException) { break; }
         }
     }
 

@@ -88,6 +88,24 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
+    public async Task Validate_names_an_unknown_chat_source_type_and_stage_by_their_json_path()
+    {
+        var scene = _dir.File("scene.json");
+        await File.WriteAllTextAsync(scene, """
+            { "size": "320x180", "layers": [],
+              "chat": { "sources": [ { "id": "tw", "type": "smoke-signals" } ], "stages": ["chat.moderation", "chat.horoscope"] } }
+            """);
+
+        var run = await Engine.RunAsync(["validate", scene]);
+
+        Assert.Equal(2, run.ExitCode);
+        var errors = string.Join('\n', run.Stderr);
+        Assert.Contains("$.chat.sources[0].type: expected the type of a loaded chat source plugin, got \"smoke-signals\"", errors);
+        Assert.Contains("$.chat.stages[1]: expected the name of a loaded chat stage, got \"chat.horoscope\"", errors);
+        Assert.DoesNotContain("$.chat.stages[0]", errors); // the moderation stage is loaded
+    }
+
+    [Fact]
     public async Task A_missing_scene_file_is_named()
     {
         var run = await Engine.RunAsync(Render(_dir.File("nope.json")));

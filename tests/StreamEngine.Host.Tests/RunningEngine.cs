@@ -32,12 +32,15 @@ internal sealed class RunningEngine : IAsyncDisposable
     /// <summary>Starts a scene file at a given frame size (WIDTHxHEIGHT).</summary>
     public static async Task<RunningEngine> StartSceneAtSizeAsync(string recording, string scenePath, Dictionary<string, string?> environment, string size, params string[] extraArgs)
     {
-        var process = ProcessRunner.Start("dotnet", [RepoPaths.BuiltEngine, "run", "--scene", scenePath,
-            "--size", size, "--output", recording, "--status-every", "1", .. extraArgs], environment);
-        var engine = new RunningEngine(process, environment, recording);
-        await process.WaitForLineAsync(l => l.Contains("Control plane on"), TimeSpan.FromSeconds(60));
+        var engine = Launch(recording, scenePath, environment, size, extraArgs);
+        await engine.Process.WaitForLineAsync(l => l.Contains("Control plane on"), TimeSpan.FromSeconds(60));
         return engine;
     }
+
+    /// <summary>Starts the engine without waiting for its control plane (a failover standby waits before it starts one).</summary>
+    public static RunningEngine Launch(string recording, string scenePath, Dictionary<string, string?> environment, string size, params string[] extraArgs) =>
+        new(ProcessRunner.Start("dotnet", [RepoPaths.BuiltEngine, "run", "--scene", scenePath,
+            "--size", size, "--output", recording, "--status-every", "1", .. extraArgs], environment), environment, recording);
 
     public static StringContent Json(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
 

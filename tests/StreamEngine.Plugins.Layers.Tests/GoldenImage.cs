@@ -5,16 +5,17 @@ using StreamEngine.Core.Resources;
 using StreamEngine.Core.Scene;
 using StreamEngine.Plugins.Layers;
 using StreamEngine.Sdk;
+using StreamEngine.Sdk.Testing;
 using StreamEngine.TestFixtures;
 
 namespace StreamEngine.Plugins.Layers.Tests;
 
 /// <summary>
-/// Renders a scene with the layers plugin's types and compares it with a checked-in PNG under golden/. A pixel counts
-/// as different when a channel differs by more than <see cref="ChannelTolerance"/>; the test fails when more than
-/// <see cref="PixelTolerance"/> of the pixels differ, and writes the actual frame and a difference image beside the test
-/// results so a person can look. A missing golden image fails, on a developer's machine as in CI (a test that writes its
-/// own expectation cannot fail); set UPDATE_GOLDEN=1 to write the golden images anew, then look at them before committing.
+/// Renders a scene with the layers plugin's types (through the engine's compositor: transforms, z-order, resources)
+/// and compares it with a checked-in PNG under golden/ by the check plugin authors get in StreamEngine.Sdk.Testing: a
+/// pixel counts as different when a channel differs by more than <see cref="ChannelTolerance"/>; the test fails when
+/// more than <see cref="PixelTolerance"/> of the pixels differ, writing the actual frame and a difference image. A
+/// missing golden image fails (a test that writes its own expectation cannot fail); UPDATE_GOLDEN=1 writes them anew.
 /// </summary>
 internal static class GoldenImage
 {
@@ -36,27 +37,9 @@ internal static class GoldenImage
         Check(name, actual);
     }
 
-    /// <summary>Compares a rendered frame with the golden image <paramref name="name"/>.</summary>
-    public static void Check(string name, SKBitmap actual)
-    {
-        var (width, height) = (actual.Width, actual.Height);
-        var golden = Path.Combine(GoldenDirectory, name + ".png");
-        if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")
-        {
-            Save(actual, golden);
-            return;
-        }
-        Assert.True(File.Exists(golden), $"golden image {golden} is missing: run the test with UPDATE_GOLDEN=1 to create it, look at it, and commit it");
-        using var expected = SKBitmap.Decode(golden);
-        var (different, diff) = Compare(expected, actual);
-        if (different <= PixelTolerance * width * height) return;
-        var output = Path.Combine(AppContext.BaseDirectory, "golden-failures");
-        Directory.CreateDirectory(output);
-        Save(actual, Path.Combine(output, name + ".actual.png"));
-        Save(diff, Path.Combine(output, name + ".diff.png"));
-        diff.Dispose();
-        Assert.Fail($"{name}: {different} of {width * height} pixels differ from {golden}; see {output}");
-    }
+    /// <summary>Compares a rendered frame with the golden image <paramref name="name"/>, with the SDK's own golden check.</summary>
+    public static void Check(string name, SKBitmap actual) =>
+        Sdk.Testing.GoldenImage.AssertMatches(actual, Path.Combine(GoldenDirectory, name + ".png"), new GoldenTolerance(ChannelTolerance, PixelTolerance));
 
     /// <summary>Renders the layers at a frame, waiting for the images and fonts they load, as an offline render does.</summary>
     /// <param name="waitForResources">False renders the frame as a live show would before its images have arrived.</param>
@@ -116,29 +99,6 @@ internal static class GoldenImage
     public static ResourceCacheOptions Resources { get; } = new(
         Assets: new AssetRoots([RepoPaths.Samples(), Path.Combine(RepoPaths.Root, "tests", "fixtures"), Path.GetTempPath()]),
         Remote: new RemoteAccess(["127.0.0.1"]));
-
-    private static (int Different, SKBitmap Diff) Compare(SKBitmap expected, SKBitmap actual)
-    {
-        Assert.Equal((expected.Width, expected.Height), (actual.Width, actual.Height));
-        var diff = new SKBitmap(actual.Width, actual.Height);
-        var different = 0;
-        for (var y = 0; y < actual.Height; y++)
-        for (var x = 0; x < actual.Width; x++)
-        {
-            var (a, e) = (actual.GetPixel(x, y), expected.GetPixel(x, y));
-            var delta = Math.Max(Math.Max(Math.Abs(a.Red - e.Red), Math.Abs(a.Green - e.Green)), Math.Max(Math.Abs(a.Blue - e.Blue), Math.Abs(a.Alpha - e.Alpha)));
-            if (delta > ChannelTolerance) different++;
-            diff.SetPixel(x, y, delta > ChannelTolerance ? SKColors.Red : new SKColor(a.Red, a.Green, a.Blue, 60));
-        }
-        return (different, diff);
-    }
-
-    private static void Save(SKBitmap bitmap, string path)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        using var data = bitmap.Encode(SKEncodedImageFormat.Png, 100);
-        File.WriteAllBytes(path, data.ToArray());
-    }
 
     /// <summary>The plugin's layer types, as the engine would find them: every public class implementing <see cref="ILayerType"/>.</summary>
     internal sealed class LayerTypes : ILayerTypeCatalog

@@ -12,7 +12,7 @@ public sealed class GoldenImageTests
         var golden = Path.Combine(RepoPaths.Root, "tests", "StreamEngine.Plugins.Layers.Tests", "golden", "missing-on-purpose.png");
         using var frame = new SKBitmap(4, 4);
 
-        var failure = Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => GoldenImage.Check("missing-on-purpose", frame));
+        var failure = Assert.Throws<StreamEngine.Sdk.Testing.GoldenImageException>(() => GoldenImage.Check("missing-on-purpose", frame));
 
         Assert.Contains("UPDATE_GOLDEN=1", failure.Message);
         Assert.False(File.Exists(golden));

@@ -58,7 +58,7 @@ public sealed class PluginCatalogTests : IDisposable
         Directory.CreateDirectory(_dir.File("future-sdk"));
         File.WriteAllText(_dir.File("future-sdk/plugin.json"), """{"id":"future","version":"1.0.0","sdkVersion":"9.0.0","entryAssembly":"Future.dll"}""");
         Directory.CreateDirectory(_dir.File("no-assembly"));
-        File.WriteAllText(_dir.File("no-assembly/plugin.json"), """{"id":"ghost","version":"1.0.0","sdkVersion":"0.1.0","entryAssembly":"Ghost.dll"}""");
+        File.WriteAllText(_dir.File("no-assembly/plugin.json"), """{"id":"ghost","version":"1.0.0","sdkVersion":"1.0.0","entryAssembly":"Ghost.dll"}""");
 
         using var catalog = new PluginCatalog(NullLoggerFactory.Instance);
         catalog.LoadDirectory(_dir.Root);
@@ -66,7 +66,7 @@ public sealed class PluginCatalogTests : IDisposable
         Assert.NotNull(catalog.Find("background"));
         var errors = catalog.Failures.ToDictionary(f => Path.GetFileName(f.Directory), f => f.Error);
         Assert.Contains("not valid JSON", errors["bad-json"]);
-        Assert.Contains("targets SDK 9.0.0", errors["future-sdk"]);
+        Assert.Contains($"'future' targets SDK 9.0.0 (plugin.json sdkVersion); this engine provides SDK {SdkCompatibility.Engine.ToString(3)}", errors["future-sdk"]);
         Assert.Contains("'Ghost.dll' not found", errors["no-assembly"]);
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using StreamEngine.Core.Chat;
@@ -23,6 +24,9 @@ public sealed class ShowExtensions : IAsyncDisposable
     private readonly IStateStore? _store;
     private readonly ILogger _logger;
 
+    /// <summary>Behaviours' records when the show has no state store (an offline render): kept for the run.</summary>
+    private readonly ConcurrentDictionary<string, List<JsonObject>>? _records;
+
     private int _unsent;
 
     /// <summary>
@@ -42,6 +46,7 @@ public sealed class ShowExtensions : IAsyncDisposable
         _writer = writer;
         _store = store;
         _logger = loggers.CreateLogger<ShowExtensions>();
+        _records = writer is null ? new(StringComparer.Ordinal) : null;
         ChatSources = new ChatSources(session.Chat, session.Plugins.ChatSource, loggers);
     }
 
@@ -135,7 +140,7 @@ public sealed class ShowExtensions : IAsyncDisposable
     }
 
     private void Offer(IShowBehaviour behaviour) =>
-        _session.Scripts.OfferBehaviour(behaviour, show => new BehaviourContext(behaviour.Id, show, new BehaviourRecords(behaviour.Id, _writer, _store), this));
+        _session.Scripts.OfferBehaviour(behaviour, show => new BehaviourContext(behaviour.Id, show, new BehaviourRecords(behaviour.Id, _writer, _store, _records), this));
 
     private sealed class BehaviourContext(string id, ScriptGlobals show, IBehaviourRecords records, ShowExtensions owner) : IBehaviourContext
     {

@@ -69,6 +69,9 @@ public sealed class ShowRuntime : IDisposable
     public List<IFrameHook> Hooks { get; } = [];
 
     /// <summary>The frame the show starts at: 0, or where a restored show was.</summary>
+    /// <summary>With FAILOVER: "active" (this engine holds the show's lease), reported by /health/ready.</summary>
+    public string? Role { get; set; }
+
     public long FirstFrame { get; init; }
 
     /// <summary>The scene file the show came from (a saved state is only restored for the same file).</summary>

@@ -5,6 +5,8 @@ namespace StreamEngine.Core.Resources;
 /// <summary>Newer versions: local files saved again (watched) and URLs past their TTL are loaded again.</summary>
 public sealed partial class ResourceCache
 {
+    private static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(50);
+
     /// <summary>Starts loading the newer version of files saved again and of URLs past their TTL.</summary>
     private void RefreshChanged()
     {
@@ -32,11 +34,8 @@ public sealed partial class ResourceCache
         if (folder is null || _watchers.ContainsKey(folder) || !Directory.Exists(folder)) return;
         try
         {
-            var watcher = new FileSystemWatcher(folder) { NotifyFilter = NotifyFilters.LastWrite | NotifyFilters.FileName | NotifyFilters.Size };
-            watcher.Changed += (_, e) => _changedFiles.Enqueue(e.FullPath);
-            watcher.Created += (_, e) => _changedFiles.Enqueue(e.FullPath);
-            watcher.Renamed += (_, e) => _changedFiles.Enqueue(e.FullPath);
-            watcher.EnableRaisingEvents = true;
+            // Settled on the wall clock: a save's several events load the new version once.
+            var watcher = new FolderWatch(folder, Settle, path => path, _changedFiles.Enqueue);
             _watchers[folder] = watcher;
         }
         catch (Exception e) when (e is IOException or ArgumentException or UnauthorizedAccessException)

@@ -22,7 +22,7 @@ public sealed partial class ResourceCache : IResourceCache, IDisposable
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<(Entry Entry, object? Value, long Bytes, string? Error)> _finished = new();
     private readonly CancellationTokenSource _stopping = new();
-    private readonly Dictionary<string, FileSystemWatcher> _watchers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, FolderWatch> _watchers = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _changedFiles = new();
     private readonly Dictionary<string, long> _changedAt = new(StringComparer.Ordinal);
     private DateTimeOffset _lastTtlScan;

@@ -1,9 +1,14 @@
 using System.CommandLine;
 using StreamEngine.Host.Show;
+using StreamEngine.Plugins;
 
 namespace StreamEngine.Host.Commands;
 
-/// <summary><c>plugins list</c>: id, version, SDK version, path and state of every plugin in the plugins directory.</summary>
+/// <summary>
+/// <c>plugins list</c>: id, version, SDK version, path and state of every plugin in the plugins directory;
+/// <c>plugins install PATH_OR_NUPKG</c>: checks a plugin as the loader would and copies it in (a running engine's hot
+/// reload loads it); <c>plugins remove ID</c>: deletes it (a running engine keeps the loaded version until it stops).
+/// </summary>
 internal static class PluginsCommand
 {
     public static Command Create(GlobalOptions global)
@@ -22,6 +27,35 @@ internal static class PluginsCommand
                 Console.WriteLine($"{Path.GetFileName(f.Directory),-28} {"?",-9} {"?",-7} {"failed",-8} {f.Directory}: {f.Error}");
             return Task.FromResult(plugins.Failures.Count == 0 ? CommandRunner.Ok : CommandRunner.Failed);
         }));
-        return new Command("plugins", "Inspect plugins.") { list };
+        var source = new Argument<string>("source") { Description = "A plugin's build folder (with plugin.json), or a .nupkg or .zip of one." };
+        var install = new Command("install", "Check a plugin (plugin.json, entry assembly, SDK version) and copy it into the plugins directory.") { source };
+        install.SetAction((parse, _) => CommandRunner.RunAsync(_ => Task.FromResult(Guarded(() =>
+        {
+            var directory = ShowComposition.PluginsDirectory(global.LoadConfig(parse));
+            var (manifest, folder) = PluginInstaller.Install(parse.GetValue(source)!, directory);
+            Console.WriteLine($"installed {manifest.Id} {manifest.Version} (SDK {manifest.SdkVersion}) in {folder}; a running engine loads it within a second");
+        }))));
+        var id = new Argument<string>("id") { Description = "The plugin's id, as plugin.json and `plugins list` give it." };
+        var remove = new Command("remove", "Delete a plugin from the plugins directory.") { id };
+        remove.SetAction((parse, _) => CommandRunner.RunAsync(_ => Task.FromResult(Guarded(() =>
+        {
+            var folder = PluginInstaller.Remove(parse.GetValue(id)!, ShowComposition.PluginsDirectory(global.LoadConfig(parse)));
+            Console.WriteLine($"removed {parse.GetValue(id)} ({folder}); a running engine keeps the loaded version until it stops");
+        }))));
+        return new Command("plugins", "Inspect, install and remove plugins.") { list, install, remove };
+    }
+
+    private static int Guarded(Action action)
+    {
+        try
+        {
+            action();
+            return CommandRunner.Ok;
+        }
+        catch (PluginLoadException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return CommandRunner.BadInput;
+        }
     }
 }

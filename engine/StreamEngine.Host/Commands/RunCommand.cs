@@ -3,6 +3,8 @@ using Microsoft.Extensions.Logging;
 using System.CommandLine;
 using StreamEngine.Core.Scene;
 using StreamEngine.Host.Config;
+using StreamEngine.Host.Failover;
+using StreamEngine.Host.Service;
 using StreamEngine.Host.Show;
 using StreamEngine.State;
 
@@ -36,12 +38,17 @@ internal static class RunCommand
             using var loggers = GlobalOptions.Loggers(config);
             var scenePath = parse.GetValue(scene)!;
             await using var store = ShowComposition.OpenStore(config, scenePath, loggers);
+            // FAILOVER=redis: wait as the standby until this engine holds the show; losing it later stops the show.
+            await using var failover = await ShowFailover.StartAsync(config, store, loggers, stop);
+            using var held = CancellationTokenSource.CreateLinkedTokenSource(stop, failover?.Lost ?? CancellationToken.None);
+            stop = held.Token;
             // A saved state is held to the bounds of the scene file it came from (the size it was made for).
             var made = SceneFile.Load(scenePath).Scene;
             var saved = parse.GetValue(fresh) ? null : await RestoredShow.LoadAsync(store, scenePath,
                 read => ShowComposition.Limits(config, ShowComposition.FormatOf(config, sizeFlag, fpsFlag, read), made ?? read),
                 loggers.CreateLogger("state"), stop);
             using var session = ShowComposition.Open(config, scenePath, sizeFlag, fpsFlag, loggers, saved);
+            if (failover is not null) session.Role = "active";
             await session.LoadScriptsAsync(parse.GetValue(scripts) ?? [], strict: false);
             session.Scripts.Watch();
             await using var writer = new StateWriter(store, loggers.CreateLogger<StateWriter>());
@@ -52,12 +59,14 @@ internal static class RunCommand
             session.Extensions = extensions;
             var targets = given.Length > 0 ? given : [DefaultRecording(config, "show")];
             await using var encoder = Encoders.Create(config, session.Format, live: true, targets, loggers, session.Plugins, session.Audio);
+            await using var systemd = SystemdNotify.Start(session.Stats.Heartbeat, loggers.CreateLogger("systemd"));
+            await using var backups = ScheduledBackups.Start(config, loggers);
             var every = parse.GetValue(statusEvery);
             if (every is < 0.2 or > 3600) throw new UserInputException("--status-every", "--status-every", $"expected 0.2 to 3600 seconds, got {every}");
             await LiveShow.RunAsync(session, encoder, Duration(parse.GetValue(seconds)), loggers, stop, every,
                 parse.GetValue(noApi) ? null : clock => ControlPlane.StartAsync(config, session, encoder, clock, loggers, stop, persistence),
                 session.FirstFrame);
-            return CommandRunner.Ok;
+            return failover?.LeaseLost == true ? ShowFailover.LostLeaseExitCode : CommandRunner.Ok;
         }));
         return command;
     }

@@ -34,7 +34,9 @@ internal static class ValidateCommand
             kind = "scene";
             using var loggers = GlobalOptions.Loggers(config with { LogLevel = "error" });
             using var plugins = ShowComposition.LoadPlugins(config, loggers);
-            problems = ShowComposition.ReadScene(path, config, plugins).Problems;
+            // The chat section too: a source type or stage no loaded plugin offers is named by its JSON path.
+            var (_, chat) = ChatSettings.Read(path, t => plugins.ChatSource(t) is not null, s => plugins.ChatStage(s) is not null);
+            problems = [.. ShowComposition.ReadScene(path, config, plugins).Problems, .. chat];
         }
         else
         {

@@ -68,6 +68,12 @@ internal static partial class ConfigSettings
         ConfigSetting.Int("SCRIPT_MEMORY_MB", 1, 4096, (c, v) => c with { ScriptMemoryMb = v }),
         ConfigSetting.OneOf("SCRIPT_ALLOW_OUTPUTS", ["true", "false"], (c, v) => c with { ScriptAllowOutputs = v == "true" }),
         ConfigSetting.Text("STREAM_ENGINE_DATA", "a directory path", v => v.Length > 0, (c, v) => c with { DataDirectory = v }),
+        ConfigSetting.Text("SHOW_ID", "1 to 64 letters, digits, '-' or '_', such as auction-friday", ProductionSettings.IsShowId, (c, v) => c with { ShowId = v }),
+        ConfigSetting.OneOf("FAILOVER", ["none", "redis"], (c, v) => c with { Failover = v }),
+        ConfigSetting.Text("INSTANCE_ID", "1 to 64 letters, digits, '-' or '_', such as the host or pod name", ProductionSettings.IsShowId, (c, v) => c with { InstanceId = v }),
+        ConfigSetting.Int("BACKUP_INTERVAL", 0, 604_800, (c, v) => c with { BackupIntervalSeconds = v }),
+        ConfigSetting.Int("BACKUP_KEEP", 1, 10_000, (c, v) => c with { BackupKeep = v }),
+        ConfigSetting.Text("BACKUP_DIR", "a directory path", v => v.Length > 0, (c, v) => c with { BackupDirectory = v }),
     ];
 
     private static string[] List(string value) => value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);

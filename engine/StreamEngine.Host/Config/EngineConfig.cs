@@ -71,6 +71,17 @@ public sealed record EngineConfig
     public int ScriptMaxErrors { get; init; } = 5;
     public int ScriptMemoryMb { get; init; } = 64;
     public bool ScriptAllowOutputs { get; init; }
+    /// <summary>SHOW_ID: names the show in a shared store (Redis keys); null for the scene file's folder name.</summary>
+    public string? ShowId { get; init; }
+    /// <summary>FAILOVER: none, or redis (engines sharing REDIS_URL run the show as one active and standbys).</summary>
+    public string Failover { get; init; } = "none";
+    /// <summary>INSTANCE_ID: this engine's name in the show's lease; null for host name and process id.</summary>
+    public string? InstanceId { get; init; }
+    /// <summary>BACKUP_INTERVAL: seconds between online backups of the SQLite store; 0 for none.</summary>
+    public int BackupIntervalSeconds { get; init; }
+    public int BackupKeep { get; init; } = 24;
+    /// <summary>BACKUP_DIR: where backups go; null for <c>backups</c> in the data directory.</summary>
+    public string? BackupDirectory { get; init; }
 
     public string Resolution => $"{Width}x{Height}";
 }

@@ -1,4 +1,6 @@
 using StreamEngine.Application;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using StreamEngine.Core.Clock;
 using StreamEngine.Host.Config;
@@ -48,7 +50,7 @@ internal sealed class ControlPlane : IAsyncDisposable
             HealthPort = config.HealthPort, ApiToken = config.ApiToken?.Value, WsPassword = config.WsPassword?.Value, MaxWsClients = config.MaxWsClients,
             WsRequestsPerSecond = config.WsRequestsPerSecond, AllowedHosts = config.AllowedHosts, AllowedOrigins = config.AllowedOrigins,
         };
-        var server = new ControlServer(options, controller, metrics, () => Health(session, writer), loggers, session.Stats.Heartbeat.NotLiveReason);
+        var server = new ControlServer(options, controller, metrics, checks => AddReadiness(checks, session, writer), loggers, session.Stats.Heartbeat.NotLiveReason);
         try
         {
             await server.StartAsync(cancellationToken);
@@ -79,22 +81,18 @@ internal sealed class ControlPlane : IAsyncDisposable
     /// Ready while frames reach the encoder (not ready after 2 s without one); degraded (still ready: the stream goes on)
     /// while the state store is retrying.
     /// </summary>
-    private static HealthReport Health(ShowRuntime session, StateWriter? writer)
+    private static void AddReadiness(IHealthChecksBuilder checks, ShowRuntime session, StateWriter? writer)
     {
-        var checks = new Dictionary<string, string> { ["frames"] = session.Stats.Frames.ToString() };
-        var status = "ok";
-        if (session.Stats.Heartbeat.NotReadyReason() is { } frozen)
-        {
-            status = "failing";
-            checks["frames"] = $"{session.Stats.Frames}: {frozen}";
-        }
-        if (writer?.Health is { Status: StateHealthStatus.Degraded } store)
-        {
-            if (status == "ok") status = "degraded";
-            checks["stateStore"] = $"degraded since {store.Since:O}: {store.Reason}";
-        }
-        else if (writer is not null) checks["stateStore"] = "ok";
-        return new HealthReport(status, checks);
+        checks.AddCheck("frames", () => session.Stats.Heartbeat.NotReadyReason() is { } frozen
+            ? HealthCheckResult.Unhealthy($"{session.Stats.Frames}: {frozen}")
+            : HealthCheckResult.Healthy(session.Stats.Frames.ToString()), tags: [HealthEndpoints.Ready]);
+        // FAILOVER: the role (a standby answers with its own server, so here it is the active one's).
+        if (session.Role is not null)
+            checks.AddCheck("role", () => HealthCheckResult.Healthy(session.Role ?? "active"), tags: [HealthEndpoints.Ready]);
+        if (writer is null) return;
+        checks.AddCheck("stateStore", () => writer.Health is { Status: StateHealthStatus.Degraded } store
+            ? HealthCheckResult.Degraded($"degraded since {store.Since:O}: {store.Reason}")
+            : HealthCheckResult.Healthy("ok"), tags: [HealthEndpoints.Ready]);
     }
 
     public async ValueTask DisposeAsync()

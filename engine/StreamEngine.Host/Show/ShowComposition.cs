@@ -26,7 +26,7 @@ internal static class ShowComposition
         try
         {
             return StateStore.Open(config.RedisUrl, config.RedisPassword?.Value, config.DataDirectory, loggers,
-                show: Path.GetFileNameWithoutExtension(Path.GetDirectoryName(Path.GetFullPath(scenePath)) ?? "show"));
+                show: config.ShowId ?? Path.GetFileNameWithoutExtension(Path.GetDirectoryName(Path.GetFullPath(scenePath)) ?? "show"));
         }
         catch (ArgumentException e)
         {

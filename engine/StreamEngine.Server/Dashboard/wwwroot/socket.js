@@ -22,7 +22,8 @@ function state(name, detail) { bus.dispatchEvent(new CustomEvent('link', { detai
 export function connect() {
   if (socket) return;
   const host = location.hostname.includes(':') ? `[${location.hostname}]` : location.hostname;
-  socket = new WebSocket(`ws://${host}:${port}/`);
+  // Behind a TLS proxy the page is https, and browsers only let it open wss.
+  socket = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${host}:${port}/`);
   state('connecting');
   socket.onmessage = async message => {
     const { op, d } = JSON.parse(message.data);

@@ -1,0 +1,188 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using StreamEngine.Plugins.Auctioneer.Domain;
+using StreamEngine.Sdk.Scripting;
+
+namespace StreamEngine.Plugins.Auctioneer;
+
+/// <summary>
+/// What the audience sees, through the show API, on the layers with these ids (any that the scene lacks are left
+/// alone): <c>artwork</c> (the lot's image and metadata), <c>price-card</c>, <c>countdown</c> (its <c>remaining</c>
+/// runs down as a tween, so the engine draws every frame of it), <c>banner</c> (going once/twice, sold, passed),
+/// <c>bid-flash</c> (the bidder's name and price, sprung in), <c>confetti</c> (a tween of its progress).
+/// Within a batch of events only the resulting price is shown: a proxy bid's answer replaces the bid it answered.
+/// </summary>
+internal sealed class Screen(IShowApi show)
+{
+    private const double UrgentBelow = 10;
+    private HashSet<string> _present = [];
+    private IScriptAnimation? _countdown;
+    private int _number;
+
+    /// <summary>Draws the sale as it stands (after loading or a restart).</summary>
+    public void Ready(Auction auction)
+    {
+        _present = [.. show.Layers().Select(l => l["id"]?.GetValue<string>() ?? "")];
+        if (auction.Live is { } lot)
+        {
+            LotIn(auction, lot);
+            Price(auction, lot, null);
+            Countdown(auction, lot);
+        }
+        else Patch("banner", new JsonObject { ["visible"] = false });
+    }
+
+    public void Show(Auction auction, IReadOnlyList<AuctionEvent> events)
+    {
+        var clockChanged = false;
+        AuctionEvent? lastBid = null;
+        foreach (var e in events)
+        {
+            var lot = e.Lot is null ? null : auction.Lots.FirstOrDefault(l => l.Spec.Id == e.Lot);
+            if (lot is null) continue;
+            switch (e.Type)
+            {
+                case "opened":
+                    _present = [.. show.Layers().Select(l => l["id"]?.GetValue<string>() ?? "")];
+                    LotIn(auction, lot);
+                    lastBid = null;
+                    clockChanged = true;
+                    break;
+                case "bid":
+                    lastBid = e;
+                    clockChanged = true;
+                    break;
+                case "extended" or "paused" or "resumed":
+                    clockChanged = true;
+                    Price(auction, lot, null);
+                    break;
+                case "going-once" or "going-twice":
+                    Banner(e.Type == "going-once" ? "GOING ONCE" : "GOING TWICE", e.Type == "going-once" ? "once" : "twice", lot.Spec.Money(lot.Price ?? lot.Spec.Opening), hideAfter: 1.5);
+                    Price(auction, lot, null);
+                    break;
+                case "sold" or "passed" or "withdrawn":
+                    Closed(lot, e);
+                    break;
+            }
+        }
+        if (lastBid is not null && auction.Lots.FirstOrDefault(l => l.Spec.Id == lastBid.Lot) is { } bidLot) Bid(auction, bidLot, lastBid);
+        if (clockChanged && auction.Current is { } current) Countdown(auction, current);
+    }
+
+    private void LotIn(Auction auction, LotRun lot)
+    {
+        _number = auction.Lots.ToList().IndexOf(lot) + 1;
+        var metadata = new JsonObject();
+        // A merge patch keeps keys it does not name: the previous lot's (or the scene's) other metadata is removed.
+        if (_present.Contains("artwork") && show.Layer("artwork")?["props"]?["metadata"] is JsonObject old)
+            foreach (var (k, _) in old) metadata[k] = null;
+        (metadata["title"], metadata["artist"]) = (lot.Spec.Title, lot.Spec.Artist);
+        foreach (var (k, v) in lot.Spec.Metadata.Take(4)) metadata[k] = v;
+        Patch("artwork", new JsonObject { ["props"] = new JsonObject { ["src"] = lot.Spec.Image, ["metadata"] = metadata } });
+        Animate("artwork", """{ "id": "auction-artwork-in", "kind": "parallel", "children": [ { "kind": "effect", "effect": "fadeIn", "duration": 0.6 }, { "kind": "effect", "effect": "slideIn", "from": "bottom", "distance": 40, "duration": 0.6 } ] }""");
+        Patch("banner", new JsonObject { ["visible"] = false });
+        Patch("confetti", new JsonObject { ["visible"] = false });
+        Price(auction, lot, null);
+        Animate("price-card", """{ "id": "auction-card-in", "kind": "parallel", "delay": 0.3, "children": [ { "kind": "effect", "effect": "fadeIn", "duration": 0.6 }, { "kind": "effect", "effect": "slideIn", "from": "bottom", "distance": 60, "duration": 0.6, "easing": "easeOutCubic" } ] }""");
+    }
+
+    private void Bid(Auction auction, LotRun lot, AuctionEvent bid)
+    {
+        Price(auction, lot, bid);
+        Patch("banner", new JsonObject { ["visible"] = false });
+        Patch("bid-flash", new JsonObject { ["visible"] = true, ["props"] = new JsonObject { ["text"] = $"{bid.Author}\n{lot.Spec.Money(bid.Amount!.Value)}" } });
+        Animate("bid-flash", """{ "id": "auction-bid-flash", "kind": "sequence", "children": [ { "kind": "parallel", "children": [ { "kind": "effect", "effect": "fadeIn", "duration": 0.15 }, { "kind": "spring", "property": "scale", "from": 0.4, "to": 1, "stiffness": 260, "damping": 12 } ] }, { "kind": "effect", "effect": "fadeOut", "delay": 1.2, "duration": 0.4 } ] }""");
+        Animate("price-card", """{ "id": "auction-price-pop", "kind": "spring", "property": "scale", "from": 1.04, "to": 1, "stiffness": 320, "damping": 11 }""");
+    }
+
+    private void Price(Auction auction, LotRun lot, AuctionEvent? bid)
+    {
+        var price = bid?.Amount ?? lot.Price;
+        var number = auction.Lots.ToList().IndexOf(lot) + 1;
+        Patch("price-card", new JsonObject
+        {
+            ["visible"] = true,
+            ["props"] = new JsonObject
+            {
+                ["lot"] = number, ["title"] = lot.Spec.Title, ["artist"] = lot.Spec.Artist,
+                ["label"] = price is null ? "OPENING BID" : lot.Phase == LotPhase.Sold ? "SOLD FOR" : "CURRENT BID",
+                ["price"] = price ?? lot.Spec.Opening, ["currency"] = lot.Spec.Currency,
+                ["leader"] = bid?.Author ?? lot.Leader, ["bids"] = lot.Bids.Count(b => b.Fate == "accepted" && (bid is null || b.N <= bid.N)),
+                ["status"] = Status(lot),
+            },
+        });
+    }
+
+    private void Countdown(Auction auction, LotRun lot)
+    {
+        var left = Math.Round(lot.Left(auction.Now), 3);
+        var total = Math.Max(lot.Spec.Duration, left);
+        Patch("countdown", new JsonObject { ["visible"] = !lot.Phase.IsClosed(), ["props"] = new JsonObject { ["remaining"] = left, ["total"] = total, ["urgentBelow"] = UrgentBelow } });
+        StopCountdown();
+        if (!_present.Contains("countdown") || lot.Paused || !lot.Phase.TakesBids() || left <= 0) return;
+        _countdown = show.Animate("countdown", new JsonObject
+        {
+            ["id"] = "auction-countdown", ["kind"] = "tween", ["property"] = "props.remaining",
+            ["from"] = left, ["to"] = 0, ["duration"] = left, ["easing"] = "linear",
+        });
+    }
+
+    /// <summary>Stops the running countdown tween; one that already ran to zero has nothing to stop.</summary>
+    private void StopCountdown()
+    {
+        try { _countdown?.Stop(); }
+        catch (Exception e) when (e is not OutOfMemoryException) { } // finished: the engine already forgot it
+        _countdown = null;
+    }
+
+    private void Closed(LotRun lot, AuctionEvent e)
+    {
+        StopCountdown();
+        Patch("countdown", new JsonObject { ["props"] = new JsonObject { ["remaining"] = 0 } });
+        var (text, style, subtext) = e.Type switch
+        {
+            "sold" => ("SOLD", "sold", $"to {e.Author} for {lot.Spec.Money(e.Amount ?? 0)}"),
+            "passed" => ("PASSED", "passed", e.Reason ?? ""),
+            _ => ("WITHDRAWN", "info", lot.Spec.Title),
+        };
+        Banner(text, style, subtext, hideAfter: null);
+        Patch("price-card", new JsonObject { ["props"] = new JsonObject { ["status"] = Status(lot), ["label"] = e.Type == "sold" ? "SOLD FOR" : lot.Price is null ? "OPENING BID" : "CURRENT BID" } });
+        if (e.Type != "sold" || !_present.Contains("confetti")) return;
+        Patch("confetti", new JsonObject { ["visible"] = true, ["props"] = new JsonObject { ["seed"] = _number, ["progress"] = 0 } });
+        Animate("confetti", """{ "id": "auction-confetti", "kind": "tween", "property": "props.progress", "from": 0, "to": 1, "duration": 2.5, "easing": "linear" }""");
+    }
+
+    private void Banner(string text, string style, string subtext, double? hideAfter)
+    {
+        Patch("banner", new JsonObject { ["visible"] = true, ["props"] = new JsonObject { ["text"] = text, ["style"] = style, ["subtext"] = subtext } });
+        var entrance = style is "sold" or "passed"
+            ? """{ "kind": "effect", "effect": "scaleIn", "duration": 0.45 }, { "kind": "effect", "effect": "fadeIn", "duration": 0.25 }"""
+            : """{ "kind": "effect", "effect": "slideIn", "from": "left", "distance": 700, "duration": 0.45 }, { "kind": "effect", "effect": "fadeIn", "duration": 0.25 }""";
+        var exit = hideAfter is { } after ? $$""", { "kind": "effect", "effect": "fadeOut", "duration": 0.3, "delay": {{Seconds(after)}} }""" : "";
+        Animate("banner", $$"""{ "id": "auction-banner", "kind": "sequence", "children": [ { "kind": "parallel", "children": [ {{entrance}} ] }{{exit}} ] }""");
+    }
+
+    /// <summary>The card's status chip: scheduled, open, once, twice, sold, passed, withdrawn.</summary>
+    private static string Status(LotRun lot) => lot.Phase switch
+    {
+        LotPhase.GoingOnce => "once",
+        LotPhase.GoingTwice => "twice",
+        _ => lot.Phase.Name(),
+    };
+
+    private void Patch(string id, JsonObject patch)
+    {
+        if (!_present.Contains(id)) return;
+        try { show.Update(id, patch); }
+        catch (Exception e) when (e is not OutOfMemoryException) { show.Log.Warn($"auction screen: {id}: {e.Message}"); }
+    }
+
+    private void Animate(string id, string spec)
+    {
+        if (!_present.Contains(id)) return;
+        try { show.Animate(id, spec); }
+        catch (Exception e) when (e is not OutOfMemoryException) { show.Log.Warn($"auction screen: {id}: {e.Message}"); }
+    }
+
+    internal static string Seconds(double s) => s.ToString("0.###", CultureInfo.InvariantCulture);
+}
