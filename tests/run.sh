@@ -9,7 +9,8 @@ packages=()
 command -v ffmpeg >/dev/null || packages+=(ffmpeg)
 command -v nginx >/dev/null || packages+=(nginx)
 [ -f /usr/share/nginx/modules/ngx_rtmp_module.so ] || packages+=(libnginx-mod-rtmp)
-# The x output preset is tested over RTMPS: nginx's stream module terminates TLS in front of nginx-rtmp.
+# The x output preset is tested over RTMPS and the IRC source over ircs://: nginx's stream module terminates TLS
+# in front of nginx-rtmp and ngircd.
 [ -f /usr/share/nginx/modules/ngx_stream_module.so ] || packages+=(libnginx-mod-stream)
 command -v redis-server >/dev/null || packages+=(redis-server)
 # Twitch and IRC chat sources are tested against a real IRC server on loopback.

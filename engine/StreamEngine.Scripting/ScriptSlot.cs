@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
+using StreamEngine.Core.Scene;
 
 namespace StreamEngine.Scripting;
 
@@ -14,6 +15,7 @@ internal sealed class ScriptSlot(string path, ShowAccess show, ILogger logger, A
     private PreparedScript? _pending;
     private ScriptRuntime? _running;
     private JsonObject _state = new();
+    private string? _stateProblem;
     private int _consecutiveErrors;
     private long _errors;
 
@@ -101,9 +103,27 @@ internal sealed class ScriptSlot(string path, ShowAccess show, ILogger logger, A
     public JsonObject SaveState()
     {
         if (State != ScriptState.Running || _running is null) return _state;
-        try { _state = _running.SaveState(); }
+        try { Keep(_running.SaveState()); }
         catch (Exception e) { logger.LogWarning("Script {Script}: its state could not be saved ({Error}); keeping the last saved state", Name, e.Message); }
         return _state;
+    }
+
+    /// <summary>
+    /// Keeps a state only within the show state's bounds (<see cref="ShowStateRules"/>: finite numbers, texts, arrays
+    /// and values bounded as in props), so a restart restores what was saved; otherwise the last good state stays and
+    /// the script gets an error naming the field (once per problem, not at every save).
+    /// </summary>
+    private void Keep(JsonObject state)
+    {
+        if (ShowStateRules.CheckValue(state, show.Scene.Limits, "state") is not { Count: > 0 } problems)
+        {
+            (_state, _stateProblem) = (state, null);
+            return;
+        }
+        var problem = $"{problems[0].Path}: {problems[0].Message}; the state was not saved (the last one within bounds is kept)";
+        if (problem == _stateProblem) return;
+        _stateProblem = problem;
+        Fail(new ScriptError(Path, 0, 0, problem));
     }
 
     private void Fail(ScriptError error)

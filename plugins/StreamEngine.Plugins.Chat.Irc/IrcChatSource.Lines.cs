@@ -33,9 +33,11 @@ internal sealed partial class IrcChatSource
                 context.Sink.Retract(removed);
                 break;
             case "CLEARCHAT":
-                // A ban or timeout names the user (target-user-id, and the login as the parameter); without one the whole chat was cleared.
-                var target = line.Tag("target-user-id") is { Length: > 0 } userId ? userId : line.Param(1) is { Length: > 0 } login ? login.ToLowerInvariant() : null;
-                context.Sink.RetractAuthor(target);
+                // A ban or timeout names the user (target-user-id, and the login as the parameter; ban-duration in
+                // seconds for a timeout); without one the whole chat was cleared.
+                var login = line.Param(1) is { Length: > 0 } named ? named.ToLowerInvariant() : null;
+                if ((line.Tag("target-user-id") is { Length: > 0 } userId ? userId : login) is not { } target) context.Sink.RetractAuthor(null);
+                else context.Sink.Ban(target, login, BanDuration(line.Tag("ban-duration")));
                 break;
             case "RECONNECT":
                 return Reconnect;
@@ -49,4 +51,9 @@ internal sealed partial class IrcChatSource
         }
         return null;
     }
+
+    /// <summary>A timeout's length from Twitch's <c>ban-duration</c> tag (seconds); null (a ban) when absent or unreadable.</summary>
+    private static TimeSpan? BanDuration(string? seconds) =>
+        int.TryParse(seconds, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var s) && s > 0
+            ? TimeSpan.FromSeconds(Math.Min(s, 31_536_000)) : null;
 }

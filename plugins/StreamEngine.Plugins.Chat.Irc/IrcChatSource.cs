@@ -1,6 +1,7 @@
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using StreamEngine.Resilience;
@@ -69,7 +70,7 @@ internal sealed partial class IrcChatSource(ChatSourceContext context, IrcEndpoi
         if (endpoint.Tls)
         {
             var tls = new SslStream(stream);
-            await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions { TargetHost = endpoint.Host }, stop);
+            await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions { TargetHost = endpoint.Host, RemoteCertificateValidationCallback = Trusted }, stop);
             stream = tls;
         }
         await using var _ = stream;
@@ -99,16 +100,21 @@ internal sealed partial class IrcChatSource(ChatSourceContext context, IrcEndpoi
         if (!endpoint.Twitch) await WriteAsync($"USER {endpoint.Nick} 0 * :StreamEngine", stop);
     }
 
+    /// <summary>What the system trusts, or (only when <c>tlsFingerprint</c> is set) exactly the pinned certificate.</summary>
+    private bool Trusted(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors) =>
+        errors == SslPolicyErrors.None
+        || (endpoint.TlsFingerprint is { } pinned && certificate is not null
+            && string.Equals(certificate.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256), pinned, StringComparison.OrdinalIgnoreCase));
+
     public async Task SendAsync(string text, string? replyTo, CancellationToken cancellationToken)
     {
         if (!CanSend) throw new NotSupportedException("this Twitch source logs in anonymously (read-only); set a token and nick to send");
-        // One line, no control characters: a message must not smuggle a second IRC command in.
-        var clean = new string([.. text.Where(c => !char.IsControl(c))]);
-        if (clean.Length > 450) clean = clean[..450];
-        if (clean.Length == 0) return;
-        await sends.WaitAsync(cancellationToken);
         var tags = endpoint.Twitch && replyTo is { Length: > 0 and <= 64 } && replyTo.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') ? $"@reply-parent-msg-id={replyTo} " : "";
-        await WriteAsync($"{tags}PRIVMSG {endpoint.Channel} :{clean}", cancellationToken);
+        foreach (var line in OutgoingLines.Of($"{tags}PRIVMSG {endpoint.Channel} :", text, endpoint.Nick))
+        {
+            await sends.WaitAsync(cancellationToken);
+            await WriteAsync(line, cancellationToken);
+        }
     }
 
     private async Task WriteAsync(string line, CancellationToken cancellationToken)

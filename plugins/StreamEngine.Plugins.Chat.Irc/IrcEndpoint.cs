@@ -6,6 +6,12 @@ namespace StreamEngine.Plugins.Chat.Irc;
 /// <summary>Where and as whom a source connects: server, TLS, channel, nick and the secret (never logged, never in a reason).</summary>
 internal sealed partial record IrcEndpoint(string Host, int Port, bool Tls, string Channel, string Nick, string? Password, bool Twitch)
 {
+    /// <summary>
+    /// The SHA-256 of the one server certificate accepted over TLS besides those the system trusts (a self-signed
+    /// server on a LAN), as 64 hex digits; null: only the system's trust store (the default).
+    /// </summary>
+    public string? TlsFingerprint { get; init; }
+
     [GeneratedRegex(@"^[#&][^\s,\x00-\x1f]{1,49}$")]
     private static partial Regex ChannelName();
 
@@ -33,7 +39,20 @@ internal sealed partial record IrcEndpoint(string Host, int Port, bool Tls, stri
         // Twitch's anonymous read-only login: any justinfan nick without a token.
         var nick = Text(settings, "nick") ?? (twitch && password is null ? "justinfan12345" : twitch ? throw new FormatException("nick: expected the bot account's login name to go with the token") : "streamengine");
         if (!NickName().IsMatch(nick)) throw new FormatException($"nick: expected 1 to 30 letters, digits or []\\`_^{{|}}-, not starting with a digit or '-', got '{nick}'");
-        return new IrcEndpoint(uri.IdnHost, uri.IsDefaultPort || uri.Port < 0 ? (tls ? 6697 : 6667) : uri.Port, tls, channel, nick, password, twitch);
+        return new IrcEndpoint(uri.IdnHost, uri.IsDefaultPort || uri.Port < 0 ? (tls ? 6697 : 6667) : uri.Port, tls, channel, nick, password, twitch)
+        {
+            TlsFingerprint = Fingerprint(Text(settings, "tlsFingerprint"), tls),
+        };
+    }
+
+    /// <summary>A pinned certificate's SHA-256, as 64 hex digits (colons and spaces allowed, as <c>openssl x509 -fingerprint -sha256</c> prints it).</summary>
+    private static string? Fingerprint(string? text, bool tls)
+    {
+        if (text is null) return null;
+        if (!tls) throw new FormatException("tlsFingerprint: only for an ircs:// url");
+        var hex = new string([.. text.Where(c => c is not (':' or ' '))]).ToUpperInvariant();
+        return hex.Length == 64 && hex.All(char.IsAsciiHexDigit) ? hex
+            : throw new FormatException($"tlsFingerprint: expected the server certificate's SHA-256 as 64 hex digits (colons allowed), got '{text}'");
     }
 
     /// <summary>A secret given inline (<c>token</c>) or, better, by the name of an environment variable holding it (<c>tokenEnv</c>).</summary>

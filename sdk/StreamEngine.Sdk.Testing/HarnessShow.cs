@@ -24,6 +24,12 @@ public sealed partial class HarnessShow(ManualFrameClock clock, JsonObject state
     /// <summary>Messages sent to the audience with <see cref="Reply"/>: (text, the message answered).</summary>
     public List<(string Text, string? ReplyTo)> Replies { get; } = [];
 
+    /// <summary>Sounds played with <see cref="PlaySound"/>: (cue, channel).</summary>
+    public List<(string Cue, string? Channel)> Sounds { get; } = [];
+
+    /// <summary>Audio changes made with <see cref="SetAudio"/>: (channel, gain in dB, muted).</summary>
+    public List<(string Channel, double? GainDb, bool? Muted)> AudioChanges { get; } = [];
+
     /// <summary>Show events raised with <see cref="Emit"/>.</summary>
     public List<string> Emitted { get; } = [];
 
@@ -102,6 +108,12 @@ public sealed partial class HarnessShow(ManualFrameClock clock, JsonObject state
 
     /// <inheritdoc />
     public void Reply(string text, string? replyTo = null) => Replies.Add((text, replyTo));
+
+    /// <inheritdoc />
+    public void PlaySound(string cue, string? channel = null) => Sounds.Add((cue, channel));
+
+    /// <inheritdoc />
+    public void SetAudio(string channel, double? gainDb = null, bool? muted = null) => AudioChanges.Add((channel, gainDb, muted));
 
     /// <inheritdoc />
     public JsonNode? Call(string behaviour, string method, JsonNode? argument = null) =>

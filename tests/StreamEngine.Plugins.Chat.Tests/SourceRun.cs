@@ -22,9 +22,9 @@ internal sealed class SourceRun : IAsyncDisposable
     public FeedSink Sink { get; }
     public ChatFeed Feed { get; }
 
-    public static async Task<SourceRun> StartAsync(IChatSourceType type, string settings)
+    public static async Task<SourceRun> StartAsync(IChatSourceType type, string settings, Core.Scene.ShowLimits? limits = null)
     {
-        var feed = new ChatFeed(1000);
+        var feed = new ChatFeed(1000) { Limits = limits ?? new() };
         var sink = new FeedSink(feed, type.Name);
         var source = type.Create(new ChatSourceContext(type.Name, (JsonObject)JsonNode.Parse(settings)!, sink, NullLogger.Instance));
         await source.StartAsync(CancellationToken.None);

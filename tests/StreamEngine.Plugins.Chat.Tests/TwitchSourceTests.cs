@@ -63,7 +63,7 @@ public sealed class TwitchSourceTests
         await run.UntilStateAsync(s => s.State == ChatConnectionState.Live, "live");
         Assert.True(run.Source.CanSend);
         await run.Source.SendAsync("Sold!\r\nPRIVMSG #other :oops", "m-9", CancellationToken.None);
-        Assert.Equal("@reply-parent-msg-id=m-9 PRIVMSG #show :Sold!PRIVMSG #other :oops", await twitch.ReadAsync());
+        Assert.Equal("@reply-parent-msg-id=m-9 PRIVMSG #show :Sold! PRIVMSG #other :oops", await twitch.ReadAsync());
         twitch.Dispose(); // the server goes away
         await run.UntilStateAsync(s => s.State == ChatConnectionState.Reconnecting, "reconnecting");
         Assert.DoesNotContain(run.Sink.States, s => s.Reason?.Contains("s3cr3t") == true);

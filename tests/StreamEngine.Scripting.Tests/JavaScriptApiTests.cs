@@ -75,6 +75,26 @@ public sealed class JavaScriptApiTests : IDisposable
     }
 
     [Fact]
+    public async Task An_oversized_state_is_not_saved_and_the_script_is_told_which_field()
+    {
+        var path = _rig.Write("big.js", "state.lot = 7;");
+        await _rig.Host.AddAsync(path);
+        _rig.Step();
+        Assert.Equal(7, _rig.Host.SaveStates()["big.js"]!["lot"]!.GetValue<int>());
+        File.WriteAllText(path, "state.lot = 8; state.notes = 'x'.repeat(20000);");
+        await _rig.Host.ReloadAsync("big.js");
+        _rig.Step();
+
+        var saved = _rig.Host.SaveStates()["big.js"]!;
+        Assert.Equal(7, saved["lot"]!.GetValue<int>()); // the last state within bounds, which a restart restores
+        Assert.Null(saved["notes"]);
+        var error = _rig.Host.Statuses().Single(s => s.Name == "big.js").LastError!;
+        Assert.StartsWith("state.notes: expected at most 10000 characters, got 20000", error.Message);
+        _rig.Host.SaveStates();
+        Assert.Equal(1, _rig.Host.Statuses().Single(s => s.Name == "big.js").Errors); // told once, not at every save
+    }
+
+    [Fact]
     public async Task State_survives_a_reload_and_a_new_version_replaces_the_handlers()
     {
         var path = _rig.Write("count.js", """

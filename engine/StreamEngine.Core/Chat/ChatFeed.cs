@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using StreamEngine.Core.Pipeline;
+using StreamEngine.Core.Scene;
 using StreamEngine.Sdk;
 using StreamEngine.Sdk.Chat;
 using StreamEngine.Toolkit;
@@ -12,20 +13,28 @@ public sealed record ChatPost(string Source, string Author, string Text, IReadOn
     /// <summary>What a chat source gave beyond the basics (author id, mentions, emotes, reply-to, time sent).</summary>
     public IncomingChatMessage? Incoming { get; init; }
 
-    /// <summary>A chat source's message, posted under the source's id; text and names cut to the API's limits (500 and 64 characters).</summary>
+    /// <summary>A chat source's message, posted under the source's id; the text cut to CHAT_MAX_TEXT (<see cref="ShowStateRules.ChatText"/>), names to 64 characters.</summary>
     /// The lists are copied: a list a plugin made may be of a type its assembly defines, which would keep an unloaded version alive.
-    public static ChatPost From(string source, IncomingChatMessage m) =>
-        new(source, Cut(m.Author, 64), Cut(m.Text, 500), [.. (m.Badges ?? []).Take(16)], m.Color, null, Cut(m.Id, 128))
+    public static ChatPost From(string source, IncomingChatMessage m, ShowLimits? limits = null) =>
+        new(source, Cut(m.Author, 64), ShowStateRules.ChatText(m.Text, limits ?? Default), [.. (m.Badges ?? []).Take(16)], m.Color, null, Cut(m.Id, 128))
         {
             Incoming = m with { Badges = [], Mentions = [.. (m.Mentions ?? []).Take(32)], Emotes = [.. (m.Emotes ?? []).Take(64)] },
         };
+
+    private static readonly ShowLimits Default = new();
 
     private static string Cut(string? text, int length) => text is null ? "" : text.Length <= length ? text : text[..length];
 }
 
 /// <summary>A removal of messages from the feed: one message by id, an author's messages, or (both null) all of a source's.</summary>
 /// <param name="Source">Only this source's messages, or null for any source (the API's delete).</param>
-public sealed record ChatRetraction(string? Source, string? MessageId, string? AuthorId);
+/// <param name="Ban">The platform's ban or timeout behind an author's removal, passed on to the chat stages.</param>
+public sealed record ChatRetraction(string? Source, string? MessageId, string? AuthorId, ChatBan? Ban = null)
+{
+    /// <summary>The removal of a banned author's messages, carrying the ban.</summary>
+    public static ChatRetraction Banned(string source, string authorId, string? name, TimeSpan? duration) =>
+        new(source, null, authorId, new ChatBan(source, authorId, name is { Length: > 64 } ? name[..64] : name, duration));
+}
 
 /// <summary>
 /// The show's chat: messages are posted from any thread and enter the feed at the next frame boundary, numbered,
@@ -48,6 +57,9 @@ public sealed class ChatFeed(int capacity = 256) : IChatFeed, IFrameHook
     private long _version;
 
     public int Capacity => capacity;
+
+    /// <summary>The bounds of what sources post (CHAT_MAX_TEXT).</summary>
+    public ShowLimits Limits { get; init; } = new();
 
     public long LastSequence => _last;
 
@@ -89,7 +101,11 @@ public sealed class ChatFeed(int capacity = 256) : IChatFeed, IFrameHook
             try { source.OnFrame(time, this); }
             catch (Exception e) { TimedSourceFailed?.Invoke(e); }
         }
-        while (_retracted.TryDequeue(out var retraction)) Remove(retraction);
+        while (_retracted.TryDequeue(out var retraction))
+        {
+            Remove(retraction);
+            if (retraction.Ban is { } ban) Stages?.Banned(ban);
+        }
         _arriving.Clear();
         while (_posted.TryDequeue(out var post)) _arriving.Add(Message(post, _last + _arriving.Count + 1, time));
         if (_arriving.Count == 0 && Stages is not { Waiting: > 0 }) return;

@@ -36,7 +36,7 @@ internal sealed class ChatSourceRun(ChatSourceConfig config, IChatSourceType typ
     {
         if (_closed || message is null) return;
         Interlocked.Increment(ref _messages);
-        feed.Post(ChatPost.From(config.Id, message));
+        feed.Post(ChatPost.From(config.Id, message, feed.Limits));
     }
 
     public void Retract(string messageId)
@@ -47,6 +47,11 @@ internal sealed class ChatSourceRun(ChatSourceConfig config, IChatSourceType typ
     public void RetractAuthor(string? authorId)
     {
         if (!_closed) feed.Retract(new ChatRetraction(config.Id, null, authorId));
+    }
+
+    public void Ban(string authorId, string? name, TimeSpan? duration)
+    {
+        if (!_closed && !string.IsNullOrEmpty(authorId)) feed.Retract(ChatRetraction.Banned(config.Id, authorId, name, duration));
     }
 
     public void Report(ChatConnectionState state, string? reason = null)

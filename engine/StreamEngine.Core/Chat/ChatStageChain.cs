@@ -37,6 +37,21 @@ public sealed class ChatStageChain(IReadOnlyList<string> names, Func<string, ICh
             if (From(0, message, time) is { } passed) yield return passed;
     }
 
+    /// <summary>Tells every stage of a platform's ban or timeout; a stage that throws is logged and counted like a failed message.</summary>
+    public void Banned(ChatBan ban)
+    {
+        foreach (var name in names)
+        {
+            if (find(name) is not { } stage) continue;
+            try { stage.OnBan(ban); }
+            catch (Exception e)
+            {
+                Interlocked.Increment(ref _failures);
+                logger.LogError("Chat stage {Stage} failed on the ban of {Author} from {Source}: {Error}", name, ban.AuthorId, ban.Source, e.Message);
+            }
+        }
+    }
+
     private ChatMessage? From(int index, ChatMessage message, FrameTime time)
     {
         for (var i = index; i < names.Count; i++)

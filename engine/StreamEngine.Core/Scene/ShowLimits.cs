@@ -37,6 +37,9 @@ public sealed record ShowLimits
     /// <summary>Longest text anywhere in props, in characters.</summary>
     public int MaxTextLength { get; init; } = 10_000;
 
+    /// <summary>Longest chat message text from a chat source, in characters (CHAT_MAX_TEXT); longer is cut.</summary>
+    public int MaxChatTextLength { get; init; } = 500;
+
     /// <summary>Most items of any array in props.</summary>
     public int MaxArrayLength { get; init; } = 1_000;
 

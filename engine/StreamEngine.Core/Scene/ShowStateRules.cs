@@ -51,6 +51,15 @@ public static class ShowStateRules
         return problems;
     }
 
+    /// <summary>A chat source's text within <see cref="ShowLimits.MaxChatTextLength"/>: cut there, never inside a surrogate pair.</summary>
+    public static string ChatText(string? text, ShowLimits limits)
+    {
+        if (text is null) return "";
+        var max = Math.Max(1, limits.MaxChatTextLength);
+        if (text.Length <= max) return text;
+        return text[..(char.IsHighSurrogate(text[max - 1]) ? max - 1 : max)];
+    }
+
     private static void CheckTransform(LayerTransform t, ShowLimits limits, string path, List<ValidationProblem> problems)
     {
         Range("x", t.X, -limits.MaxCoordinate, limits.MaxCoordinate);

@@ -43,6 +43,7 @@ internal static partial class ConfigSettings
         ConfigSetting.Int("REMOTE_IMAGE_TTL", 10, 86400, (c, v) => c with { RemoteImageTtlSeconds = v }),
         new("LAYER_MAX_SIZE", "WIDTHxHEIGHT from 16x16 to 16384x16384, such as 3840x2160 (default: twice the frame)", ParseLayerMaxSize),
         ConfigSetting.Int("RASTER_BUDGET_MB", 16, 16384, (c, v) => c with { RasterBudgetMb = v }),
+        ConfigSetting.Int("CHAT_MAX_TEXT", 1, 10_000, (c, v) => c with { ChatMaxText = v }),
         ConfigSetting.List("REMOTE_ALLOW_HOSTS", "host names, IP addresses or CIDRs such as 192.168.1.0/24, separated by commas",
             Core.Resources.RemoteAccess.IsValidEntry, (c, v) => c with { RemoteAllowHosts = v }),
         ConfigSetting.List("ASSET_ROOTS", "folders separated by commas", v => !v.Contains('\0'), (c, v) => c with { AssetRoots = v }),

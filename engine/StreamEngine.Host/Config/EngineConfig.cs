@@ -39,6 +39,9 @@ public sealed record EngineConfig
     /// <summary>LAYER_MAX_SIZE: the largest layer box; null for twice the frame.</summary>
     public (int Width, int Height)? LayerMaxSize { get; init; }
     public int RasterBudgetMb { get; init; } = 512;
+
+    /// <summary>CHAT_MAX_TEXT: a chat source's message text is cut to this many characters.</summary>
+    public int ChatMaxText { get; init; } = 500;
     public IReadOnlyList<string> RemoteAllowHosts { get; init; } = [];
     public IReadOnlyList<string> AssetRoots { get; init; } = [];
     public int AssetMaxMb { get; init; } = 100;

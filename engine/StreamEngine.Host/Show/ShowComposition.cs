@@ -48,7 +48,7 @@ internal static class ShowComposition
             var (onAir, scenes) = ShowScenes.Open(saved?.Scenes ?? readScenes!, scene.Layers);
             graph.Enqueue(SceneCommand.LoadLayers(onAir));
             var assets = Path.GetDirectoryName(Path.GetFullPath(scenePath))!;
-            var services = new LayerServices(new ResourceCache(ResourceOptions(config, assets), loggers.CreateLogger<ResourceCache>()), new ChatFeed());
+            var services = new LayerServices(new ResourceCache(ResourceOptions(config, assets), loggers.CreateLogger<ResourceCache>()), new ChatFeed { Limits = new() { MaxChatTextLength = config.ChatMaxText } });
             var compositor = new Compositor(format, plugins, loggers, assets, smoothTransforms: config.RenderQuality != "low", services);
             var animations = new AnimationRuntime(graph, plugins, loggers.CreateLogger<AnimationRuntime>()) { MaxRunning = config.MaxAnimations };
             services.Chat.MessageShown += message => { _ = animations.RaiseAsync("chat"); }; // event:chat triggers, for every source of chat
@@ -65,7 +65,7 @@ internal static class ShowComposition
                 Access = access,
                 Scenes = scenes,
                 ScenePreview = new ScenePreview(format, plugins, loggers, assets,
-                    () => new LayerServices(new ResourceCache(ResourceOptions(config, assets), loggers.CreateLogger<ResourceCache>()), new ChatFeed()),
+                    () => new LayerServices(new ResourceCache(ResourceOptions(config, assets), loggers.CreateLogger<ResourceCache>()), new ChatFeed { Limits = new() { MaxChatTextLength = config.ChatMaxText } }),
                     graph.Limits, config.MaxLayers),
                 FirstFrame = saved?.Frame ?? 0,
                 Source = Path.GetFullPath(scenePath),

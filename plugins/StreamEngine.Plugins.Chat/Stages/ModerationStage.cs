@@ -21,6 +21,11 @@ public sealed class ModerationStage(ChatRoom room) : IChatStage
 
     public string Name => "chat.moderation";
 
+    /// <summary>A platform's ban or timeout becomes one here, by the author's platform id, so the producer sees and can lift it.</summary>
+    public void OnBan(ChatBan ban) =>
+        room.Bans.Add(ban.AuthorId, ban.Duration?.TotalSeconds is { } s ? Math.Clamp(s, 1, 31_536_000) : null,
+            $"{(ban.Duration is null ? "banned" : "timed out")} on {ban.Source}{(ban.Name is { } name ? $" ({name})" : "")}");
+
     public ChatVerdict Process(ChatMessage message)
     {
         var settings = room.Settings;

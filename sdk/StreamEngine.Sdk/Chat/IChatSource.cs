@@ -78,6 +78,16 @@ public interface IChatSink
     /// </summary>
     /// <param name="authorId">The platform's author id, as posted in <see cref="IncomingChatMessage.AuthorId"/>, or null for all.</param>
     void RetractAuthor(string? authorId) { }
+
+    /// <summary>
+    /// The platform banned an author (no duration) or timed them out: their messages leave the show's chat as with
+    /// <see cref="RetractAuthor"/>, and the chat stages are told (the moderation stage keeps it as a ban or timeout,
+    /// listed under <c>/api/behaviours/chat/bans</c>, so what the author sends meanwhile is dropped here too).
+    /// </summary>
+    /// <param name="authorId">The platform's author id, as posted in <see cref="IncomingChatMessage.AuthorId"/>.</param>
+    /// <param name="name">The author's login or name, for the ban's reason; null when unknown.</param>
+    /// <param name="duration">How long a timeout lasts, or null for a ban.</param>
+    void Ban(string authorId, string? name, TimeSpan? duration) => RetractAuthor(authorId);
 }
 
 /// <summary>

@@ -14,7 +14,18 @@ public interface IChatStage
     /// <summary>Decides what happens to a message: <see cref="ChatVerdict.Pass"/> it (possibly <see cref="ChatMessage.Annotated"/>), drop it, or delay it.</summary>
     /// <param name="message">The message as the previous stages left it; its <see cref="ChatMessage.Sequence"/> is 0 until it enters the show.</param>
     ChatVerdict Process(ChatMessage message);
+
+    /// <summary>A source's platform banned or timed out an author (frame thread, before the frame's messages pass); most stages ignore it.</summary>
+    /// <param name="ban">Who, from which source, and for how long.</param>
+    void OnBan(ChatBan ban) { }
 }
+
+/// <summary>A ban (no duration) or timeout an author got on a source's platform.</summary>
+/// <param name="Source">The chat source's id.</param>
+/// <param name="AuthorId">The platform's author id, as in <see cref="ChatMessage.AuthorId"/>.</param>
+/// <param name="Name">The author's login or name, or null when the platform did not say.</param>
+/// <param name="Duration">How long a timeout lasts, or null for a ban.</param>
+public sealed record ChatBan(string Source, string AuthorId, string? Name, TimeSpan? Duration);
 
 /// <summary>What a stage decided for a message.</summary>
 public sealed record ChatVerdict
