@@ -26,7 +26,8 @@ public sealed class BaselineEncoderRun(EncoderSettings settings, ILoggerFactory 
             throw new ArgumentException($"expected at least one frame, each a whole {format} BGRA frame of {format.FrameBytes} bytes", nameof(frames));
         var encoder = await new HardwareEncoderProbe(loggerFactory.CreateLogger<HardwareEncoderProbe>())
             .ChooseAsync(settings).WaitAsync(cancellationToken).ConfigureAwait(false);
-        var arguments = FFmpegArguments.ForEncode(settings, format, encoder, ["-f", "mpegts", "-y", "/dev/null"]);
+        // The baseline is ffmpeg converting BGRA itself, as before the engine did it: that is what the bench compares against.
+        var arguments = FFmpegArguments.ForEncode(settings with { PixelFormat = PixelFormat.Bgra }, format, encoder, ["-f", "mpegts", "-y", "/dev/null"]);
         using var ffmpeg = FFmpegProcess.Start(settings.FFmpegPath, arguments);
         using var feeding = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var feeder = Task.Factory.StartNew(() => Feed(frames, format, ffmpeg.Input, feeding.Token), TaskCreationOptions.LongRunning);

@@ -27,6 +27,9 @@ public sealed record EncoderSettings
     /// <summary>Seconds between keyframes; outputs can only start (and restart) on a keyframe.</summary>
     public double KeyframeIntervalSeconds { get; init; } = 2;
 
+    /// <summary>The pixels written to ffmpeg: YUV 4:2:0 converted by the engine (default), or BGRA for ffmpeg to convert.</summary>
+    public PixelFormat PixelFormat { get; init; } = PixelFormat.Yuv420p;
+
     /// <summary>Audio codec.</summary>
     public AudioCodec AudioCodec { get; init; } = AudioCodec.Aac;
 
@@ -57,6 +60,9 @@ public sealed record EncoderSettings
         _ => 800,
     };
 
+    /// <summary>True when frames of <paramref name="width"/>×<paramref name="height"/> go to ffmpeg as YUV 4:2:0 (it needs even sizes).</summary>
+    public bool FeedsYuv(int width, int height) => PixelFormat == PixelFormat.Yuv420p && width % 2 == 0 && height % 2 == 0;
+
     /// <summary>Every invalid setting; empty when the settings can be used.</summary>
     public IReadOnlyList<SettingsProblem> Validate()
     {
@@ -65,6 +71,7 @@ public sealed record EncoderSettings
         CheckEnum(problems, nameof(AudioCodec), AudioCodec);
         CheckEnum(problems, nameof(RateControl), RateControl);
         CheckEnum(problems, nameof(HardwareAcceleration), HardwareAcceleration);
+        CheckEnum(problems, nameof(PixelFormat), PixelFormat);
         if (!Presets.Contains(Preset))
             problems.Add(new(nameof(Preset), Preset, "one of " + string.Join(", ", Presets)));
         if (VideoBitrateKbps is < 100 or > 100_000)

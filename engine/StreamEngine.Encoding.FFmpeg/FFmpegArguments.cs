@@ -10,9 +10,10 @@ namespace StreamEngine.Encoding.FFmpeg;
 public static partial class FFmpegArguments
 {
     private static readonly string[] Quiet = ["-hide_banner", "-nostats", "-loglevel", "warning"];
+    private static readonly string[] ColourTags = ["-colorspace", "smpte170m", "-color_range", "tv"];
 
     /// <summary>
-    /// The whole encode: raw BGRA video from stdin, the show's audio (<paramref name="audioInput"/>, already mixed
+    /// The whole encode: raw video from stdin (YUV 4:2:0 or BGRA, see <see cref="EncoderSettings.PixelFormat"/>), the show's audio (<paramref name="audioInput"/>, already mixed
     /// to its loudness by the engine) or silent stereo audio, the codec settings, then <paramref name="output"/> (muxer options and destination).
     /// </summary>
     public static IReadOnlyList<string> ForEncode(EncoderSettings settings, VideoFormat format, VideoEncoderChoice encoder, IEnumerable<string> output,
@@ -23,11 +24,15 @@ public static partial class FFmpegArguments
         if (settings.Live) args.AddRange(["-use_wallclock_as_timestamps", "1"]);
         // A short input queue: when the encoder falls behind, the back-pressure reaches the engine's frame queue
         // (frames dropped and counted) instead of hiding seconds of latency and memory in ffmpeg.
-        args.AddRange(["-thread_queue_size", "4", "-f", "rawvideo", "-pix_fmt", "bgra", "-s", $"{format.Width}x{format.Height}",
-            "-r", fps, "-i", "pipe:0"]);
+        // YUV from the engine is BT.601 limited range, what ffmpeg's own BGRA conversion produces for these arguments;
+        // the input says so, and the output is tagged the same either way so players read the colours right.
+        var yuv = settings.FeedsYuv(format.Width, format.Height);
+        args.AddRange(["-thread_queue_size", "4", "-f", "rawvideo", "-pix_fmt", yuv ? "yuv420p" : "bgra", "-s", $"{format.Width}x{format.Height}",
+            "-r", fps, .. yuv ? ColourTags : [], "-i", "pipe:0"]);
         args.AddRange(audioInput ?? ["-f", "lavfi", "-i", "anullsrc=r=48000:cl=stereo"]);
         args.AddRange(["-map", "0:v:0", "-map", "1:a:0"]);
         args.AddRange(VideoCodecArguments(settings, format, encoder.Name));
+        args.AddRange(ColourTags);
         var gop = (int)Math.Round(format.Fps * settings.KeyframeIntervalSeconds);
         args.AddRange(["-g", Number(gop), "-keyint_min", Number(gop),
             "-force_key_frames", "expr:gte(t,n_forced*" + Number(settings.KeyframeIntervalSeconds) + ")"]);

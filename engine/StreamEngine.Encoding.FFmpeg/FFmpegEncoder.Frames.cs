@@ -41,15 +41,28 @@ public sealed partial class FFmpegEncoder
 
     private void WriteFrames(FFmpegProcess process, CancellationToken cancellationToken)
     {
+        // The YUV conversion happens here, on the writer thread, never on the frame clock's; one pooled buffer per run.
+        var format = _format!;
+        var yuv = _settings.FeedsYuv(format.Width, format.Height)
+            ? System.Buffers.ArrayPool<byte>.Shared.Rent(I420Converter.FrameBytes(format.Width, format.Height)) : null;
         try
         {
             while (_frames.Reader.WaitToReadAsync(cancellationToken).AsTask().GetAwaiter().GetResult())
             {
                 if (!_frames.Reader.TryRead(out var frame)) continue;
+                var released = false;
                 try
                 {
                     _audioPacing?.Video(frame.Time.Index);
-                    process.Input.Write(frame.Pixels.Span);
+                    if (yuv is null) process.Input.Write(frame.Pixels.Span);
+                    else
+                    {
+                        var size = I420Converter.FrameBytes(format.Width, format.Height);
+                        I420Converter.Convert(frame.Pixels.Span, yuv, format.Width, format.Height);
+                        frame.Release(); // the renderer gets its buffer back before the pipe write blocks
+                        released = true;
+                        process.Input.Write(yuv, 0, size);
+                    }
                     Interlocked.Increment(ref _framesWritten);
                 }
                 catch (IOException)
@@ -59,7 +72,7 @@ public sealed partial class FFmpegEncoder
                 }
                 finally
                 {
-                    frame.Release();
+                    if (!released) frame.Release();
                 }
             }
             process.CloseInput();
@@ -67,5 +80,9 @@ public sealed partial class FFmpegEncoder
         }
         catch (IOException) { } // the process died; the run loop restarts it
         catch (OperationCanceledException) { }
+        finally
+        {
+            if (yuv is not null) System.Buffers.ArrayPool<byte>.Shared.Return(yuv);
+        }
     }
 }

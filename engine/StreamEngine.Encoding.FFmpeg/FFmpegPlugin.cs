@@ -37,6 +37,7 @@ public sealed class FFmpegEncoderType : IEncoderType
             AudioCodec = Parse(context, "AUDIO_CODEC", defaults.AudioCodec),
             RateControl = Parse(context, "RATE_CONTROL", defaults.RateControl),
             HardwareAcceleration = Parse(context, "HWACCEL", defaults.HardwareAcceleration),
+            PixelFormat = Parse(context, "PIXEL_FORMAT", defaults.PixelFormat),
             Live = context.Live,
         };
     }

@@ -24,7 +24,9 @@ public sealed class BaselineEncoderRunTests
 
         Assert.InRange(result.CpuPercentOfOneCore, 0.1, 200);
         Assert.Equal("libx264", result.VideoEncoder);
-        var encoderArguments = FFmpegArguments.ForEncode(settings, format, VideoEncoderChoice.Software(VideoCodec.H264, ""),
+        // The baseline is fed BGRA whatever the engine's PIXEL_FORMAT: ffmpeg converts, as it did before the engine could.
+        Assert.Equal("bgra", result.Arguments[result.Arguments.ToList().IndexOf("-pix_fmt") + 1]);
+        var encoderArguments = FFmpegArguments.ForEncode(settings with { PixelFormat = PixelFormat.Bgra }, format, VideoEncoderChoice.Software(VideoCodec.H264, ""),
             FFmpegArguments.MpegTsToStdout(0));
         // Identical encode: only the destination differs.
         Assert.Equal(Encode(encoderArguments), Encode(result.Arguments));

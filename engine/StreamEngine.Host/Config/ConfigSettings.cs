@@ -62,6 +62,7 @@ internal static partial class ConfigSettings
         ConfigSetting.OneOf("AUDIO_CODEC", ["aac", "opus"], (c, v) => c with { AudioCodec = v }),
         ConfigSetting.OneOf("HWACCEL", ["auto", "none", "nvenc", "qsv", "vaapi", "videotoolbox", "amf"], (c, v) => c with { HardwareAcceleration = v }),
         ConfigSetting.OneOf("RATE_CONTROL", ["auto", "cbr", "vbr"], (c, v) => c with { RateControl = v }),
+        ConfigSetting.OneOf("PIXEL_FORMAT", ["yuv420p", "bgra"], (c, v) => c with { PixelFormat = v }),
         ConfigSetting.Text("STREAM_ENGINE_PLUGINS", "a directory path", v => v.Length > 0, (c, v) => c with { PluginsDirectory = v }),
         ConfigSetting.Int("SCRIPT_TIMEOUT_MS", 1, 10_000, (c, v) => c with { ScriptTimeoutMs = v }),
         ConfigSetting.Int("SCRIPT_MAX_ERRORS", 1, 1000, (c, v) => c with { ScriptMaxErrors = v }),

@@ -65,6 +65,9 @@ public sealed record EngineConfig
 
     /// <summary>RATE_CONTROL: auto (constant bitrate with filler for live RTMP/SRT outputs, capped VBR for recordings), cbr or vbr.</summary>
     public string RateControl { get; init; } = "auto";
+
+    /// <summary>PIXEL_FORMAT: yuv420p (the engine converts its frames for ffmpeg, the default) or bgra (ffmpeg converts them).</summary>
+    public string PixelFormat { get; init; } = "yuv420p";
     public string PluginsDirectory { get; init; } = "";
     public string DataDirectory { get; init; } = "data";
     public int ScriptTimeoutMs { get; init; } = 100;

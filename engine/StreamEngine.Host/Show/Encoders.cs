@@ -28,6 +28,7 @@ internal static class Encoders
             ["VIDEO_CODEC"] = config.VideoCodec, ["VIDEO_PRESET"] = config.Preset, ["AUDIO_CODEC"] = config.AudioCodec,
             ["KEYFRAME_INTERVAL"] = config.KeyframeIntervalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["HWACCEL"] = config.HardwareAcceleration, ["RATE_CONTROL"] = config.RateControl,
+            ["PIXEL_FORMAT"] = config.PixelFormat,
         };
         if (config.VideoBitrateKbps is { } kbps) settings["VIDEO_BITRATE_KBPS"] = kbps.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return settings;
