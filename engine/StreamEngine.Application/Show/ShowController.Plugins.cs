@@ -65,6 +65,7 @@ public sealed partial class ShowController
     {
         var reply = await Extensions.RouteAsync(id, method, path, body)
             ?? throw new ShowRequestException(RequestFailure.NotFound, $"behaviour '{id}' has no route {method} {path}", "path");
+        if (method != "GET") session.StateChanged(); // a route may change the behaviour's state: save it with the show soon
         return new BehaviourReply(reply.Status, reply.Body);
     }
 

@@ -17,7 +17,7 @@ public sealed class ShowPersistence(ShowRuntime session, StateWriter writer, ILo
     // A script changing layers every frame would otherwise snapshot the show every frame; nobody waits for those.
     private static readonly TimeSpan WriteBehind = TimeSpan.FromMilliseconds(100);
     private readonly ConcurrentQueue<TaskCompletionSource> _waiting = new();
-    private long _savedStructure = -1, _savedAnimations = -1, _savedScenes = -1;
+    private long _savedStructure = -1, _savedAnimations = -1, _savedScenes = -1, _savedState;
     private long _capturedStructure = -1, _capturedAnimations = -1, _capturedScenes = -1; // read by request threads
     private double _savedAt = double.NegativeInfinity;
 
@@ -26,13 +26,13 @@ public sealed class ShowPersistence(ShowRuntime session, StateWriter writer, ILo
     public void OnFrame(FrameTime time)
     {
         var changed = session.Scene.StructureVersion != _savedStructure || session.Animations.Version != _savedAnimations
-            || session.Scenes.Version != _savedScenes;
+            || session.Scenes.Version != _savedScenes || session.StateVersion != _savedState;
         if (!changed && _waiting.IsEmpty && time.Seconds - _savedAt < Refresh.TotalSeconds) return;
         if (_waiting.IsEmpty && time.Seconds - _savedAt < WriteBehind.TotalSeconds) return;
         // Scenes change on request threads too: the version read before the capture is one the capture holds.
-        var scenes = session.Scenes.Version;
+        var (scenes, state) = (session.Scenes.Version, session.StateVersion);
         writer.SceneChanged(RestoredShow.Capture(session, time));
-        (_savedStructure, _savedAnimations, _savedScenes, _savedAt) = (session.Scene.StructureVersion, session.Animations.Version, scenes, time.Seconds);
+        (_savedStructure, _savedAnimations, _savedScenes, _savedState, _savedAt) = (session.Scene.StructureVersion, session.Animations.Version, scenes, state, time.Seconds);
         Volatile.Write(ref _capturedStructure, _savedStructure);
         Volatile.Write(ref _capturedAnimations, _savedAnimations);
         Volatile.Write(ref _capturedScenes, _savedScenes);

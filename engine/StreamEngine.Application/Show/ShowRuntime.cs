@@ -68,11 +68,19 @@ public sealed class ShowRuntime : IDisposable
     /// <summary>Frame hooks run after the animations each frame (persistence, scripts).</summary>
     public List<IFrameHook> Hooks { get; } = [];
 
-    /// <summary>The frame the show starts at: 0, or where a restored show was.</summary>
     /// <summary>With FAILOVER: "active" (this engine holds the show's lease), reported by /health/ready.</summary>
     public string? Role { get; set; }
 
+    /// <summary>The frame the show starts at: 0, or where a restored show was.</summary>
     public long FirstFrame { get; init; }
+
+    private long _stateVersion;
+
+    /// <summary>Counts the changes a behaviour made to its own state through its routes, so persistence saves them soon.</summary>
+    public long StateVersion => Interlocked.Read(ref _stateVersion);
+
+    /// <summary>Marks the show's saved state stale (a behaviour's state changed outside the scene); saved within 100 ms.</summary>
+    public void StateChanged() => Interlocked.Increment(ref _stateVersion);
 
     /// <summary>The scene file the show came from (a saved state is only restored for the same file).</summary>
     public string Source { get; init; } = "";
