@@ -82,27 +82,11 @@ public sealed class RedisRecoveryTests : IDisposable
         using var socket = new System.Net.WebSockets.ClientWebSocket();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         await socket.ConnectAsync(new Uri($"ws://127.0.0.1:{engine.Environment["WS_PORT"]}/"), timeout.Token);
-        await ReceiveAsync(socket, timeout.Token); // Hello
-        await SendAsync(socket, """{ "op": 1, "d": { "rpcVersion": 1, "eventSubscriptions": 0 } }""", timeout.Token);
-        await ReceiveAsync(socket, timeout.Token); // Identified
-        await SendAsync(socket, $$"""{ "op": 6, "d": { "requestType": "SetLayer", "requestId": "r1", "requestData": {{requestData}} } }""", timeout.Token);
-        return (await ReceiveAsync(socket, timeout.Token))["d"]!;
-    }
-
-    private static Task SendAsync(System.Net.WebSockets.ClientWebSocket socket, string json, CancellationToken cancellation) =>
-        socket.SendAsync(System.Text.Encoding.UTF8.GetBytes(json), System.Net.WebSockets.WebSocketMessageType.Text, true, cancellation);
-
-    private static async Task<JsonNode> ReceiveAsync(System.Net.WebSockets.ClientWebSocket socket, CancellationToken cancellation)
-    {
-        var buffer = new byte[1 << 16];
-        using var message = new MemoryStream();
-        System.Net.WebSockets.ValueWebSocketReceiveResult result;
-        do
-        {
-            result = await socket.ReceiveAsync(buffer.AsMemory(), cancellation);
-            message.Write(buffer, 0, result.Count);
-        } while (!result.EndOfMessage);
-        return JsonNode.Parse(message.ToArray())!;
+        await WebSocketTests.ReceiveAsync(socket); // Hello
+        await WebSocketTests.SendAsync(socket, JsonNode.Parse("""{ "op": 1, "d": { "rpcVersion": 1, "eventSubscriptions": 0 } }""")!.AsObject());
+        await WebSocketTests.ReceiveAsync(socket); // Identified
+        await WebSocketTests.SendAsync(socket, JsonNode.Parse($$"""{ "op": 6, "d": { "requestType": "SetLayer", "requestId": "r1", "requestData": {{requestData}} } }""")!.AsObject());
+        return (await WebSocketTests.ReceiveAsync(socket))["d"]!;
     }
 
     private static async Task<bool> Poll(Func<Task<bool>> condition, TimeSpan timeout)
