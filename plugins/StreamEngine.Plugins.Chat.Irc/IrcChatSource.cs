@@ -18,8 +18,7 @@ internal sealed partial class IrcChatSource(ChatSourceContext context, IrcEndpoi
 {
     private static readonly TimeSpan Quiet = TimeSpan.FromMinutes(6); // Twitch pings every ~5 minutes
     private readonly SemaphoreSlim _writing = new(1, 1);
-    private CancellationTokenSource? _stop;
-    private Task? _running;
+    private readonly BackgroundRun _run = new();
     private StreamWriter? _writer;
     private long _received;
 
@@ -28,9 +27,8 @@ internal sealed partial class IrcChatSource(ChatSourceContext context, IrcEndpoi
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _stop = new CancellationTokenSource();
         context.Sink.Report(ChatConnectionState.Connecting);
-        _running = Task.Run(() => RunAsync(_stop.Token), CancellationToken.None);
+        _run.Start(RunAsync);
         return Task.CompletedTask;
     }
 
@@ -127,18 +125,12 @@ internal sealed partial class IrcChatSource(ChatSourceContext context, IrcEndpoi
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_stop is { } stop)
-        {
-            await stop.CancelAsync();
-            if (_running is { } running) await running.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            stop.Dispose();
-            _stop = null;
-        }
+        await _run.StopAsync(cancellationToken);
         context.Sink.Report(ChatConnectionState.Stopped);
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_stop is not null) await StopAsync(CancellationToken.None);
+        if (_run.Started) await StopAsync(CancellationToken.None);
     }
 }

@@ -16,17 +16,15 @@ internal sealed class YouTubeChatSource(ChatSourceContext context, YouTubeSettin
 {
     private static readonly TimeSpan DefaultPoll = TimeSpan.FromSeconds(5);
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(15) };
-    private CancellationTokenSource? _stop;
-    private Task? _running;
+    private readonly BackgroundRun _run = new();
     private string? _pageToken;
 
     public bool CanSend => false;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _stop = new CancellationTokenSource();
         context.Sink.Report(ChatConnectionState.Connecting);
-        _running = Task.Run(() => RunAsync(_stop.Token), CancellationToken.None);
+        _run.Start(RunAsync);
         return Task.CompletedTask;
     }
 
@@ -123,19 +121,13 @@ internal sealed class YouTubeChatSource(ChatSourceContext context, YouTubeSettin
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_stop is { } stop)
-        {
-            await stop.CancelAsync();
-            if (_running is { } running) await running.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            stop.Dispose();
-            _stop = null;
-        }
+        await _run.StopAsync(cancellationToken);
         context.Sink.Report(ChatConnectionState.Stopped);
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_stop is not null) await StopAsync(CancellationToken.None);
+        if (_run.Started) await StopAsync(CancellationToken.None);
         _http.Dispose();
         context.Logger.LogDebug("Chat source {Id} disposed", context.Id);
     }
