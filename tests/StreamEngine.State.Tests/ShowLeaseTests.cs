@@ -62,12 +62,13 @@ public sealed class ShowLeaseTests(RedisServer redis) : IClassFixture<RedisServe
     public async Task Export_and_import_carry_a_shows_snapshot_and_streams_between_redis_shows()
     {
         await using var a = Open();
+        // Opened first: its connection comes up (or retries in the background) while a is written and exported.
+        await using var b = (RedisStateStore)StateStore.Open(redis.Url, null, "unused", _log.Factory, _show + "-copy");
         await a.SaveShowAsync(Shows.At(42, "exported"), CancellationToken.None);
         await a.AppendEventAsync("behaviour:auction:bids", new JsonObject { ["amount"] = 5 }, CancellationToken.None);
         await a.AppendEventAsync("behaviour:auction:bids", new JsonObject { ["amount"] = 7 }, CancellationToken.None);
         var archive = StateArchive.FromJson(JsonNode.Parse((await a.ExportAsync(CancellationToken.None)).ToJson(DateTimeOffset.UtcNow, a.Description).ToJsonString()));
 
-        await using var b = (RedisStateStore)StateStore.Open(redis.Url, null, "unused", _log.Factory, _show + "-copy");
         await b.AppendEventAsync("leftover", new JsonObject { ["x"] = 1 }, CancellationToken.None);
         await b.ImportAsync(archive, CancellationToken.None);
         Assert.Equal(42, (await b.LoadShowAsync(CancellationToken.None))!.Frame);
