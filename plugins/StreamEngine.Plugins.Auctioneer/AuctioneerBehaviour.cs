@@ -68,9 +68,14 @@ public sealed partial class AuctioneerBehaviour : IShowBehaviour
         return Summary();
     }
 
-    /// <summary>The store's records, or null when the show has no state store (an offline render): then the sale lives in memory.</summary>
+    /// <summary>
+    /// The store's records, or null when the show has no state store (an offline render): then the sale lives in memory
+    /// and every event is announced in the frame it happened. (Handing in-memory records to the background writer made
+    /// an announcement land a frame earlier or later from one render to the next.)
+    /// </summary>
     private IBehaviourRecords? Records()
     {
+        if (!_context!.Records.Durable) return null;
         try
         {
             var probe = _context!.Records.ReadAsync("sales", CancellationToken.None);

@@ -17,6 +17,7 @@ internal sealed class Screen(IShowApi show)
     private const double UrgentBelow = 10;
     private HashSet<string> _present = [];
     private IScriptAnimation? _countdown;
+    private double _countdownEnds;
     private int _number;
 
     /// <summary>Draws the sale as it stands (after loading or a restart).</summary>
@@ -78,11 +79,13 @@ internal sealed class Screen(IShowApi show)
             foreach (var (k, _) in old) metadata[k] = null;
         (metadata["title"], metadata["artist"]) = (lot.Spec.Title, lot.Spec.Artist);
         foreach (var (k, v) in lot.Spec.Metadata.Take(4)) metadata[k] = v;
-        Patch("artwork", new JsonObject { ["props"] = new JsonObject { ["src"] = lot.Spec.Image, ["metadata"] = metadata } });
+        // Transparent until the entrance plays (an animation starts at the next frame): the new lot never shows for a frame first.
+        Patch("artwork", new JsonObject { ["transform"] = Transparent(), ["props"] = new JsonObject { ["src"] = lot.Spec.Image, ["metadata"] = metadata } });
         Animate("artwork", """{ "id": "auction-artwork-in", "kind": "parallel", "children": [ { "kind": "effect", "effect": "fadeIn", "duration": 0.6 }, { "kind": "effect", "effect": "slideIn", "from": "bottom", "distance": 40, "duration": 0.6 } ] }""");
         Patch("banner", new JsonObject { ["visible"] = false });
         Patch("confetti", new JsonObject { ["visible"] = false });
         Price(auction, lot, null);
+        Patch("price-card", new JsonObject { ["transform"] = Transparent() });
         Animate("price-card", """{ "id": "auction-card-in", "kind": "parallel", "delay": 0.3, "children": [ { "kind": "effect", "effect": "fadeIn", "duration": 0.6 }, { "kind": "effect", "effect": "slideIn", "from": "bottom", "distance": 60, "duration": 0.6, "easing": "easeOutCubic" } ] }""");
     }
 
@@ -90,7 +93,7 @@ internal sealed class Screen(IShowApi show)
     {
         Price(auction, lot, bid);
         Patch("banner", new JsonObject { ["visible"] = false });
-        Patch("bid-flash", new JsonObject { ["visible"] = true, ["props"] = new JsonObject { ["text"] = $"{bid.Author}\n{lot.Spec.Money(bid.Amount!.Value)}" } });
+        Patch("bid-flash", new JsonObject { ["visible"] = true, ["transform"] = Transparent(), ["props"] = new JsonObject { ["text"] = $"{bid.Author}\n{lot.Spec.Money(bid.Amount!.Value)}" } });
         Animate("bid-flash", """{ "id": "auction-bid-flash", "kind": "sequence", "children": [ { "kind": "parallel", "children": [ { "kind": "effect", "effect": "fadeIn", "duration": 0.15 }, { "kind": "spring", "property": "scale", "from": 0.4, "to": 1, "stiffness": 260, "damping": 12 } ] }, { "kind": "effect", "effect": "fadeOut", "delay": 1.2, "duration": 0.4 } ] }""");
         Animate("price-card", """{ "id": "auction-price-pop", "kind": "spring", "property": "scale", "from": 1.04, "to": 1, "stiffness": 320, "damping": 11 }""");
     }
@@ -125,15 +128,26 @@ internal sealed class Screen(IShowApi show)
             ["id"] = "auction-countdown", ["kind"] = "tween", ["property"] = "props.remaining",
             ["from"] = left, ["to"] = 0, ["duration"] = left, ["easing"] = "linear",
         });
+        // It starts at the next frame and is gone once it has run down.
+        _countdownEnds = show.Now.Seconds + show.Now.FrameDuration + left;
     }
 
-    /// <summary>Stops the running countdown tween; one that already ran to zero has nothing to stop.</summary>
+    /// <summary>
+    /// Stops the running countdown tween. The stop takes effect at the next frame: a tween that has run down by then
+    /// is already gone, and stopping it would only log an error.
+    /// </summary>
     private void StopCountdown()
     {
-        try { _countdown?.Stop(); }
-        catch (Exception e) when (e is not OutOfMemoryException) { } // finished: the engine already forgot it
+        if (_countdown is not null && show.Now.Seconds + show.Now.FrameDuration < _countdownEnds - 1e-6)
+        {
+            try { _countdown.Stop(); }
+            catch (Exception e) when (e is not OutOfMemoryException) { } // finished meanwhile: the engine already forgot it
+        }
         _countdown = null;
     }
+
+    /// <summary>A transform patch making a layer transparent until its entrance animation fades it in.</summary>
+    private static JsonObject Transparent() => new() { ["opacity"] = 0 };
 
     private void Closed(LotRun lot, AuctionEvent e)
     {
@@ -154,7 +168,7 @@ internal sealed class Screen(IShowApi show)
 
     private void Banner(string text, string style, string subtext, double? hideAfter)
     {
-        Patch("banner", new JsonObject { ["visible"] = true, ["props"] = new JsonObject { ["text"] = text, ["style"] = style, ["subtext"] = subtext } });
+        Patch("banner", new JsonObject { ["visible"] = true, ["transform"] = Transparent(), ["props"] = new JsonObject { ["text"] = text, ["style"] = style, ["subtext"] = subtext } });
         var entrance = style is "sold" or "passed"
             ? """{ "kind": "effect", "effect": "scaleIn", "duration": 0.45 }, { "kind": "effect", "effect": "fadeIn", "duration": 0.25 }"""
             : """{ "kind": "effect", "effect": "slideIn", "from": "left", "distance": 700, "duration": 0.45 }, { "kind": "effect", "effect": "fadeIn", "duration": 0.25 }""";

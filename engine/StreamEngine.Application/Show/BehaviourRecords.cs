@@ -13,6 +13,9 @@ namespace StreamEngine.Application;
 public sealed class BehaviourRecords(string behaviour, StateWriter? writer, IStateStore? store, ConcurrentDictionary<string, List<JsonObject>>? memory = null)
     : IBehaviourRecords
 {
+    /// <summary>False without a store: the auctioneer then announces each event in the frame it happened, so renders repeat.</summary>
+    public bool Durable => writer is not null;
+
     public Task AppendAsync(string stream, JsonObject record, CancellationToken cancellationToken)
     {
         var copy = (JsonObject)record.DeepClone();

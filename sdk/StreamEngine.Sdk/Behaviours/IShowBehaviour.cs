@@ -76,4 +76,11 @@ public interface IBehaviourRecords
     /// <param name="stream">The stream's name within the behaviour.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     Task<IReadOnlyList<JsonObject>> ReadAsync(string stream, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whether the records outlast the run: true with a state store (the default); false in an offline render, where
+    /// they are kept in memory for the run and <see cref="AppendAsync"/> has completed when it returns. A behaviour that
+    /// waits for durability before it shows something shows it in the same frame then, so renders repeat frame for frame.
+    /// </summary>
+    bool Durable => true;
 }
