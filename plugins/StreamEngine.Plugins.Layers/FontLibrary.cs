@@ -18,8 +18,20 @@ internal static class FontLibrary
     };
     private static readonly Lazy<IReadOnlyList<SKTypeface>> Installed = new(Scan);
 
+    // What Find answered: the installed fonts never change, and searching them reads every typeface's family name from
+    // Skia (~300 native calls and strings); a price card changing at every frame of a bid flood spent a third of its frame here.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Family, int Weight, bool Italic), SKTypeface> Found = new();
+
     /// <summary>The best installed match, else any installed font, else Skia's default (which may draw nothing).</summary>
     public static SKTypeface Find(string family, int weight, bool italic)
+    {
+        if (Found.TryGetValue((family, weight, italic), out var found)) return found;
+        // Bounded: family names come from props, so a show cycling through made-up names cannot grow it without end.
+        if (Found.Count > 1024) Found.Clear();
+        return Found[(family, weight, italic)] = Search(family, weight, italic);
+    }
+
+    private static SKTypeface Search(string family, int weight, bool italic)
     {
         var names = Generic.TryGetValue(family, out var generic) ? generic : [family];
         var all = Installed.Value;
