@@ -35,6 +35,17 @@ internal sealed partial class ScriptApi : ScriptGlobals
 
     public override FrameTime Now => _show.Now;
 
+    public override IShowValues Values => _show.Values;
+
+    public override IReadOnlyList<string> Scenes() => Guard<IReadOnlyList<string>>(() => _show.SceneNames?.Invoke() ?? []);
+
+    public override bool SwitchScene(string name, string transition = "cut", double seconds = 0) => Guard(() =>
+    {
+        if (_show.SwitchScene is not { } switchTo || _show.SceneNames?.Invoke().Contains(name) != true) return false;
+        Forget(switchTo(name, transition, seconds), $"switch to scene '{name}'");
+        return true;
+    });
+
     /// <summary>From now on every call fails: the script was abandoned while a call of it was still running.</summary>
     public void Revoke()
     {

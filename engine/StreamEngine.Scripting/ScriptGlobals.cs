@@ -116,6 +116,15 @@ public abstract class ScriptGlobals : IShowApi
     /// <summary>Stops an output by id. Needs the engine's script output permission.</summary>
     public abstract void StopOutput(string id);
 
+    /// <summary>The values plugins share in this show (the auctioneer's live lot as <c>auction.lot</c> …).</summary>
+    public abstract IShowValues Values { get; }
+
+    /// <summary>Puts a named scene on air with a transition (cut, crossfade, slide, wipe); false when there is no such scene.</summary>
+    public abstract bool SwitchScene(string name, string transition = "cut", double seconds = 0);
+
+    /// <summary>The names of the show's named scenes.</summary>
+    public abstract IReadOnlyList<string> Scenes();
+
     private static JsonObject ParseObject(string json, string what)
     {
         try

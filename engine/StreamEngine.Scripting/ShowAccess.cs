@@ -20,6 +20,9 @@ public sealed partial class ShowAccess(SceneGraph scene, AnimationRuntime animat
     public ScriptLimits Limits => limits;
     public ILoggerFactory Loggers => loggers;
 
+    /// <summary>The values plugins share in this show; chat sources get them too.</summary>
+    public ShowValues Values { get; } = new();
+
     /// <summary>Set by the host once outputs can be controlled (with the control plane); null before.</summary>
     public IScriptOutputs? Outputs { get; set; }
 
@@ -28,6 +31,12 @@ public sealed partial class ShowAccess(SceneGraph scene, AnimationRuntime animat
     /// layer. So a script keeps its layers current while another scene is on air, without an error.
     /// </summary>
     public Func<string, JsonObject, bool>? PatchOffAir { get; set; }
+
+    /// <summary>The names of the show's named scenes (set by the host); null when it has none to offer.</summary>
+    public Func<IReadOnlyList<string>>? SceneNames { get; set; }
+
+    /// <summary>Puts a named scene on air with a transition kind and duration (set by the host with its control plane; null in a render).</summary>
+    public Func<string, string, double, Task>? SwitchScene { get; set; }
 
     /// <summary>Sends a message through the chat sources that can send (set by the host with its chat sources); null before.</summary>
     public Action<string, string?>? SendChat { get; set; }

@@ -54,6 +54,9 @@ public sealed partial class HarnessShow(ManualFrameClock clock, JsonObject state
     /// <inheritdoc />
     public FrameTime Now => clock.Now;
 
+    /// <summary>The values the behaviour shares with other plugins (<c>auction.lot</c> …), kept so a test can read them.</summary>
+    public IShowValues Values { get; } = new ShowValues();
+
     /// <inheritdoc />
     public JsonObject? Layer(string id) => Find(id)?.DeepClone().AsObject();
 

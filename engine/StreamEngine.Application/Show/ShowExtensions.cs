@@ -47,7 +47,7 @@ public sealed class ShowExtensions : IAsyncDisposable
         _store = store;
         _logger = loggers.CreateLogger<ShowExtensions>();
         _records = writer is null ? new(StringComparer.Ordinal) : null;
-        ChatSources = new ChatSources(session.Chat, session.Plugins.ChatSource, loggers);
+        ChatSources = new ChatSources(session.Chat, session.Plugins.ChatSource, loggers) { Values = session.Access?.Values };
     }
 
     public ChatSources ChatSources { get; }

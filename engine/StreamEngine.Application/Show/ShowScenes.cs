@@ -60,6 +60,12 @@ public sealed class ShowScenes
         get { lock (_lock) return _offAir.Count; }
     }
 
+    /// <summary>The scenes' names, in the file's order.</summary>
+    public IReadOnlyList<string> Names
+    {
+        get { lock (_lock) return [.. _scenes.Select(s => s.Name)]; }
+    }
+
     public NamedScene? Find(string name)
     {
         lock (_lock) return _scenes.FirstOrDefault(s => s.Name == name);

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
+using StreamEngine.Sdk;
 using StreamEngine.Sdk.Chat;
 
 namespace StreamEngine.Core.Chat;
@@ -25,6 +26,9 @@ public sealed class ChatSources(ChatFeed feed, Func<string, IChatSourceType?> fi
     private readonly ILogger _logger = loggers.CreateLogger<ChatSources>();
     private readonly Dictionary<string, ChatSourceRun> _running = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _changing = new(1, 1);
+
+    /// <summary>The values plugins share in the show, handed to each source it creates (a simulated audience follows the auction's).</summary>
+    public IShowValues? Values { get; init; }
 
     /// <summary>Raised (any thread) when a source reports a connection state: id, state, reason.</summary>
     public event Action<string, ChatConnectionState, string?>? StateChanged;
@@ -110,7 +114,7 @@ public sealed class ChatSources(ChatFeed feed, Func<string, IChatSourceType?> fi
         var type = find(config.Type) ?? throw Unknown(config.Type);
         var logger = loggers.CreateLogger("ChatSource");
         var run = new ChatSourceRun(config, type, feed, logger, Report);
-        try { run.Source = type.Create(new ChatSourceContext(config.Id, (JsonObject)config.Settings.DeepClone(), run, logger)); }
+        try { run.Source = type.Create(new ChatSourceContext(config.Id, (JsonObject)config.Settings.DeepClone(), run, logger) { Values = Values }); }
         catch (FormatException e) { throw new ArgumentException($"chat source '{config.Id}' ({config.Type}): settings.{e.Message}", "settings", e); }
         return run;
     }

@@ -44,6 +44,7 @@ internal sealed class ControlPlane : IAsyncDisposable
         session.Stats.Rendered += metrics.ObserveRender;
         session.Scripts.FrameTimed += metrics.ObserveScripts;
         session.Scripts.Show.Outputs = new ScriptOutputs(controller, loggers.CreateLogger("script"));
+        session.Scripts.Show.SwitchScene = (name, transition, seconds) => controller.SwitchToSceneAsync(name, transition, seconds, "easeInOutSine");
         var options = new ControlServerOptions
         {
             BindAddress = config.BindAddress, Port = config.Port, WsPort = config.WsPort, MetricsPort = config.MetricsPort,
@@ -102,6 +103,7 @@ internal sealed class ControlPlane : IAsyncDisposable
         _session.Stats.Rendered -= _metrics.ObserveRender;
         _session.Scripts.FrameTimed -= _metrics.ObserveScripts;
         _session.Scripts.Show.Outputs = null;
+        _session.Scripts.Show.SwitchScene = null;
         _metrics.Dispose();
         _pluginMetrics?.Dispose();
         _controller.Dispose();

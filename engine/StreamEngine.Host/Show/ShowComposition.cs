@@ -56,6 +56,7 @@ internal static class ShowComposition
             else _ = SceneAnimations.RestoreAsync(animations, scene);
             var access = new ShowAccess(graph, animations, type => plugins.Find(type) is not null, ScriptLimits(config), loggers);
             access.PatchOffAir = scenes.PatchOffAir;
+            access.SceneNames = () => scenes.Names;
             var scripts = new ScriptHost(access, services.Chat, loggers.CreateLogger<ScriptHost>());
             scripts.Restore(saved?.Scripts);
             access.Audio = AudioSettings.Open(scenePath, plugins, (saved?.Frame ?? 0) / (double)format.Fps, out var audioProblems);

@@ -26,7 +26,11 @@ public interface IChatSourceType
 /// <param name="Settings">The instance's <c>settings</c> object from the configuration (a copy; empty when none).</param>
 /// <param name="Sink">Where the source posts messages and reports its connection state; any thread.</param>
 /// <param name="Logger">A logger naming the source; secrets must be masked before logging.</param>
-public sealed record ChatSourceContext(string Id, JsonObject Settings, IChatSink Sink, ILogger Logger);
+public sealed record ChatSourceContext(string Id, JsonObject Settings, IChatSink Sink, ILogger Logger)
+{
+    /// <summary>The values plugins share in the show (the auctioneer's live lot …), or null when the engine gives none.</summary>
+    public IShowValues? Values { get; init; }
+}
 
 /// <summary>
 /// One running chat source. The engine starts it, stops it (before removing or replacing it, and when the show ends)

@@ -123,4 +123,23 @@ public interface IShowApi
 
     /// <summary>Stops an output by id. Needs the engine's script output permission.</summary>
     void StopOutput(string id);
+
+    /// <summary>
+    /// The values plugins share in this show (<see cref="IShowValues"/>): a behaviour publishes what others may follow.
+    /// An engine without them gives a set that keeps nothing.
+    /// </summary>
+    IShowValues Values => ShowValues.None;
+
+    /// <summary>
+    /// Puts a named scene of the show on air (the scene file's <c>scenes</c>) with a transition — <c>cut</c>,
+    /// <c>crossfade</c>, <c>slide</c> or <c>wipe</c> lasting <paramref name="seconds"/> — at a coming frame. Returns false,
+    /// changing nothing, when the show has no scene of that name or cannot switch scenes (an offline render).
+    /// </summary>
+    /// <param name="name">The scene's name.</param>
+    /// <param name="transition">The transition's kind.</param>
+    /// <param name="seconds">How long the transition lasts, 0 to 60.</param>
+    bool SwitchScene(string name, string transition = "cut", double seconds = 0) => false;
+
+    /// <summary>The names of the show's named scenes (a show without <c>scenes</c> has one, <c>Main</c>); empty when the engine gives none.</summary>
+    IReadOnlyList<string> Scenes() => [];
 }
