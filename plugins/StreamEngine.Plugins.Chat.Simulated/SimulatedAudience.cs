@@ -59,7 +59,7 @@ internal sealed class SimulatedAudience(ChatSourceContext context, AudienceSetti
     /// <summary>The price is the highest bid that entered the show since the last frame (a bid must beat it to count).</summary>
     private void FollowPrice(IChatFeed chat)
     {
-        _auction = AuctionPrice.Read();
+        _auction = AuctionPrice.Read(context.Values);
         if (_auction is { } live)
         {
             _price = live.Price;
@@ -128,7 +128,7 @@ internal sealed class SimulatedAudience(ChatSourceContext context, AudienceSetti
         var roll = random.Unit();
         return who.Style switch
         {
-            "bidder" when roll < 0.6 && WouldBid(who) => Bid(ref random),
+            "bidder" when roll < 0.6 && WouldBid(who) => Bid(who, ref random),
             "asker" when roll < 0.6 => Phrases.Question(who.Language, ref random),
             "fan" when roll < 0.6 => random.Unit() < 0.5 ? random.Pick(Phrases.Emoji) : Phrases.Cheer(who.Language, ref random),
             "spammer" when roll < 0.8 => random.Pick(Phrases.Spam),
@@ -142,10 +142,12 @@ internal sealed class SimulatedAudience(ChatSourceContext context, AudienceSetti
     private bool WouldBid(Persona who)
     {
         if (_auction is not { } live) return true;
-        if (!live.Open) return false;
-        var budget = live.Ceiling * (0.8m + 0.4m * (decimal)SplitMix.For(settings.Seed, Stable(who.Name + "|" + live.Lot)).Unit());
-        return _price + live.Increment <= budget;
+        return live.Open && _price + live.Increment <= Budget(who, live);
     }
+
+    /// <summary>What this bidder would pay at most for the live lot: around its ceiling, drawn from the seed.</summary>
+    private decimal Budget(Persona who, AuctionPrice live) =>
+        live.Ceiling * (0.8m + 0.4m * (decimal)SplitMix.For(settings.Seed, Stable(who.Name + "|" + live.Lot)).Unit());
 
     /// <summary>FNV-1a: the same on every run (string.GetHashCode is not), so renders repeat.</summary>
     private static long Stable(string text)
@@ -155,9 +157,22 @@ internal sealed class SimulatedAudience(ChatSourceContext context, AudienceSetti
         return (long)(hash >> 1);
     }
 
-    /// <summary>A bid one to three increments over the price, written the ways people write bids.</summary>
-    private string Bid(ref SplitMix random)
+    /// <summary>
+    /// A bid one to three increments over the price, written the ways people write bids; on a live auction, one bid in
+    /// eight is a max (proxy) bid instead — <c>max 300</c> — a few increments up, within the bidder's budget, which the
+    /// auctioneer then bids with for them.
+    /// </summary>
+    private string Bid(Persona who, ref SplitMix random)
     {
+        if (_auction is { Open: true } open && random.Unit() < 0.125)
+        {
+            var max = Math.Min(decimal.Floor(Budget(who, open)), _price + open.Increment * (3 + random.Below(6)));
+            if (max >= _price + open.Increment)
+            {
+                var text = max.ToString("0", CultureInfo.InvariantCulture);
+                return random.Below(2) == 0 ? $"max {text}" : $"max bid {text} {open.Currency}";
+            }
+        }
         var (increment, currency) = _auction is { } live ? (live.Increment, live.Currency) : (settings.Increment, settings.Currency);
         _price += increment * (1 + random.Below(3));
         var amount = _price.ToString(_price == decimal.Truncate(_price) ? "0" : "0.########", CultureInfo.InvariantCulture);

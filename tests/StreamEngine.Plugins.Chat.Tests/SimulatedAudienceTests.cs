@@ -53,6 +53,32 @@ public sealed class SimulatedAudienceTests
     }
 
     [Fact]
+    public async Task On_a_live_auction_its_bidders_follow_the_published_lot_place_max_bids_and_wait_between_lots()
+    {
+        var feed = new ChatFeed(20_000);
+        var values = new ShowValues();
+        values.Publish("auction.lot", JsonNode.Parse("""{ "open": true, "lot": "vase", "price": 200, "increment": 10, "currency": "EUR", "ceiling": 100000 }"""));
+        var settings = """{ "seed": 4, "rate": 100, "personas": [ { "name": "a1", "style": "bidder" }, { "name": "a2", "style": "bidder" }, { "name": "a3", "style": "bidder" } ] }""";
+        var source = new SimulatedAudienceType().Create(Context(feed, settings) with { Values = values });
+        feed.AddTimed((IShowTimeChatSource)source);
+        await source.StartAsync(CancellationToken.None);
+        for (var frame = 0; frame < 300; frame++) feed.OnFrame(new FrameTime(frame, 30));
+        values.Publish("auction.lot", JsonNode.Parse("""{ "open": false }"""));
+        for (var frame = 300; frame < 600; frame++) feed.OnFrame(new FrameTime(frame, 30));
+        await source.DisposeAsync();
+
+        var messages = Messages(feed);
+        var during = messages.Where(m => m.ShownAt.Index < 300).Select(m => m.Text).ToList();
+        var maxima = during.Where(t => t.StartsWith("max", StringComparison.Ordinal)).ToList();
+        var bids = during.Select(t => BidText.TryParse(t, out var b) ? b : null).OfType<BidAmount>().ToList();
+        Assert.True(maxima.Count >= 5 && maxima.Count < bids.Count / 3, $"{maxima.Count} max bids and {bids.Count} bids");
+        Assert.All(maxima, m => Assert.Matches(@"^max( bid)? \d+( EUR)?$", m));
+        Assert.All(bids, b => Assert.True(b.Amount > 200 && (b.Amount - 200) % 10 == 0 && b.Currency is "EUR" or null, $"{b.Amount} {b.Currency}"));
+        // Between lots they chat; they do not bid.
+        Assert.DoesNotContain(messages.Where(m => m.ShownAt.Index >= 301), m => BidText.TryParse(m.Text, out _) || m.Text.StartsWith("max", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Its_audience_speaks_several_languages_asks_questions_sends_emoji_and_spam()
     {
         var texts = (await RunAsync("""{ "seed": 5, "rate": 50 }""", 900)).Select(m => m.Text).ToList();
