@@ -1,30 +1,39 @@
+using System.Text.Json.Nodes;
 using StreamEngine.Plugins.Auctioneer.Domain;
+using StreamEngine.Sdk;
 
 namespace StreamEngine.Plugins.Auctioneer;
 
 /// <summary>
-/// Shares the live lot's price with a simulated audience in the same engine, so its bids follow the real auction
-/// (one engine runs one show), and stop near the high estimate (the ceiling) as a real room would. It is process data holding only a string — <c>price|increment|currency|lot|ceiling</c>, or
-/// empty between lots — so no plugin type crosses plugins and both can be reloaded on their own.
+/// Shares the live lot as the show value <c>auction.lot</c> (<see cref="IShowValues"/>), so a simulated audience in
+/// the same show bids on the real auction and stops near the high estimate (the ceiling) as a real room would:
+/// <c>{ "open": true, "lot", "price", "increment", "currency", "ceiling" }</c>, or <c>{ "open": false }</c> between lots.
+/// Published only when it changes; removed when the auctioneer stops.
 /// </summary>
-internal static class AskingPrice
+internal sealed class AskingPrice(IShowValues values)
 {
-    public const string Key = "StreamEngine.Auction.Price";
-    private static string? _last;
+    public const string Name = "auction.lot";
+    private JsonObject? _last;
 
-    public static void Publish(Auction auction)
+    public void Publish(Auction auction)
     {
-        var text = auction.Live is { } lot
-            ? $"{Json.Plain(lot.Price ?? lot.Spec.Opening - lot.Spec.Increment.After(lot.Spec.Opening))}|{Json.Plain(lot.Spec.Increment.After(lot.Price ?? lot.Spec.Opening))}|{lot.Spec.Currency}|{lot.Spec.Id}|{Json.Plain(lot.Spec.Estimate?.High ?? lot.Spec.Opening * 5)}"
-            : "";
-        if (text == _last) return;
-        _last = text;
-        AppContext.SetData(Key, text);
+        var lot = auction.Live;
+        var value = lot is null ? new JsonObject { ["open"] = false } : new JsonObject
+        {
+            ["open"] = true, ["lot"] = lot.Spec.Id,
+            // Before the first bid a bid at the opening price is the asking one: the price is one increment below it.
+            ["price"] = lot.Price ?? lot.Spec.Opening - lot.Spec.Increment.After(lot.Spec.Opening),
+            ["increment"] = lot.Spec.Increment.After(lot.Price ?? lot.Spec.Opening), ["currency"] = lot.Spec.Currency,
+            ["ceiling"] = lot.Spec.Estimate?.High ?? lot.Spec.Opening * 5,
+        };
+        if (JsonNode.DeepEquals(value, _last)) return;
+        _last = value;
+        values.Publish(Name, value);
     }
 
-    public static void Clear()
+    public void Clear()
     {
         _last = null;
-        AppContext.SetData(Key, null);
+        values.Publish(Name, null);
     }
 }

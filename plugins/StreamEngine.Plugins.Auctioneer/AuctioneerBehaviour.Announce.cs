@@ -31,11 +31,12 @@ public sealed partial class AuctioneerBehaviour
             data["title"] ??= lot.Spec.Title;
             data["currency"] ??= lot.Spec.Currency;
             if (e.Type is "bid" or "sold" or "rejected") data["display"] = e.Amount is { } a ? lot.Spec.Money(a) : null;
-            if (e.Type is "bid") data["bids"] = lot.Bids.Count(b => b.Fate == "accepted" && b.N <= e.N);
+            if (e.Type is "bid") data["bids"] = lot.AcceptedUpTo(e.N);
         }
         _context!.Publish(name, data);
         if (e.Type is "opened" or "sold" or "passed" or "withdrawn") Show.Log.Info(Journal(e, data));
         Show.Emit("auction." + e.Type);
+        SceneFor(e);
         if (_hooked.Contains(hook))
         {
             if (_hookedEvents.Count >= MaxHookedEvents) _hookedEvents.Dequeue();
@@ -58,7 +59,7 @@ public sealed partial class AuctioneerBehaviour
             "opened" => $" at {lot.Spec.Money(lot.Spec.Opening)}",
             _ => "",
         };
-        return $"{e.Type} {lot.Spec.Id} \"{data["title"]}\"{what} ({lot.Bids.Count(b => b.Fate == "accepted" && b.N <= e.N)} bids) at {e.At:0.###} s";
+        return $"{e.Type} {lot.Spec.Id} \"{data["title"]}\"{what} ({lot.AcceptedUpTo(e.N)} bids) at {e.At:0.###} s";
     }
 
     /// <summary>The hooked events since the last call, oldest first (a script's <c>onFrame</c> reads them).</summary>

@@ -20,10 +20,10 @@ public sealed partial class AuctioneerBehaviour : IShowBehaviour
     private RecordLog? _log;
     private Screen? _screen;
     private HostVoice? _voice;
+    private AskingPrice? _price;
     private Task<IReadOnlyList<JsonObject>>? _restoring;
     private readonly List<StreamEngine.Sdk.Chat.ChatMessage> _waiting = [];
     private readonly List<(long N, TaskCompletionSource Done)> _acknowledgements = [];
-    private double _lastClockSave = double.NegativeInfinity;
 
     public string Id => "auctioneer";
 
@@ -39,6 +39,7 @@ public sealed partial class AuctioneerBehaviour : IShowBehaviour
         _context = context;
         _clock = new ShowClock(context.Show);
         _screen = new Screen(context.Show);
+        _price = new AskingPrice(context.Show.Values);
         _voice = new HostVoice(context.Show, (layer, text) => context.Publish("HostLine", new JsonObject { ["layer"] = layer, ["text"] = text }));
         context.Show.OnChat(OnChat);
         context.Show.OnFrame(OnFrame);
@@ -62,6 +63,8 @@ public sealed partial class AuctioneerBehaviour : IShowBehaviour
         {
             _restoring = null;
             if (records is not null) _ = records.AppendAsync("sales", new JsonObject { ["sale"] = Sale, ["lots"] = catalogue.Lots.Count }, CancellationToken.None);
+            State["scene"] = null;
+            SceneForNewSale();
             _screen!.Ready(_auction);
         }
         else _restoring = records.ReadAsync("log-" + Sale, CancellationToken.None);
@@ -90,8 +93,7 @@ public sealed partial class AuctioneerBehaviour : IShowBehaviour
         Record(_auction.Tick());
         Announce();
         _voice!.OnFrame(_auction);
-        if (time.Seconds - _lastClockSave >= 0.5) SaveClock();
-        AskingPrice.Publish(_auction);
+        _price!.Publish(_auction);
     }
 
     /// <summary>Rebuilds the sale once its records are read; chat that came meanwhile is judged after, in its order.</summary>
@@ -104,9 +106,7 @@ public sealed partial class AuctioneerBehaviour : IShowBehaviour
         _restoring = null;
         var events = records.Select(AuctionEvent.FromJson).OfType<AuctionEvent>().ToList();
         if (events.Count < records.Count) Show.Log.Warn($"{records.Count - events.Count} auction records could not be read and were skipped");
-        var clock = State["clock"] is JsonObject c && c["lot"]?.GetValue<string>() is { } lot
-            ? (lot, c["after"]!.GetValue<long>(), c["remaining"]!.GetValue<double>()) : ((string, long, double)?)null;
-        _auction!.Rebuild(events, clock);
+        _auction!.Rebuild(events);
         Show.Log.Info($"auction restored from {events.Count} records: {(_auction.Live is { } l ? $"lot {l.Spec.Id} at {l.Spec.Money(l.Price ?? l.Spec.Opening)}, leader {l.Leader ?? "none"}, {l.Left(_auction.Now):0.#} s left" : "no lot on the block")}");
         _screen!.Ready(_auction);
         foreach (var message in _waiting) Judge(message);
@@ -114,18 +114,14 @@ public sealed partial class AuctioneerBehaviour : IShowBehaviour
         return true;
     }
 
-    private void SaveClock()
-    {
-        _lastClockSave = Show.Now.Seconds;
-        if (_auction?.Live is not { } lot) return;
-        State["clock"] = new JsonObject { ["lot"] = lot.Spec.Id, ["after"] = _auction.Sequence, ["remaining"] = Math.Round(lot.Left(_auction.Now), 2) };
-    }
-
-    /// <summary>Events just judged go to the store; they are announced once durable (at once without a store).</summary>
+    /// <summary>
+    /// Events just judged go to the store; the frame announces those that are durable once, together, however many
+    /// bids came in it (a flood of bids is one screen update a frame). Without a store every event is ready at once, so
+    /// it is announced in the frame it happened.
+    /// </summary>
     private void Record(IReadOnlyList<AuctionEvent> events)
     {
         foreach (var e in events) _log!.Add(e);
-        if (events.Count > 0) Announce();
     }
 
     private void Announce()
@@ -155,7 +151,7 @@ public sealed partial class AuctioneerBehaviour : IShowBehaviour
 
     public void Dispose()
     {
-        AskingPrice.Clear();
+        _price?.Clear();
         _log?.Dispose();
         foreach (var (_, done) in _acknowledgements) done.TrySetCanceled();
         _acknowledgements.Clear();

@@ -15,9 +15,13 @@ namespace StreamEngine.Plugins.Auctioneer;
 internal sealed class Screen(IShowApi show)
 {
     private const double UrgentBelow = 10;
+
+    /// <summary>In a flurry of bids the flash and the card's pop play at most this often; meanwhile they show the newest price.</summary>
+    private const double FlashEvery = 0.6;
     private HashSet<string> _present = [];
     private IScriptAnimation? _countdown;
-    private double _countdownEnds;
+    private double _countdownEnds, _lastFlash = double.NegativeInfinity;
+    private bool _bannerUp = true; // as far as we know: a restored scene may have one up
     private int _number;
 
     /// <summary>Draws the sale as it stands (after loading or a restart).</summary>
@@ -30,7 +34,7 @@ internal sealed class Screen(IShowApi show)
             Price(auction, lot, null);
             Countdown(auction, lot);
         }
-        else Patch("banner", new JsonObject { ["visible"] = false });
+        else HideBanner();
     }
 
     public void Show(Auction auction, IReadOnlyList<AuctionEvent> events)
@@ -82,7 +86,7 @@ internal sealed class Screen(IShowApi show)
         // Transparent until the entrance plays (an animation starts at the next frame): the new lot never shows for a frame first.
         Patch("artwork", new JsonObject { ["transform"] = Transparent(), ["props"] = new JsonObject { ["src"] = lot.Spec.Image, ["metadata"] = metadata } });
         Animate("artwork", """{ "id": "auction-artwork-in", "kind": "parallel", "children": [ { "kind": "effect", "effect": "fadeIn", "duration": 0.6 }, { "kind": "effect", "effect": "slideIn", "from": "bottom", "distance": 40, "duration": 0.6 } ] }""");
-        Patch("banner", new JsonObject { ["visible"] = false });
+        HideBanner();
         Patch("confetti", new JsonObject { ["visible"] = false });
         Price(auction, lot, null);
         Patch("price-card", new JsonObject { ["transform"] = Transparent() });
@@ -92,8 +96,16 @@ internal sealed class Screen(IShowApi show)
     private void Bid(Auction auction, LotRun lot, AuctionEvent bid)
     {
         Price(auction, lot, bid);
-        Patch("banner", new JsonObject { ["visible"] = false });
-        Patch("bid-flash", new JsonObject { ["visible"] = true, ["transform"] = Transparent(), ["props"] = new JsonObject { ["text"] = $"{bid.Author}\n{lot.Spec.Money(bid.Amount!.Value)}" } });
+        HideBanner();
+        var text = $"{bid.Author}\n{lot.Spec.Money(bid.Amount!.Value)}";
+        // Restarted at every frame of a flood (200 bids a second) the flash and the pop would never settle on screen.
+        if (show.Now.Seconds - _lastFlash < FlashEvery)
+        {
+            Patch("bid-flash", new JsonObject { ["props"] = new JsonObject { ["text"] = text } });
+            return;
+        }
+        _lastFlash = show.Now.Seconds;
+        Patch("bid-flash", new JsonObject { ["visible"] = true, ["transform"] = Transparent(), ["props"] = new JsonObject { ["text"] = text } });
         Animate("bid-flash", """{ "id": "auction-bid-flash", "kind": "sequence", "children": [ { "kind": "parallel", "children": [ { "kind": "effect", "effect": "fadeIn", "duration": 0.15 }, { "kind": "spring", "property": "scale", "from": 0.4, "to": 1, "stiffness": 260, "damping": 12 } ] }, { "kind": "effect", "effect": "fadeOut", "delay": 1.2, "duration": 0.4 } ] }""");
         Animate("price-card", """{ "id": "auction-price-pop", "kind": "spring", "property": "scale", "from": 1.04, "to": 1, "stiffness": 320, "damping": 11 }""");
     }
@@ -110,7 +122,7 @@ internal sealed class Screen(IShowApi show)
                 ["lot"] = number, ["title"] = lot.Spec.Title, ["artist"] = lot.Spec.Artist,
                 ["label"] = price is null ? "OPENING BID" : lot.Phase == LotPhase.Sold ? "SOLD FOR" : "CURRENT BID",
                 ["price"] = price ?? lot.Spec.Opening, ["currency"] = lot.Spec.Currency,
-                ["leader"] = bid?.Author ?? lot.Leader, ["bids"] = lot.Bids.Count(b => b.Fate == "accepted" && (bid is null || b.N <= bid.N)),
+                ["leader"] = bid?.Author ?? lot.Leader, ["bids"] = bid is null ? lot.Accepted : lot.AcceptedUpTo(bid.N),
                 ["status"] = Status(lot),
             },
         });
@@ -119,6 +131,9 @@ internal sealed class Screen(IShowApi show)
     private void Countdown(Auction auction, LotRun lot)
     {
         var left = Math.Round(lot.Left(auction.Now), 3);
+        var ends = show.Now.Seconds + show.Now.FrameDuration + left;
+        // A bid that did not move the clock leaves the running countdown alone.
+        if (_countdown is not null && !lot.Paused && lot.Phase.TakesBids() && Math.Abs(ends - _countdownEnds) < show.Now.FrameDuration / 2) return;
         var total = Math.Max(lot.Spec.Duration, left);
         Patch("countdown", new JsonObject { ["visible"] = !lot.Phase.IsClosed(), ["props"] = new JsonObject { ["remaining"] = left, ["total"] = total, ["urgentBelow"] = UrgentBelow } });
         StopCountdown();
@@ -128,8 +143,7 @@ internal sealed class Screen(IShowApi show)
             ["id"] = "auction-countdown", ["kind"] = "tween", ["property"] = "props.remaining",
             ["from"] = left, ["to"] = 0, ["duration"] = left, ["easing"] = "linear",
         });
-        // It starts at the next frame and is gone once it has run down.
-        _countdownEnds = show.Now.Seconds + show.Now.FrameDuration + left;
+        _countdownEnds = ends; // it starts at the next frame and is gone once it has run down
     }
 
     /// <summary>
@@ -144,6 +158,13 @@ internal sealed class Screen(IShowApi show)
             catch (Exception e) when (e is not OutOfMemoryException) { } // finished meanwhile: the engine already forgot it
         }
         _countdown = null;
+    }
+
+    private void HideBanner()
+    {
+        if (!_bannerUp) return;
+        _bannerUp = false;
+        Patch("banner", new JsonObject { ["visible"] = false });
     }
 
     /// <summary>A transform patch making a layer transparent until its entrance animation fades it in.</summary>
@@ -168,6 +189,7 @@ internal sealed class Screen(IShowApi show)
 
     private void Banner(string text, string style, string subtext, double? hideAfter)
     {
+        _bannerUp = true;
         Patch("banner", new JsonObject { ["visible"] = true, ["transform"] = Transparent(), ["props"] = new JsonObject { ["text"] = text, ["style"] = style, ["subtext"] = subtext } });
         var entrance = style is "sold" or "passed"
             ? """{ "kind": "effect", "effect": "scaleIn", "duration": 0.45 }, { "kind": "effect", "effect": "fadeIn", "duration": 0.25 }"""

@@ -6,9 +6,10 @@ using Xunit.Abstractions;
 namespace StreamEngine.Host.Tests;
 
 /// <summary>
-/// A lot under 200 bids a second from the simulated audience, live with the SQLite store: every bid is judged in
-/// arrival order, the sales log is exact (each accepted bid beats the last by the increment, the winner is the last
-/// one, nothing counted twice) and the stream drops no frame.
+/// A lot under 200 bids a second from the simulated audience (some of them max bids), live with the SQLite store:
+/// every bid is judged in arrival order (the chat numbers in the sales log rise; a bid placed for a max bid's holder
+/// carries the number of the message it answered), the sales log is exact (each accepted bid beats the last by the
+/// increment, the winner is the last one, nothing counted twice) and the stream drops no frame.
 /// </summary>
 public sealed class AuctionLoadTests(ITestOutputHelper output) : IDisposable
 {
@@ -27,7 +28,7 @@ public sealed class AuctionLoadTests(ITestOutputHelper output) : IDisposable
 
     private readonly TempDirectory _dir = new("auction-load");
 
-    [Fact(Skip = "Issue 16 open: at 200 bids/s the sales log's chat numbers are not strictly in arrival order, and 9-11 frames of ~710 were dropped on a quiet machine; neither is explained yet")]
+    [Fact]
     public async Task Two_hundred_bids_a_second_are_judged_in_arrival_order_with_an_exact_sales_log_and_no_dropped_frame()
     {
         // Only the analysis stage: moderation's per-author rate and the display prioritisation would hold 200 bids/s back
@@ -50,16 +51,24 @@ public sealed class AuctionLoadTests(ITestOutputHelper output) : IDisposable
         Assert.Contains(lot["status"]!.GetValue<string>(), new[] { "sold", "open" });
         Assert.True(bids.Count / seconds >= 150, $"expected about 200 bids/s, got {bids.Count / seconds:0}");
         Assert.Equal(bids.Count, bids.Select(b => b["n"]!.GetValue<long>()).Distinct().Count());
-        var chat = bids.Select(b => b["chat"]?.GetValue<long>() ?? 0).ToList();
-        Assert.True(chat.Zip(chat.Skip(1)).All(p => p.First < p.Second), "bids are judged in the order their messages arrived");
+        Assert.All(bids, b => Assert.NotNull(b["chat"]));
+        var chat = bids.Select(b => (Number: b["chat"]!.GetValue<long>(), Proxy: b["proxy"]!.GetValue<bool>() && b["fate"]!.GetValue<string>() != "max")).ToList();
+        var placed = chat.Where(c => !c.Proxy).Select(c => c.Number).ToList();
+        Assert.True(placed.Zip(placed.Skip(1)).All(p => p.First < p.Second), "bids are judged in the order their messages arrived");
+        Assert.True(chat.Zip(chat.Skip(1)).All(p => p.First.Number < p.Second.Number || p.Second.Proxy && p.First.Number == p.Second.Number),
+            "a bid placed for a max bid's holder follows the message it answered");
+        var maxima = bids.Count(b => b["fate"]!.GetValue<string>() == "max");
+        output.WriteLine($"{maxima} max bids, {chat.Count(c => c.Proxy)} bids placed for their holders");
+        // A bid placed for a max bid's holder may equal the bid it answers: a manual bid equal to an earlier max loses to it.
         for (var i = 1; i < accepted.Count; i++)
-            Assert.True(accepted[i]["amount"]!.GetValue<decimal>() >= accepted[i - 1]["amount"]!.GetValue<decimal>() + 1, $"accepted bid {i} does not beat the one before by the increment");
+            Assert.True(accepted[i]["amount"]!.GetValue<decimal>() >= accepted[i - 1]["amount"]!.GetValue<decimal>() + (accepted[i]["proxy"]!.GetValue<bool>() ? 0 : 1),
+                $"accepted bid {i} does not beat the one before by the increment");
         var last = bids.Last(b => b["fate"]!.GetValue<string>() is "won" or "leading");
         Assert.Equal(1, bids.Count(b => b["fate"]!.GetValue<string>() is "won" or "leading"));
-        Assert.True(accepted.Count == 0 || accepted[^1]["amount"]!.GetValue<decimal>() < last["amount"]!.GetValue<decimal>());
+        Assert.True(accepted.Count == 0 || accepted[^1]["amount"]!.GetValue<decimal>() + (last["proxy"]!.GetValue<bool>() ? 0 : 1) <= last["amount"]!.GetValue<decimal>());
         if (lot["status"]!.GetValue<string>() == "sold")
             Assert.Equal((last["author"]!.GetValue<string>(), last["amount"]!.GetValue<decimal>()), (lot["winner"]!.GetValue<string>(), lot["price"]!.GetValue<decimal>()));
-        Assert.All(bids.Except(accepted).Where(b => b != last), b => Assert.Contains(b["fate"]!.GetValue<string>(), new[] { "too-low", "already-leading" }));
+        Assert.All(bids.Except(accepted).Where(b => b != last), b => Assert.Contains(b["fate"]!.GetValue<string>(), new[] { "too-low", "already-leading", "max" }));
         // Frames dropped while the lot ran (from the status line a second after it opened to the end): the start-up's
         // first frames (JIT, ffmpeg starting) are not the lot's.
         var status = run.Stderr.Where(l => l.Contains("show: Frames ")).ToList();

@@ -8,12 +8,25 @@ namespace StreamEngine.Plugins.Auctioneer.Tests;
 internal sealed class Sale
 {
     public readonly FakeTimeProvider Clock = new(DateTimeOffset.UnixEpoch);
+    public readonly FakeTimeProvider Wall;
     public readonly Auction Auction;
     public readonly List<AuctionEvent> Log = [];
+    private readonly string _lots;
 
-    public Sale(string lotsJson)
+    /// <param name="wall">The wall clock the deadlines are written in; by default the show's own clock.</param>
+    public Sale(string lotsJson, FakeTimeProvider? wall = null)
     {
-        Auction = new Auction(Catalogue.Read(JsonNode.Parse(lotsJson)), Clock);
+        _lots = lotsJson;
+        Wall = wall ?? Clock;
+        Auction = new Auction(Catalogue.Read(JsonNode.Parse(lotsJson)), Clock, Wall);
+    }
+
+    /// <summary>The same sale started again from these records, <paramref name="downSeconds"/> later on the wall clock (show time starts again).</summary>
+    public Sale Restart(double downSeconds, IEnumerable<AuctionEvent>? records = null)
+    {
+        var restarted = new Sale(_lots, new FakeTimeProvider(Wall.GetUtcNow().AddSeconds(downSeconds)));
+        restarted.Auction.Rebuild(records ?? Log.Where(e => e.Durable));
+        return restarted;
     }
 
     /// <summary>One USD lot opened at once: opening 20, 60 s, default bands, extend 10 s within the last 10 s.</summary>

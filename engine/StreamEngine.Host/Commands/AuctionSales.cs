@@ -37,6 +37,7 @@ internal static class AuctionSales
                         ["n"] = r["n"]!.DeepClone(), ["at"] = r["at"]?.DeepClone(), ["author"] = r["author"]?.DeepClone(), ["amount"] = r["amount"]?.DeepClone(),
                         ["proxy"] = r["proxy"]?.GetValue<bool>() ?? false,
                         ["fate"] = type == "bid" ? "accepted" : type == "max" ? "max" : r["reason"]?.DeepClone(), ["detail"] = r["detail"]?.DeepClone(),
+                        ["chat"] = r["chat"]?.DeepClone(),
                     });
                     break;
                 case "sold":
@@ -62,14 +63,14 @@ internal static class AuctionSales
 
     public static string Csv(JsonObject log)
     {
-        var csv = new StringBuilder("sale,lot,title,status,winner,price,currency,bid,at,author,amount,proxy,fate,detail\n");
+        var csv = new StringBuilder("sale,lot,title,status,winner,price,currency,bid,at,author,amount,proxy,fate,detail,chat\n");
         foreach (var lot in log["lots"]!.AsArray().OfType<JsonObject>())
         {
             var head = string.Join(',', new[] { log["sale"], lot["lot"], lot["title"], lot["status"], lot["winner"], lot["price"], lot["currency"] }.Select(Cell));
             var bids = lot["bids"]!.AsArray().OfType<JsonObject>().ToList();
-            if (bids.Count == 0) csv.Append(head).Append(",,,,,,,\n");
+            if (bids.Count == 0) csv.Append(head).Append(",,,,,,,,\n");
             foreach (var b in bids)
-                csv.Append(head).Append(',').AppendJoin(',', new[] { b["n"], b["at"], b["author"], b["amount"], b["proxy"], b["fate"], b["detail"] }.Select(Cell)).Append('\n');
+                csv.Append(head).Append(',').AppendJoin(',', new[] { b["n"], b["at"], b["author"], b["amount"], b["proxy"], b["fate"], b["detail"], b["chat"] }.Select(Cell)).Append('\n');
         }
         return csv.ToString();
     }

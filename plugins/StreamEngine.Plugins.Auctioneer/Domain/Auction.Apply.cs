@@ -4,15 +4,18 @@ namespace StreamEngine.Plugins.Auctioneer.Domain;
 internal sealed partial class Auction
 {
     /// <summary>
-    /// Rebuilds from the records of a previous run: each event once (by its number), in order. <paramref name="clock"/>
-    /// is the saved time left of the live lot, newer than its last event when the show's state was saved after it.
+    /// Rebuilds from the records of a previous run: each event once (by its number), in order. The live lot's clock
+    /// runs to the deadline its last clock event recorded, so it went on while the engine was down, as the audience's
+    /// did. A lot whose deadline passed meanwhile comes back for its last call (just above the going-twice time), so it
+    /// is not knocked down before anyone could bid again. A paused lot keeps the time it was paused with.
     /// </summary>
-    public void Rebuild(IEnumerable<AuctionEvent> records, (string Lot, long After, double Remaining)? clock)
+    public void Rebuild(IEnumerable<AuctionEvent> records)
     {
         foreach (var e in records.Where(e => e.N > Sequence).GroupBy(e => e.N).Select(g => g.First()).OrderBy(e => e.N)) Apply(e);
-        if (Live is { } lot && clock is { } c && c.Lot == lot.Spec.Id && c.After >= Sequence && double.IsFinite(c.Remaining))
+        if (Live is { Paused: false, Deadline: { } deadline } lot && double.IsFinite(deadline))
         {
-            lot.Remaining = Math.Clamp(c.Remaining, 0, 86_400);
+            var left = deadline - WallNow;
+            lot.Remaining = left > 0 ? Math.Min(left, 86_400) : Math.Min(lot.Remaining, lot.Spec.GoingTwiceAt + 0.5);
             lot.Anchor = Now;
             lot.Phase = lot.PhaseFor(lot.Remaining);
         }
@@ -33,29 +36,33 @@ internal sealed partial class Auction
             case "opened":
                 Current = lot;
                 lot.Phase = LotPhase.Open;
+                lot.Deadline = e.Deadline;
                 Clock(lot, e.Remaining ?? lot.Spec.Duration, now);
                 break;
             case "bid":
-                lot.Bids.Add(new BidEntry(e.N, e.Author!, e.Amount, e.Proxy, "accepted", null, e.At, e.Chat));
+                lot.AddBid(new BidEntry(e.N, e.Author!, e.Amount, e.Proxy, "accepted", null, e.At, e.Chat));
                 lot.Price = e.Amount;
                 lot.Leader = e.Author;
                 lot.LeaderN = e.N;
+                lot.Deadline = e.Deadline ?? lot.Deadline;
                 Clock(lot, e.Remaining ?? lot.Left(now), now);
                 break;
             case "rejected":
-                lot.Bids.Add(new BidEntry(e.N, e.Author!, e.Amount, false, e.Reason ?? "rejected", e.Detail, e.At, e.Chat));
+                lot.AddBid(new BidEntry(e.N, e.Author!, e.Amount, false, e.Reason ?? "rejected", e.Detail, e.At, e.Chat));
                 break;
             case "max":
                 lot.Proxies[e.Author!] = (e.Amount!.Value, e.N);
-                lot.Bids.Add(new BidEntry(e.N, e.Author!, e.Amount, true, "max", null, e.At, e.Chat));
+                lot.AddBid(new BidEntry(e.N, e.Author!, e.Amount, true, "max", null, e.At, e.Chat));
                 break;
             case "extended" or "resumed":
                 lot.Paused = false;
+                lot.Deadline = e.Deadline;
                 Clock(lot, e.Remaining ?? lot.Left(now), now);
                 break;
             case "paused":
                 lot.Remaining = e.Remaining ?? lot.Left(now);
                 lot.Paused = true;
+                lot.Deadline = null;
                 break;
             case "going-once":
                 lot.Phase = LotPhase.GoingOnce;

@@ -17,7 +17,7 @@ internal sealed partial class Auction
         if (lot!.Leader == author) return [Do(Rejected(lot, author, value, chat, "already-leading", $"{author} already leads at {lot.Spec.Money(lot.Price!.Value)}"))];
         if (value < lot.Asking) return [Do(Rejected(lot, author, value, chat, "too-low", $"the next bid is at least {lot.Spec.Money(lot.Asking)}"))];
         var events = new List<AuctionEvent> { Do(Accepted(lot, author, value, proxy: false, chat)) };
-        Contest(lot, events);
+        Contest(lot, events, chat);
         return events;
     }
 
@@ -33,7 +33,7 @@ internal sealed partial class Auction
         if (max <= floor)
             return [Do(Rejected(lot, author, max, chat, "too-low", lot.Leader == author ? $"a new max must be above {lot.Spec.Money(floor)}" : $"the next bid is at least {lot.Spec.Money(lot.Asking)}"))];
         var events = new List<AuctionEvent> { Do(new AuctionEvent(Sequence + 1, "max", lot.Spec.Id) { Author = author, Amount = max, Chat = chat, At = Now }) };
-        Contest(lot, events);
+        Contest(lot, events, chat);
         return events;
     }
 
@@ -64,10 +64,12 @@ internal sealed partial class Auction
     /// <summary>
     /// Proxy bids answer until none can: the strongest rival max (ties: the earlier) against the leader's strength
     /// (their max, else the price). The winner leads one increment above the loser's max, capped at its own max; a tie
-    /// of maxima goes to the earlier one at that amount.
+    /// of maxima goes to the earlier one at that amount. The bids placed for the holders carry the chat message they
+    /// answer (<paramref name="chat"/>), so the sales log keeps every bid in the order of the messages that caused it.
     /// </summary>
-    private void Contest(LotRun lot, List<AuctionEvent> events)
+    private void Contest(LotRun lot, List<AuctionEvent> events, long? chat)
     {
+        if (lot.Proxies.Count == 0) return; // the common case, at every bid of a flood: nothing to sort
         for (var round = 0; round < 1000; round++)
         {
             var leaderN = lot.Leader is { } l && lot.Proxies.TryGetValue(l, out var own) ? Math.Min(own.N, lot.LeaderN) : lot.LeaderN;
@@ -76,7 +78,7 @@ internal sealed partial class Auction
             if (rival.Author is null) return;
             if (lot.Leader is null)
             {
-                events.Add(Do(Accepted(lot, rival.Author, lot.Asking, proxy: true, null)));
+                events.Add(Do(Accepted(lot, rival.Author, lot.Asking, proxy: true, chat)));
                 continue;
             }
             var strength = lot.Proxies.TryGetValue(lot.Leader, out var mine) ? Math.Max(mine.Max, lot.Price!.Value) : lot.Price!.Value;
@@ -84,19 +86,22 @@ internal sealed partial class Auction
             {
                 // Capped at the rival's max: a proxy may beat a price by less than a whole increment, never its own max.
                 var price = rival.Max == strength ? strength : Math.Min(rival.Max, strength + lot.Spec.Increment.After(strength));
-                events.Add(Do(Accepted(lot, rival.Author, price, proxy: true, null)));
+                events.Add(Do(Accepted(lot, rival.Author, price, proxy: true, chat)));
             }
             else
             {
                 var price = rival.Max == strength ? strength : Math.Min(strength, rival.Max + lot.Spec.Increment.After(rival.Max));
                 if (price <= lot.Price) return;
-                events.Add(Do(Accepted(lot, lot.Leader, price, proxy: true, null)));
+                events.Add(Do(Accepted(lot, lot.Leader, price, proxy: true, chat)));
             }
         }
     }
 
-    private AuctionEvent Accepted(LotRun lot, string author, decimal amount, bool proxy, long? chat) =>
-        new(Sequence + 1, "bid", lot.Spec.Id) { Author = author, Amount = amount, Proxy = proxy, Chat = chat, Remaining = lot.Spec.AntiSniping.After(lot.Left(Now)), At = Now };
+    private AuctionEvent Accepted(LotRun lot, string author, decimal amount, bool proxy, long? chat)
+    {
+        var remaining = lot.Spec.AntiSniping.After(lot.Left(Now));
+        return new(Sequence + 1, "bid", lot.Spec.Id) { Author = author, Amount = amount, Proxy = proxy, Chat = chat, Remaining = remaining, Deadline = DeadlineIn(remaining), At = Now };
+    }
 
     private AuctionEvent Rejected(LotRun? lot, string author, decimal amount, long? chat, string reason, string detail) =>
         new(Sequence + 1, "rejected", lot?.Spec.Id ?? Current?.Spec.Id) { Author = author, Amount = amount, Chat = chat, Reason = reason, Detail = detail, At = Now };

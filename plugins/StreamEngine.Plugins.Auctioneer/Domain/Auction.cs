@@ -2,21 +2,26 @@ namespace StreamEngine.Plugins.Auctioneer.Domain;
 
 /// <summary>
 /// A live auction, pure: commands judge against the state in memory and return the events they caused (already
-/// applied); time comes from the <see cref="TimeProvider"/> (show time in the engine, a manual clock in tests).
+/// applied); time comes from the <see cref="TimeProvider"/> (show time in the engine, a manual clock in tests), and
+/// the lots' deadlines are written in wall-clock time (the second provider) so a restart finds them.
 /// Refusals are events too (<c>rejected</c>, with the reason), so the sales log has every bid with its fate.
 /// Operator commands that do not fit the moment (hammer with no lot open) throw <see cref="InvalidOperationException"/>.
 /// </summary>
 internal sealed partial class Auction
 {
     private readonly TimeProvider _time;
+    private readonly TimeProvider _wall;
     private readonly HashSet<string> _banned = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, Queue<double>> _attempts = new(StringComparer.OrdinalIgnoreCase);
     private double _nextOpenAt;
 
-    public Auction(Catalogue catalogue, TimeProvider time)
+    /// <param name="time">Show time: the clock the lots run on.</param>
+    /// <param name="wall">Wall-clock time, for the deadlines the records keep (the system clock by default).</param>
+    public Auction(Catalogue catalogue, TimeProvider time, TimeProvider? wall = null)
     {
         Catalogue = catalogue;
         _time = time;
+        _wall = wall ?? TimeProvider.System;
         Lots = [.. catalogue.Lots.Select(l => new LotRun(l))];
         _nextOpenAt = Now + catalogue.Rules.StartDelay;
     }
@@ -33,6 +38,12 @@ internal sealed partial class Auction
     public IReadOnlyCollection<string> Banned => _banned;
 
     public double Now => (_time.GetUtcNow() - DateTimeOffset.UnixEpoch).TotalSeconds;
+
+    /// <summary>Wall-clock time in Unix seconds.</summary>
+    public double WallNow => (_wall.GetUtcNow() - DateTimeOffset.UnixEpoch).TotalSeconds;
+
+    /// <summary>The wall-clock deadline of a clock set now to <paramref name="remaining"/> seconds.</summary>
+    private double DeadlineIn(double remaining) => WallNow + remaining;
 
     /// <summary>The lot taking bids, or null.</summary>
     public LotRun? Live => Current is { Phase: var p } c && p.TakesBids() ? c : null;
@@ -86,7 +97,8 @@ internal sealed partial class Auction
     {
         if (seconds is <= 0 or > 3600 || !double.IsFinite(seconds)) throw new ArgumentOutOfRangeException(nameof(seconds), $"expected more than 0 and at most 3600 seconds, got {seconds}");
         var lot = RequireLive("extend");
-        return [Do(new AuctionEvent(Sequence + 1, "extended", lot.Spec.Id) { Remaining = lot.Left(Now) + seconds, Amount = (decimal)seconds, At = Now })];
+        var remaining = lot.Left(Now) + seconds;
+        return [Do(new AuctionEvent(Sequence + 1, "extended", lot.Spec.Id) { Remaining = remaining, Deadline = DeadlineIn(remaining), Amount = (decimal)seconds, At = Now })];
     }
 
     public IReadOnlyList<AuctionEvent> Pause()
@@ -98,7 +110,7 @@ internal sealed partial class Auction
     public IReadOnlyList<AuctionEvent> Resume()
     {
         var lot = RequireLive("resume");
-        return lot.Paused ? [Do(new AuctionEvent(Sequence + 1, "resumed", lot.Spec.Id) { Remaining = lot.Remaining, At = Now })] : [];
+        return lot.Paused ? [Do(new AuctionEvent(Sequence + 1, "resumed", lot.Spec.Id) { Remaining = lot.Remaining, Deadline = DeadlineIn(lot.Remaining), At = Now })] : [];
     }
 
     public IReadOnlyList<AuctionEvent> Ban(string author) => _banned.Contains(author) ? [] : [Do(new AuctionEvent(Sequence + 1, "banned", null) { Author = author, At = Now })];
@@ -110,7 +122,7 @@ internal sealed partial class Auction
     private LotRun RequireLive(string what) => Live ?? throw new InvalidOperationException($"{what}: no lot is on the block");
 
     private AuctionEvent OpenEvent(LotRun lot) => new(Sequence + 1, "opened", lot.Spec.Id)
-        { Remaining = lot.Spec.Duration, Amount = lot.Spec.Opening, Title = lot.Spec.Title, Currency = lot.Spec.Currency, At = Now };
+        { Remaining = lot.Spec.Duration, Deadline = DeadlineIn(lot.Spec.Duration), Amount = lot.Spec.Opening, Title = lot.Spec.Title, Currency = lot.Spec.Currency, At = Now };
 
     private AuctionEvent Close(LotRun lot, bool byHand) => lot.Leader is { } leader && lot.ReserveMet
         ? new AuctionEvent(Sequence + 1, "sold", lot.Spec.Id) { Author = leader, Amount = lot.Price, Reason = byHand ? "hammer" : null, At = Now }

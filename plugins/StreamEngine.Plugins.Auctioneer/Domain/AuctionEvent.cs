@@ -35,6 +35,12 @@ internal sealed record AuctionEvent(long N, string Type, string? Lot)
 
     public string? Currency { get; init; }
 
+    /// <summary>
+    /// When the lot's clock runs out, as wall-clock Unix seconds, on the events that set it (opened, a bid, extended,
+    /// resumed): written before the event is announced, so a restart resumes the clock the audience saw.
+    /// </summary>
+    public double? Deadline { get; init; }
+
     /// <summary>Show time of the event, in seconds.</summary>
     public double At { get; init; }
 
@@ -54,6 +60,7 @@ internal sealed record AuctionEvent(long N, string Type, string? Lot)
         if (Chat is { } c) o["chat"] = c;
         if (Title is not null) o["title"] = Title;
         if (Currency is not null) o["currency"] = Currency;
+        if (Deadline is { } d) o["deadline"] = Math.Round(d, 3);
         return o;
     }
 
@@ -70,6 +77,7 @@ internal sealed record AuctionEvent(long N, string Type, string? Lot)
                 Remaining = o["remaining"] is { } r ? (double?)Json.Amount(r) : null, Chat = o["chat"]?.GetValue<long>(),
                 Title = o["title"]?.GetValue<string>(), Currency = o["currency"]?.GetValue<string>(),
                 At = o["at"] is { } at ? (double)(Json.Amount(at) ?? 0) : 0,
+                Deadline = o["deadline"] is { } d && Json.Amount(d) is { } deadline ? (double)deadline : null,
             };
         }
         catch (Exception e) when (e is InvalidOperationException or FormatException) { return null; }

@@ -12,7 +12,11 @@ internal sealed class LotRun(LotSpec spec)
     public LotPhase Phase { get; set; } = LotPhase.Scheduled;
     public decimal? Price { get; set; }
     public string? Leader { get; set; }
-    public List<BidEntry> Bids { get; } = [];
+    private readonly List<BidEntry> _bids = [];
+    private readonly List<int> _acceptedSoFar = []; // beside each entry: the accepted bids up to it, so counts cost no scan
+
+    /// <summary>Every bid with its fate, in the order judged (by event number).</summary>
+    public IReadOnlyList<BidEntry> Bids => _bids;
 
     /// <summary>Each holder's maximum and the event that set it (earlier wins a tie).</summary>
     public Dictionary<string, (decimal Max, long N)> Proxies { get; } = new(StringComparer.Ordinal);
@@ -21,13 +25,35 @@ internal sealed class LotRun(LotSpec spec)
     public double Remaining { get; set; }
     public double Anchor { get; set; }
     public bool Paused { get; set; }
+
+    /// <summary>When the clock runs out in wall-clock Unix seconds, as the last event that set it recorded; null while paused.</summary>
+    public double? Deadline { get; set; }
     public string? Reason { get; set; }
     public double? ClosedAt { get; set; }
 
     /// <summary>The event of the leading bid (a tie goes to the earlier one).</summary>
     public long LeaderN { get; set; }
 
-    public int Accepted => Bids.Count(b => b.Fate == "accepted");
+    public int Accepted => _acceptedSoFar.Count == 0 ? 0 : _acceptedSoFar[^1];
+
+    public void AddBid(BidEntry bid)
+    {
+        _bids.Add(bid);
+        _acceptedSoFar.Add(Accepted + (bid.Fate == "accepted" ? 1 : 0));
+    }
+
+    /// <summary>The accepted bids up to event <paramref name="n"/> (the count an announcement of that event shows).</summary>
+    public int AcceptedUpTo(long n)
+    {
+        int lo = 0, hi = _bids.Count - 1, found = -1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (_bids[mid].N <= n) (found, lo) = (mid, mid + 1);
+            else hi = mid - 1;
+        }
+        return found < 0 ? 0 : _acceptedSoFar[found];
+    }
 
     public double Left(double now) => Phase.TakesBids() && !Paused ? Math.Max(0, Remaining - (now - Anchor)) : Remaining;
 
@@ -42,7 +68,7 @@ internal sealed class LotRun(LotSpec spec)
     public JsonObject ToJson(double now) => new()
     {
         ["lot"] = Spec.Id, ["title"] = Spec.Title, ["artist"] = Spec.Artist, ["phase"] = Phase.Name(), ["paused"] = Paused,
-        ["price"] = Price, ["leader"] = Leader, ["asking"] = Phase.IsClosed() ? null : Asking, ["currency"] = Spec.Currency,
+        ["price"] = Price, ["display"] = Spec.Money(Price ?? Spec.Opening), ["leader"] = Leader, ["asking"] = Phase.IsClosed() ? null : Asking, ["currency"] = Spec.Currency,
         ["increment"] = Spec.Increment.After(Price ?? Spec.Opening), ["reserve"] = Spec.Reserve, ["reserveMet"] = ReserveMet,
         ["bids"] = Accepted, ["remaining"] = Math.Round(Left(now), 2), ["duration"] = Spec.Duration, ["reason"] = Reason,
     };
