@@ -17,7 +17,8 @@ public sealed partial class ShowAccess(SceneGraph scene, AnimationRuntime animat
 
     public SceneGraph Scene => scene;
     public AnimationRuntime Animations => animations;
-    public ScriptLimits Limits => limits;
+    /// <summary>What scripts may spend; set before the first frame (an offline render lifts the time budgets).</summary>
+    public ScriptLimits Limits { get; set; } = limits;
     public ILoggerFactory Loggers => loggers;
 
     /// <summary>The values plugins share in this show; chat sources get them too.</summary>

@@ -22,6 +22,34 @@ public sealed class ScriptCapsTests : IDisposable
     }
 
     [Fact]
+    public async Task Time_spent_in_a_behaviour_the_script_calls_is_not_the_scripts()
+    {
+        // The plugin's method takes longer than the script's whole 250 ms budget (as the auctioneer's first call did on a busy machine).
+        _rig.Show.Behaviour = id => id == "slow" ? new SlowBehaviour() : null;
+        await _rig.LoadAsync("caller.js", """
+            create({ id: "out", type: "overlay.text" });
+            onFrame(t => { if (t.frame === 1) update("out", { props: { text: String(call("slow", "work")) } }); });
+            """);
+        _rig.Step(3);
+
+        Assert.Equal(ScriptState.Running, _rig.Status("caller.js").State);
+        Assert.Equal("done", _rig.Text("out"));
+    }
+
+    private sealed class SlowBehaviour : StreamEngine.Sdk.Behaviours.IShowBehaviour
+    {
+        public string Id => "slow";
+        public IReadOnlyList<StreamEngine.Sdk.Behaviours.BehaviourRoute> Routes => [];
+        public void Start(StreamEngine.Sdk.Behaviours.IBehaviourContext context) { }
+        public System.Text.Json.Nodes.JsonNode? Call(string method, System.Text.Json.Nodes.JsonNode? argument)
+        {
+            Thread.Sleep(400);
+            return "done";
+        }
+        public void Dispose() { }
+    }
+
+    [Fact]
     public async Task Timers_and_animations_beyond_the_cap_fail_with_a_clear_error_the_script_can_catch()
     {
         await _rig.LoadAsync("hoard.js", """

@@ -38,7 +38,17 @@ internal static class RenderCommand
             await using var encoder = Path.GetExtension(path) is ".raw" or ".bgra"
                 ? (IEncoder)new RawFrameWriter(path)
                 : Encoders.Create(config, session.Format, live: false, [path], loggers, session.Plugins, session.Audio);
-            if (session.Access is { } access) access.WaitForVoices = true; // offline: a line's voice and bubble start in the same frame, every time
+            if (session.Access is { } access)
+            {
+                access.WaitForVoices = true; // offline: a line's voice and bubble start in the same frame, every time
+                // A call's wall-clock budget would make a render depend on the machine's load: on a busy machine a show
+                // script's call into the auctioneer overran 100 ms, was cut, and that render differed from the next.
+                // JavaScript stays bounded by its statement and memory limits; only a runaway C# call waits longer.
+                access.Limits = access.Limits with
+                {
+                    CallMilliseconds = Math.Max(access.Limits.CallMilliseconds, 30_000), LoadMilliseconds = Math.Max(access.Limits.LoadMilliseconds, 30_000),
+                };
+            }
             var logger = loggers.CreateLogger("render");
             await RenderAsync(session, encoder, count, logger, stop);
             logger.LogInformation("Rendered {Frames} frames of {Format} to {Path}", count, session.Format, path);

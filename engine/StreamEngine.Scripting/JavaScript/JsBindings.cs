@@ -40,8 +40,8 @@ internal sealed class JsBindings(Engine engine, ScriptApi api, JsRuntime runtime
         Function("every", a => api.Every(Number(a, 0, "every: seconds"), Callback(a, 1, "every")));
         Function("cancel", a => Done(() => api.Cancel((int)Number(a, 0, "cancel: timer"))));
         Function("now", _ => JsValues.ToJs(engine, Time(api.Now)));
-        Function("call", a => JsValues.ToJs(engine, api.Call(Text(a, 0, "call: behaviour"), Text(a, 1, "call: method"),
-            Arg(a, 2).IsUndefined() ? null : JsValues.FromJs(engine, Arg(a, 2)))));
+        Function("call", a => JsValues.ToJs(engine, runtime.Outside(() => api.Call(Text(a, 0, "call: behaviour"), Text(a, 1, "call: method"),
+            Arg(a, 2).IsUndefined() ? null : JsValues.FromJs(engine, Arg(a, 2))))));
         Function("startOutput", a => api.StartOutput(Text(a, 0, "target")));
         Function("stopOutput", a => Done(() => api.StopOutput(Text(a, 0, "id"))));
         var audio = new JsObject(engine);

@@ -16,4 +16,10 @@ internal sealed class ScriptDeadline : Constraint
     }
 
     public override void Reset() => _deadline = Stopwatch.GetTimestamp() + (long)(Budget.TotalSeconds * Stopwatch.Frequency);
+
+    /// <summary>Moves the deadline on by time the script did not spend itself (a call into a behaviour).</summary>
+    public void Extend(long ticks)
+    {
+        if (_deadline != long.MaxValue) _deadline += ticks;
+    }
 }
