@@ -92,6 +92,7 @@ public sealed partial class AuctioneerBehaviour : IShowBehaviour
         if (_auction is null || !Restored()) return;
         Record(_auction.Tick());
         Announce();
+        _screen!.OnFrame(_auction);
         _voice!.OnFrame(_auction);
         _price!.Publish(_auction);
     }

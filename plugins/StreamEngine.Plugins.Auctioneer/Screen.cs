@@ -12,13 +12,12 @@ namespace StreamEngine.Plugins.Auctioneer;
 /// <c>bid-flash</c> (the bidder's name and price, sprung in), <c>confetti</c> (a tween of its progress).
 /// Within a batch of events only the resulting price is shown: a proxy bid's answer replaces the bid it answered.
 /// </summary>
-internal sealed class Screen(IShowApi show)
+internal sealed partial class Screen(IShowApi show)
 {
     private const double UrgentBelow = 10;
 
     /// <summary>In a flurry of bids the flash and the card's pop play at most this often; meanwhile they show the newest price.</summary>
     private const double FlashEvery = 0.6;
-    private HashSet<string> _present = [];
     private IScriptAnimation? _countdown;
     private double _countdownEnds, _lastFlash = double.NegativeInfinity;
     private bool _bannerUp = true; // as far as we know: a restored scene may have one up
@@ -27,7 +26,7 @@ internal sealed class Screen(IShowApi show)
     /// <summary>Draws the sale as it stands (after loading or a restart).</summary>
     public void Ready(Auction auction)
     {
-        _present = [.. show.Layers().Select(l => l["id"]?.GetValue<string>() ?? "")];
+        LookAtScene();
         if (auction.Live is { } lot)
         {
             LotIn(auction, lot);
@@ -48,7 +47,7 @@ internal sealed class Screen(IShowApi show)
             switch (e.Type)
             {
                 case "opened":
-                    _present = [.. show.Layers().Select(l => l["id"]?.GetValue<string>() ?? "")];
+                    LookAtScene();
                     LotIn(auction, lot);
                     lastBid = null;
                     clockChanged = true;
@@ -84,12 +83,12 @@ internal sealed class Screen(IShowApi show)
         (metadata["title"], metadata["artist"]) = (lot.Spec.Title, lot.Spec.Artist);
         foreach (var (k, v) in lot.Spec.Metadata.Take(4)) metadata[k] = v;
         // Transparent until the entrance plays (an animation starts at the next frame): the new lot never shows for a frame first.
-        Patch("artwork", new JsonObject { ["transform"] = Transparent(), ["props"] = new JsonObject { ["src"] = lot.Spec.Image, ["metadata"] = metadata } });
+        Patch("artwork", Entering("artwork", new JsonObject { ["props"] = new JsonObject { ["src"] = lot.Spec.Image, ["metadata"] = metadata } }));
         Animate("artwork", """{ "id": "auction-artwork-in", "kind": "parallel", "children": [ { "kind": "effect", "effect": "fadeIn", "duration": 0.6 }, { "kind": "effect", "effect": "slideIn", "from": "bottom", "distance": 40, "duration": 0.6 } ] }""");
         HideBanner();
         Patch("confetti", new JsonObject { ["visible"] = false });
         Price(auction, lot, null);
-        Patch("price-card", new JsonObject { ["transform"] = Transparent() });
+        Patch("price-card", Entering("price-card", new JsonObject()));
         Animate("price-card", """{ "id": "auction-card-in", "kind": "parallel", "delay": 0.3, "children": [ { "kind": "effect", "effect": "fadeIn", "duration": 0.6 }, { "kind": "effect", "effect": "slideIn", "from": "bottom", "distance": 60, "duration": 0.6, "easing": "easeOutCubic" } ] }""");
     }
 
@@ -105,7 +104,7 @@ internal sealed class Screen(IShowApi show)
             return;
         }
         _lastFlash = show.Now.Seconds;
-        Patch("bid-flash", new JsonObject { ["visible"] = true, ["transform"] = Transparent(), ["props"] = new JsonObject { ["text"] = text } });
+        Patch("bid-flash", Entering("bid-flash", new JsonObject { ["visible"] = true, ["props"] = new JsonObject { ["text"] = text } }));
         Animate("bid-flash", """{ "id": "auction-bid-flash", "kind": "sequence", "children": [ { "kind": "parallel", "children": [ { "kind": "effect", "effect": "fadeIn", "duration": 0.15 }, { "kind": "spring", "property": "scale", "from": 0.4, "to": 1, "stiffness": 260, "damping": 12 } ] }, { "kind": "effect", "effect": "fadeOut", "delay": 1.2, "duration": 0.4 } ] }""");
         Animate("price-card", """{ "id": "auction-price-pop", "kind": "spring", "property": "scale", "from": 1.04, "to": 1, "stiffness": 320, "damping": 11 }""");
     }
@@ -167,9 +166,6 @@ internal sealed class Screen(IShowApi show)
         Patch("banner", new JsonObject { ["visible"] = false });
     }
 
-    /// <summary>A transform patch making a layer transparent until its entrance animation fades it in.</summary>
-    private static JsonObject Transparent() => new() { ["opacity"] = 0 };
-
     private void Closed(LotRun lot, AuctionEvent e)
     {
         StopCountdown();
@@ -190,7 +186,7 @@ internal sealed class Screen(IShowApi show)
     private void Banner(string text, string style, string subtext, double? hideAfter)
     {
         _bannerUp = true;
-        Patch("banner", new JsonObject { ["visible"] = true, ["transform"] = Transparent(), ["props"] = new JsonObject { ["text"] = text, ["style"] = style, ["subtext"] = subtext } });
+        Patch("banner", Entering("banner", new JsonObject { ["visible"] = true, ["props"] = new JsonObject { ["text"] = text, ["style"] = style, ["subtext"] = subtext } }));
         var entrance = style is "sold" or "passed"
             ? """{ "kind": "effect", "effect": "scaleIn", "duration": 0.45 }, { "kind": "effect", "effect": "fadeIn", "duration": 0.25 }"""
             : """{ "kind": "effect", "effect": "slideIn", "from": "left", "distance": 700, "duration": 0.45 }, { "kind": "effect", "effect": "fadeIn", "duration": 0.25 }""";
@@ -205,20 +201,6 @@ internal sealed class Screen(IShowApi show)
         LotPhase.GoingTwice => "twice",
         _ => lot.Phase.Name(),
     };
-
-    private void Patch(string id, JsonObject patch)
-    {
-        if (!_present.Contains(id)) return;
-        try { show.Update(id, patch); }
-        catch (Exception e) when (e is not OutOfMemoryException) { show.Log.Warn($"auction screen: {id}: {e.Message}"); }
-    }
-
-    private void Animate(string id, string spec)
-    {
-        if (!_present.Contains(id)) return;
-        try { show.Animate(id, spec); }
-        catch (Exception e) when (e is not OutOfMemoryException) { show.Log.Warn($"auction screen: {id}: {e.Message}"); }
-    }
 
     internal static string Seconds(double s) => s.ToString("0.###", CultureInfo.InvariantCulture);
 }

@@ -39,7 +39,9 @@ public sealed class AuctionPanelLiveTests : IDisposable
         await Assertions.Expect(panel.Locator("dd[data-field='current.display']")).ToHaveTextAsync("$20");
 
         // A bid from the API shows on the panel: price and leader.
-        var bid = await engine.Api.PostAsync("api/behaviours/auctioneer/bids", RunningEngine.Json("""{ "author": "ana", "amount": 25 }"""));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/behaviours/auctioneer/bids") { Content = RunningEngine.Json("""{ "author": "ana", "amount": 25 }""") };
+        request.Headers.Authorization = new("Bearer", Token);
+        var bid = await engine.Api.SendAsync(request);
         Assert.True(bid.IsSuccessStatusCode, await bid.Content.ReadAsStringAsync());
         await Assertions.Expect(panel.Locator("dd[data-field='current.display']")).ToHaveTextAsync("$25", new() { Timeout = 10000 });
         await Assertions.Expect(panel.Locator("dd[data-field='current.leader']")).ToHaveTextAsync("ana");
