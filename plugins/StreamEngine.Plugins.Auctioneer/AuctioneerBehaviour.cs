@@ -90,6 +90,7 @@ public sealed partial class AuctioneerBehaviour : IShowBehaviour
     private void OnFrame(FrameTime time)
     {
         if (_auction is null || !Restored()) return;
+        if (_log!.Durable && _auction.KeepToDeadline()) _screen!.ClockMoved(_auction);
         Record(_auction.Tick());
         Announce();
         _screen!.OnFrame(_auction);

@@ -73,6 +73,12 @@ internal sealed partial class Screen(IShowApi show)
         if (clockChanged && auction.Current is { } current) Countdown(auction, current);
     }
 
+    /// <summary>The live lot's clock was put back on its deadline: the countdown runs from the new time left.</summary>
+    public void ClockMoved(Auction auction)
+    {
+        if (auction.Live is { } lot) Countdown(auction, lot);
+    }
+
     private void LotIn(Auction auction, LotRun lot)
     {
         _number = auction.Lots.ToList().IndexOf(lot) + 1;

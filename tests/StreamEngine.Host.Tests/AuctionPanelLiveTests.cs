@@ -50,7 +50,8 @@ public sealed class AuctionPanelLiveTests : IDisposable
         var before = Seconds(await panel.Locator("dd[data-field='current.remaining']").InnerTextAsync());
         Assert.InRange(before, 60, 120);
         await panel.Locator("button[data-action='+30 s']").ClickAsync();
-        await Assertions.Expect(panel.Locator("dd[data-field='current.remaining']")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^2:[0-5]\d$"), new() { Timeout = 10000 });
+        try { await Assertions.Expect(panel.Locator("dd[data-field='current.remaining']")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^2:[0-5]\d$"), new() { Timeout = 10000 }); }
+        catch (PlaywrightException e) { throw new Xunit.Sdk.XunitException($"{e.Message}\ntoast: {await page.Locator("#toast").InnerTextAsync()}; errors: {string.Join(" | ", browser.Errors)}"); }
         await browser.ScreenshotAsync("07-auction-panel.png");
 
         // The hammer sells the lot to the leader.

@@ -73,4 +73,19 @@ public sealed class RebuildTests
         restarted.Wait(10);
         Assert.Equal(30, restarted.Lot.Left(restarted.Auction.Now), 3);
     }
+
+    [Fact]
+    public void A_running_lot_keeps_to_its_deadline_when_show_time_falls_behind_the_wall_clock()
+    {
+        var sale = Sale.OneLot();
+        sale.Wait(10);
+        var restarted = sale.Restart(2);          // 48 s left on the wall clock
+        Assert.False(restarted.Auction.KeepToDeadline());
+        restarted.Wall.Advance(TimeSpan.FromSeconds(3)); // the engine fell 3 s behind
+        Assert.True(restarted.Auction.KeepToDeadline());
+        Assert.Equal(45, restarted.Lot.Left(restarted.Auction.Now), 3);
+        restarted.Wait(0.2);
+        restarted.Wall.Advance(TimeSpan.FromSeconds(0.2));
+        Assert.False(restarted.Auction.KeepToDeadline()); // in step again: nothing moves
+    }
 }

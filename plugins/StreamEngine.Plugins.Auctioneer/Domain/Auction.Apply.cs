@@ -17,9 +17,26 @@ internal sealed partial class Auction
             var left = deadline - WallNow;
             lot.Remaining = left > 0 ? Math.Min(left, 86_400) : Math.Min(lot.Remaining, lot.Spec.GoingTwiceAt + 0.5);
             lot.Anchor = Now;
+            lot.Deadline = WallNow + lot.Remaining;
             lot.Phase = lot.PhaseFor(lot.Remaining);
         }
         if (Live is null) _nextOpenAt = Now + Catalogue.Rules.StartDelay;
+    }
+
+    /// <summary>
+    /// Keeps the live lot's clock on its wall-clock deadline when show time has drifted from it by more than a quarter
+    /// of a second: an engine that falls behind (a busy machine, the first seconds after a restart) catches up by
+    /// skipping frames, and a lot restored just then would otherwise end early. True when the clock moved. Live shows
+    /// with a store only: an offline render keeps to show time, so it repeats.
+    /// </summary>
+    public bool KeepToDeadline()
+    {
+        if (Live is not { Paused: false, Deadline: { } deadline } lot || !double.IsFinite(deadline)) return false;
+        var left = Math.Max(0, deadline - WallNow);
+        if (Math.Abs(lot.Left(Now) - left) <= 0.25) return false;
+        lot.Remaining = Math.Min(left, 86_400);
+        lot.Anchor = Now;
+        return true;
     }
 
     /// <summary>Applies one event; events of lots this sale does not have are ignored (a lots file changed between runs).</summary>
