@@ -3,21 +3,15 @@ using StreamEngine.Plugins.Auctioneer.Domain;
 namespace StreamEngine.Plugins.Auctioneer;
 
 /// <summary>
-/// The show's named scenes through the sale: <c>Intro</c> when a new sale is loaded, <c>Auction</c> when a lot opens,
-/// <c>Outro</c> once the last lot is closed (after the break, so its result is seen). Each only when the show has a
-/// scene of that name, and <c>Intro</c> only with an <c>Auction</c> scene to come back to. The scene it put on air is
-/// kept in its state, so a restart does not switch again.
+/// The show's named scenes through the sale: a show that starts on its <c>Intro</c> goes to <c>Auction</c> when the
+/// first lot opens, and to <c>Outro</c> once the last lot is closed (after the break, so its result is seen); each only
+/// when the show has a scene of that name. The auctioneer does not put the intro on air itself: the sale is loaded while
+/// the scene on air plays its entrance animations, and a switch then froze them half way (the demo's card stayed dim
+/// and off its place, the host invisible). The scene it put on air is kept in its state, so a restart does not switch again.
 /// </summary>
 public sealed partial class AuctioneerBehaviour
 {
-    private const string Intro = "Intro", OnTheBlock = "Auction", Outro = "Outro";
-
-    /// <summary>A new sale: the intro, until the first lot opens.</summary>
-    private void SceneForNewSale()
-    {
-        var scenes = Show.Scenes();
-        if (scenes.Contains(Intro) && scenes.Contains(OnTheBlock)) SwitchScene(Intro);
-    }
+    private const string OnTheBlock = "Auction", Outro = "Outro";
 
     /// <summary>An announced event: a lot opening brings the auction scene; the last lot closing, the outro after the break.</summary>
     private void SceneFor(AuctionEvent e)

@@ -64,7 +64,6 @@ public sealed partial class AuctioneerBehaviour : IShowBehaviour
             _restoring = null;
             if (records is not null) _ = records.AppendAsync("sales", new JsonObject { ["sale"] = Sale, ["lots"] = catalogue.Lots.Count }, CancellationToken.None);
             State["scene"] = null;
-            SceneForNewSale();
             _screen!.Ready(_auction);
         }
         else _restoring = records.ReadAsync("log-" + Sale, CancellationToken.None);

@@ -4,8 +4,8 @@ using StreamEngine.TestFixtures;
 namespace StreamEngine.Host.Tests;
 
 /// <summary>
-/// A show with named scenes Intro, Auction and Outro: the auctioneer puts the intro on air when the sale is loaded,
-/// the auction scene when its lot opens, and the outro once the last lot is closed and the break is over.
+/// A show with named scenes Intro, Auction and Outro that starts on its intro: the auctioneer puts the auction scene on
+/// air when its lot opens, and the outro once the last lot is closed and the break is over.
 /// </summary>
 public sealed class AuctionScenesLiveTests : IDisposable
 {
@@ -28,7 +28,7 @@ public sealed class AuctionScenesLiveTests : IDisposable
               { "name": "Auction", "layers": ["backdrop", "price-card", "countdown", "banner", "bid-flash", "chat"] },
               { "name": "Outro", "layers": ["backdrop", "outro-title", "chat"] } ]
             """);
-        json["onAir"] = "Auction";
+        json["onAir"] = "Intro";
         File.WriteAllText(scene, json.ToJsonString());
         await using var engine = await RunningEngine.StartSceneAsync(_dir.File("scenes.ts"), scene, Engine.Environment());
 
