@@ -65,6 +65,8 @@ public sealed class LiveFrameClock(FramePipeline pipeline, ILogger<LiveFrameCloc
             pipeline.Stats.RecordJitter(lateMs);
 
             Interlocked.Exchange(ref _frameIndex, firstFrame + n);
+            var trace = pipeline.Trace;
+            trace?.Begin();
             try
             {
                 pipeline.Tick(new FrameTime(firstFrame + n, fps));
@@ -74,6 +76,7 @@ public sealed class LiveFrameClock(FramePipeline pipeline, ILogger<LiveFrameCloc
             {
                 if (consecutiveErrors++ < 5) logger.LogError(e, "Frame {Frame} failed; the clock goes on", firstFrame + n);
             }
+            trace?.End(firstFrame + n, lateMs);
 
             n++;
             var behind = (long)(_time.GetElapsedTime(start).TotalSeconds * fps) - n;

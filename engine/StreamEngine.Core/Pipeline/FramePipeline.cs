@@ -23,6 +23,9 @@ public sealed class FramePipeline(SceneGraph scene, Compositor compositor, Frame
 
     public VideoFormat Format => compositor.Format;
 
+    /// <summary>Where slow live frames' time goes (benchmarks); null in a show. Set before the clock starts.</summary>
+    public FrameTrace? Trace { get; set; }
+
     /// <summary>Code that runs each frame before composing (scripts, behaviours, animations).</summary>
     public void AddHook(IFrameHook hook) => _hooks.Add(hook);
 
@@ -59,13 +62,16 @@ public sealed class FramePipeline(SceneGraph scene, Compositor compositor, Frame
         }
         if (!pool.TryRent(out var frame))
         {
+            FrameTrace.Current?.Dropped("no free frame buffer");
             stats.RecordDroppedEncoderFull();
             return;
         }
         try
         {
             compositor.Compose(scene, time);
+            FrameTrace.Current?.Mark("compose");
             Deliver(frame, time, started);
+            FrameTrace.Current?.Mark("copy");
         }
         catch
         {
@@ -76,6 +82,7 @@ public sealed class FramePipeline(SceneGraph scene, Compositor compositor, Frame
         }
         if (!sink.TryWrite(frame))
         {
+            FrameTrace.Current?.Dropped("encoder queue full");
             frame.Release();
             stats.RecordDroppedEncoderFull();
             return;
@@ -123,7 +130,12 @@ public sealed class FramePipeline(SceneGraph scene, Compositor compositor, Frame
     {
         while (_sceneSwitches.TryDequeue(out var sceneSwitch)) sceneSwitch(time);
         scene.ApplyPending();
-        foreach (var hook in _hooks) hook.OnFrame(time);
+        FrameTrace.Current?.Mark("commands");
+        foreach (var hook in _hooks)
+        {
+            hook.OnFrame(time);
+            FrameTrace.Current?.Mark(hook.GetType().Name);
+        }
     }
 
     /// <summary>Puts the composed frame into the pooled buffer (unless it already holds it) and counts it.</summary>
