@@ -14,6 +14,7 @@ public sealed class FramePipeline(SceneGraph scene, Compositor compositor, Frame
 {
     private readonly List<IFrameHook> _hooks = [];
     private readonly ConcurrentQueue<Action<FrameTime>> _sceneSwitches = new();
+    private readonly IdleCollector _collector = new();
 
     public SceneGraph Scene => scene;
 
@@ -89,6 +90,7 @@ public sealed class FramePipeline(SceneGraph scene, Compositor compositor, Frame
         }
         stats.Heartbeat.Delivered();
         stats.RecordDelivered(Format.Fps);
+        _collector.AfterFrame(started, Format.Fps);
     }
 
     /// <summary>Offline tick: waits for a free buffer and for the sink, so no frame is ever dropped.</summary>
