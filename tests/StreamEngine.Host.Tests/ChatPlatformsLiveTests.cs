@@ -46,8 +46,7 @@ public sealed class ChatPlatformsLiveTests : IDisposable
         Assert.Equal((platform, "bo", "question", "question"), (Text(question, "source"), Text(question, "author").ToLowerInvariant(), Text(question, "kind"), Text(question, "highlight")));
 
         // A second and a half of frames after both entered, so the recording's last frames show them in place.
-        var shown = await FramesAsync(engine);
-        await Until(async () => await FramesAsync(engine) > shown + 45, "45 frames after the messages");
+        await ChatLayerLiveTests.FramesAsync(engine, await ChatLayerLiveTests.FramesAsync(engine, 0) + 45);
         await engine.StopAsync();
         var frames = (await Media.ProbeAsync(recording)).Frames;
         var last = await Media.DecodeFrameAsync(recording, frames - 1, 640, 360);
@@ -98,8 +97,6 @@ public sealed class ChatPlatformsLiveTests : IDisposable
                 break;
         }
     }
-
-    private static async Task<long> FramesAsync(RunningEngine engine) => (await engine.GetObjectAsync("api/stats"))["frames"]!.GetValue<long>();
 
     private static async Task Until(Func<Task<bool>> condition, string what)
     {
