@@ -15,6 +15,7 @@ public sealed class LiveFrameClock(FramePipeline pipeline, ILogger<LiveFrameCloc
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly CancellationTokenSource _stopped = new();
     private long _frameIndex;
+    private readonly IdleCollections _collections = new();
 
     /// <summary>Cancelled once the clock is asked to stop: a change queued from then on would wait for a frame that never comes.</summary>
     public CancellationToken Stopped => _stopped.Token;
@@ -69,6 +70,7 @@ public sealed class LiveFrameClock(FramePipeline pipeline, ILogger<LiveFrameCloc
             {
                 pipeline.Tick(new FrameTime(firstFrame + n, fps));
                 consecutiveErrors = 0;
+                _collections.AfterDelivery();
             }
             catch (Exception e)
             {

@@ -150,9 +150,14 @@ public sealed class Compositor : IDisposable
     /// <summary>
     /// Frame thread, once the catalog serves the layer types <paramref name="prepared"/> was drawn with: its layers
     /// replace the current ones, so the frame shows them without drawing anything. The replaced ones (renderers of the
-    /// old version) are disposed off the frame thread (nothing on it uses them any more); the task completes then.
+    /// old version) are disposed off the frame thread (nothing on it uses them any more), at low priority, once
+    /// <paramref name="idle"/> completes; the task completes then.
     /// </summary>
-    public Task Adopt(PreparedLayers prepared)
+    /// <param name="idle">
+    /// When the frame thread is idle (the swap frame delivered): disposing takes 5-25 ms of CPU, which, started at the
+    /// swap, kept the swap frame itself waiting for a core on a busy two-core machine.
+    /// </param>
+    public Task Adopt(PreparedLayers prepared, Task? idle = null)
     {
         var replaced = new List<LayerSlot>();
         foreach (var (id, slot) in prepared.Take())
@@ -161,7 +166,10 @@ public sealed class Compositor : IDisposable
             if (_slots.Remove(id, out var old)) replaced.Add(old);
             _slots[id] = slot;
         }
-        return Task.Run(() => { foreach (var slot in replaced) slot.Dispose(); });
+        return (idle ?? Task.CompletedTask).ContinueWith(_ => YieldingWork.Run("dispose-renderers", () =>
+        {
+            foreach (var slot in replaced) slot.Dispose();
+        }), TaskScheduler.Default).Unwrap();
     }
 
     private void DrawLayer(SKImage raster, LayerTransform t)
