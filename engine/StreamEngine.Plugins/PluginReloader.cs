@@ -46,7 +46,11 @@ public sealed class PluginReloader(PluginCatalog catalog, string pluginsDirector
     {
         // Loading (assemblies, type scanning, the plugin's services) takes CPU the frame thread must not wait for.
         LoadedPlugin? next = null;
-        await YieldingWork.Run("plugin-load", () => next = Load(folder));
+        await YieldingWork.Run("plugin-load", () =>
+        {
+            next = Load(folder);
+            SwapCode.Compile([typeof(PluginReloader), typeof(PluginCatalog), typeof(Compositor), typeof(PreparedLayers), .. catalog.ReplacedHandlerTypes]);
+        });
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _ready.Enqueue(new Pending(next!, done));
         await done.Task;
