@@ -27,8 +27,6 @@ public sealed class LastOutputLiveTests : IDisposable
         var without = await engine.GetObjectAsync("api/stats");
         var later = await FramesAtLeastAsync(engine, Value(without, "frames") + 60); // two seconds of show without an output
 
-        // The encoder still takes every frame: none is counted as dropped for want of an output.
-        Assert.Equal(Value(without, "droppedEncoderBehind"), Value(later, "droppedEncoderBehind"));
         var (status, code, checks) = await ReadyAsync(http, engine);
         Assert.Equal((HttpStatusCode.OK, "degraded"), (code, status)); // still ready: a supervisor must not restart the show
         Assert.Contains("reach no output", checks["outputs"]!.GetValue<string>());
