@@ -20,6 +20,7 @@ public sealed partial class AuctioneerBehaviour : IShowBehaviour
     private RecordLog? _log;
     private Screen? _screen;
     private HostVoice? _voice;
+    private SaleSounds? _sounds;
     private Task<IReadOnlyList<JsonObject>>? _restoring;
     private readonly List<StreamEngine.Sdk.Chat.ChatMessage> _waiting = [];
     private readonly List<(long N, TaskCompletionSource Done)> _acknowledgements = [];
@@ -39,6 +40,7 @@ public sealed partial class AuctioneerBehaviour : IShowBehaviour
         _context = context;
         _clock = new ShowClock(context.Show);
         _screen = new Screen(context.Show);
+        _sounds = new SaleSounds(context.Show);
         _voice = new HostVoice(context.Show, (layer, text) => context.Publish("HostLine", new JsonObject { ["layer"] = layer, ["text"] = text }));
         context.Show.OnChat(OnChat);
         context.Show.OnFrame(OnFrame);
@@ -85,6 +87,7 @@ public sealed partial class AuctioneerBehaviour : IShowBehaviour
         Record(_auction.Tick());
         Announce();
         _voice!.OnFrame(_auction);
+        _sounds!.OnFrame(_auction);
         if (time.Seconds - _lastClockSave >= 0.5) SaveClock();
         AskingPrice.Publish(_auction);
     }
@@ -129,6 +132,7 @@ public sealed partial class AuctioneerBehaviour : IShowBehaviour
         if (ready.Count == 0) return;
         foreach (var e in ready) Announce(e);
         _screen!.Show(_auction!, ready);
+        _sounds!.Show(ready);
         var last = ready[^1].N;
         for (var i = _acknowledgements.Count - 1; i >= 0; i--)
             if (_acknowledgements[i].N <= last)

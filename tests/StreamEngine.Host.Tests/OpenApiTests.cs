@@ -69,6 +69,9 @@ public sealed class OpenApiTests : IDisposable
         ("DELETE", "api/behaviours/chat/bans/spammer", "/api/behaviours/{id}/{path}", null, null, "api/behaviours/ghost/bans/x"),
         ("PUT", "api/behaviours/ghost/x", "/api/behaviours/{id}/{path}", "{}", null, null),
         ("PATCH", "api/behaviours/ghost/x", "/api/behaviours/{id}/{path}", "{}", null, null),
+        ("GET", "api/audio", "/api/audio", null, null, null),
+        ("PATCH", "api/audio/channels/music", "/api/audio/channels/{id}", """{"gainDb":-6}""", """{"gainDb":"loud"}""", "api/audio/channels/ghost"),
+        ("POST", "api/audio/play", "/api/audio/play", """{"cue":"gavel"}""", """{"cue":5}""", null),
         ("POST", "api/scene", "/api/scene", """{"layers":[{"id":"bg","type":"background","props":{"color":"#223344"}}],"transition":{"kind":"cut"}}""", """{"layers":{}}""", null),
     ];
 

@@ -58,3 +58,13 @@ internal sealed record ChatSourceBody([property: Required] string Type, JsonObje
 
 /// <summary>The encoder to use.</summary>
 internal sealed record EncoderBody([property: Required] string Id);
+
+/// <summary>A channel's new level and/or mute; at least one of them.</summary>
+internal sealed record AudioChannelBody(
+    [property: Range(-60, 12), Description("gain in dB, -60 to 12")] double? GainDb = null,
+    bool? Muted = null);
+
+/// <summary>A sound to play now.</summary>
+internal sealed record PlaySoundBody(
+    [property: Required, StringLength(200, MinimumLength = 1), Description("gavel, bid-chime, tick, or a sound the scene names")] string Cue,
+    [property: Description("the channel; default: the effects channel")] string? Channel = null);

@@ -59,6 +59,7 @@ internal static class ShowApi
             return Results.NoContent();
         })).Changes("ReorderLayers", "Draw layers in this order", "Layers", 204).Body<ReorderBody>().Problems(404);
         SceneApi.Map(api, change, show);
+        AudioApi.Map(api, change, show);
         change.MapPost("/scene", (HttpRequest request) => WithBody(request, async body =>
         {
             if (body["layers"] is not JsonArray layers) return Problems.BadRequest("layers: expected an array of layers", "layers");
