@@ -67,6 +67,11 @@ public sealed partial class FakeX : IAsyncDisposable
             await Token(http);
             return;
         }
+        if (endpoint == "GET /i/oauth2/authorize")
+        {
+            await Authorize(http);
+            return;
+        }
         if (!SignatureHolds(http.Request) && !BearerHolds(http.Request))
         {
             BadSignatures++;
