@@ -18,7 +18,12 @@ public sealed class XPlugin : IPluginRegistrar
         if (credentials.CanRead) logger.LogInformation("{State}", credentials.Describe());
         else logger.LogWarning("{State}", credentials.Describe());
         if (!credentials.CanRead) return;
+        if (!Commands.CheckCommand.TryBaseUrl(Environment.GetEnvironmentVariable(Commands.CheckCommand.BaseUrlVariable), out var baseUrl))
+        {
+            logger.LogWarning("X is off: {Variable} must be an https URL (or http on loopback); the show runs without X.", Commands.CheckCommand.BaseUrlVariable);
+            return;
+        }
         var data = Environment.GetEnvironmentVariable("STREAM_ENGINE_DATA") is { Length: > 0 } d ? d : "data";
-        registry.AddChatSource(new Chat.XChatSourceType(credentials, TimeProvider.System, Path.GetFullPath(data)));
+        registry.AddChatSource(new Chat.XChatSourceType(credentials, TimeProvider.System, Path.GetFullPath(data), baseUrl));
     }
 }

@@ -21,7 +21,7 @@ public sealed partial class FakeX : IAsyncDisposable
     public const string MeName = "auctionhouse";
 
     private readonly WebApplication _app;
-    private readonly SkippingClock _clock;
+    private readonly TimeProvider _clock;
     private readonly ConcurrentDictionary<string, (DateTimeOffset Start, int Used)> _windows = new();
     private long _nextId = 1000;
 
@@ -35,9 +35,9 @@ public sealed partial class FakeX : IAsyncDisposable
     public int PageSize { get; set; } = 100;
     public Uri BaseUrl { get; }
 
-    private FakeX(WebApplication app, SkippingClock clock, Uri baseUrl) { _app = app; _clock = clock; BaseUrl = baseUrl; }
+    private FakeX(WebApplication app, TimeProvider clock, Uri baseUrl) { _app = app; _clock = clock; BaseUrl = baseUrl; }
 
-    public static async Task<FakeX> StartAsync(SkippingClock clock)
+    public static async Task<FakeX> StartAsync(TimeProvider clock)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();

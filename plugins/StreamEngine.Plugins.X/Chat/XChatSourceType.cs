@@ -8,9 +8,10 @@ namespace StreamEngine.Plugins.X.Chat;
 /// <summary>
 /// Chat source type <c>x</c>: replies to the broadcast's post. Settings: <c>conversationId</c> (the broadcast post's
 /// id, required), <c>pollSeconds</c> (5–300, default 15: X's user-context recent search allows 180 requests per 15
-/// minutes), <c>apiBaseUrl</c> (https, or http on loopback for tests and local proxies).
+/// minutes), <c>apiBaseUrl</c> (https, or http on loopback for tests and local proxies; default <c>TWITTER_API_BASE_URL</c>,
+/// else https://api.x.com). What X says is left of each endpoint's rate window goes to the engine's metrics.
 /// </summary>
-public sealed class XChatSourceType(XCredentialsFromEnvironment credentials, TimeProvider clock, string dataDirectory) : IChatSourceType
+public sealed class XChatSourceType(XCredentialsFromEnvironment credentials, TimeProvider clock, string dataDirectory, Uri? defaultBaseUrl = null) : IChatSourceType
 {
     public string Name => "x";
 
@@ -21,7 +22,7 @@ public sealed class XChatSourceType(XCredentialsFromEnvironment credentials, Tim
         XReads.CheckId(conversation, "settings.conversationId");
         var poll = settings["pollSeconds"] is JsonValue p && p.TryGetValue<double>(out var s) ? s : 15;
         if (!double.IsFinite(poll) || poll is < 5 or > 300) throw new ArgumentException($"settings.pollSeconds {poll} is out of range: 5 to 300 seconds.");
-        var baseUrl = new Uri("https://api.x.com/");
+        var baseUrl = defaultBaseUrl ?? new Uri("https://api.x.com/");
         if (Text(settings, "apiBaseUrl") is { } url)
             baseUrl = Uri.TryCreate(url.EndsWith('/') ? url : url + "/", UriKind.Absolute, out var u) && (u.Scheme == "https" || (u.Scheme == "http" && u.IsLoopback))
                 ? u : throw new ArgumentException($"settings.apiBaseUrl '{url}' must be an https URL (or http on loopback).");
@@ -31,6 +32,7 @@ public sealed class XChatSourceType(XCredentialsFromEnvironment credentials, Tim
             : throw new ArgumentException(credentials.Describe());
         var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         var client = new XApiClient(http, auth, new XApiOptions { BaseUrl = baseUrl }, clock);
+        client.Budget.Reported += (endpoint, window) => context.Sink.ReportRateLimit(endpoint, window.Limit, window.Remaining, window.Reset);
         var reads = new XReads(client);
         var safeId = string.Concat(context.Id.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_'));
         var cursor = new FileCursorStore(Path.Combine(dataDirectory, "x", $"{safeId}-{conversation}.cursor"));
