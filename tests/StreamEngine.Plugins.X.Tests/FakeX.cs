@@ -51,10 +51,10 @@ public sealed partial class FakeX : IAsyncDisposable
     }
 
     /// <summary>Adds a post as if someone had posted it (a reply in the broadcast's conversation).</summary>
-    public string Seed(string text, string authorId, string conversationId)
+    public string Seed(string text, string authorId, string? conversationId)
     {
         var id = Interlocked.Increment(ref _nextId).ToString();
-        lock (Posts) Posts.Add(new JsonObject { ["id"] = id, ["text"] = text, ["author_id"] = authorId, ["conversation_id"] = conversationId });
+        lock (Posts) Posts.Add(new JsonObject { ["id"] = id, ["text"] = text, ["author_id"] = authorId, ["conversation_id"] = conversationId ?? id });
         return id;
     }
 
@@ -65,6 +65,11 @@ public sealed partial class FakeX : IAsyncDisposable
         if (endpoint == "POST /2/oauth2/token")
         {
             await Token(http);
+            return;
+        }
+        if (endpoint == "GET /region-recommendation")
+        {
+            await Answer(http, 200, new JsonObject { ["region"] = "us-east-1" });
             return;
         }
         if (endpoint == "GET /i/oauth2/authorize")
