@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using SkiaSharp;
+using StreamEngine.Core.Pipeline;
 using StreamEngine.Core.Resources;
 using StreamEngine.Core.Scene;
 using StreamEngine.Sdk;
@@ -86,7 +87,9 @@ public sealed class Compositor : IDisposable
         foreach (var layer in scene.Layers)
         {
             if (!IsDrawn(layer.State)) continue;
-            contentChanged |= SlotFor(layer.State.Id).Update(layer, BoxSize(layer.State.Transform, size, scene.Limits), time, _catalog);
+            if (!SlotFor(layer.State.Id).Update(layer, BoxSize(layer.State.Transform, size, scene.Limits), time, _catalog)) continue;
+            contentChanged = true;
+            FrameTrace.Current?.Mark(layer.State.Id);
         }
         RemoveSlotsOfDeletedLayers(scene);
 
