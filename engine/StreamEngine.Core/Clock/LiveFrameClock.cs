@@ -12,6 +12,9 @@ namespace StreamEngine.Core.Clock;
 /// </summary>
 public sealed class LiveFrameClock(FramePipeline pipeline, ILogger<LiveFrameClock> logger, TimeProvider? time = null)
 {
+    /// <summary>The frame thread's nice value where the engine may raise it: ahead of the engine's other threads and of other programs at the default 0.</summary>
+    public const int FrameThreadNice = -10;
+
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly CancellationTokenSource _stopped = new();
     private long _frameIndex;
@@ -30,6 +33,8 @@ public sealed class LiveFrameClock(FramePipeline pipeline, ILogger<LiveFrameCloc
         var stopping = stop.Register(_stopped.Cancel);
         var thread = new Thread(() =>
         {
+            if (!ThreadNice.TrySet(FrameThreadNice))
+                logger.LogDebug("The frame thread runs at the process's priority (raising it needs CAP_SYS_NICE)");
             try { Run(stop, firstFrame); done.SetResult(); }
             catch (Exception e) { done.SetException(e); }
             finally
