@@ -61,7 +61,10 @@ internal static class RunCommand
             ShowComposition.ReloadPluginsLive(session, config, loggers);
             await using var extensions = await ShowExtensions.StartAsync(session, scenePath, writer, store, loggers, stop, AudienceOption.Read(parse.GetValue(audience)));
             session.Extensions = extensions;
-            var targets = given.Length > 0 ? given : [DefaultRecording(config, "show")];
+            // X_BROADCAST=auto: the X plugin sets the ingest up through X's API and ends the broadcast after the show.
+            var (ingestTargets, ingest) = await PresetIngest.OpenAsync(given, preset, session.Plugins, loggers, stop);
+            await using var broadcast = ingest;
+            var targets = ingestTargets.Length > 0 ? ingestTargets : [DefaultRecording(config, "show")];
             await using var encoder = Encoders.Create(config, session.Format, live: true, targets, loggers, session.Plugins, session.Audio);
             await using var systemd = SystemdNotify.Start(session.Stats.Heartbeat, loggers.CreateLogger("systemd"));
             await using var backups = ScheduledBackups.Start(config, loggers);

@@ -32,6 +32,7 @@ internal static partial class ConfigSettings
         ConfigSetting.Text("X_INGEST_URL", "an rtmps:// (or rtmp://) URL from X's producer page, such as rtmps://va.pscp.tv:443/x",
             v => Uri.TryCreate(v, UriKind.Absolute, out var u) && u.Scheme is "rtmps" or "rtmp" && u.UserInfo.Length == 0, (c, v) => c with { XIngestUrl = v }),
         ConfigSetting.SecretText("X_STREAM_KEY", (c, v) => c with { XStreamKey = v }),
+        ConfigSetting.OneOf("X_BROADCAST", ["off", "auto"], (c, v) => c with { XBroadcast = v }),
         ConfigSetting.Int("MAX_LAYERS", 1, 100, (c, v) => c with { MaxLayers = v }),
         ConfigSetting.Int("WS_MAX_CLIENTS", 1, 100_000, (c, v) => c with { MaxWsClients = v }),
         ConfigSetting.Int("WS_REQUESTS_PER_SECOND", 1, 100_000, (c, v) => c with { WsRequestsPerSecond = v }),

@@ -27,6 +27,9 @@ public sealed record EngineConfig
 
     /// <summary>The stream key that goes with <see cref="XIngestUrl"/>; masked everywhere.</summary>
     public Secret? XStreamKey { get; init; }
+
+    /// <summary><c>auto</c>: without X_INGEST_URL and X_STREAM_KEY, <c>--output x</c> sets the ingest up through X's API (the X plugin).</summary>
+    public string XBroadcast { get; init; } = "off";
     public int MaxLayers { get; init; } = 50;
     public int MaxWsClients { get; init; } = 256;
     public int WsRequestsPerSecond { get; init; } = 100;

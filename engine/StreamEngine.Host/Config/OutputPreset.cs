@@ -20,7 +20,8 @@ internal sealed record OutputPreset(string Name, string UrlSetting, string KeySe
     /// <summary>
     /// The outputs with preset names replaced by their URL with the key, the config carrying the preset's encoding,
     /// and the frame size and rate it needs (null when no preset was named). A preset whose URL or key is not
-    /// configured is refused naming the setting.
+    /// configured is refused naming the setting, unless X_BROADCAST=auto: then the preset's name stays in the targets
+    /// and <see cref="Show.PresetIngest"/> puts the ingest that the X plugin sets up in its place once plugins are loaded.
     /// </summary>
     public static (string[] Targets, EngineConfig Config, OutputPreset? Preset) Resolve(string[] targets, EngineConfig config)
     {
@@ -28,15 +29,16 @@ internal sealed record OutputPreset(string Name, string UrlSetting, string KeySe
         if (presets.Count == 0) return (targets, config, null);
         if (presets.Count > 1) throw new UserInputException("--output", "--output", "one preset per show: the encode is shared by every output");
         var preset = presets[0];
-        var url = config.XIngestUrl ?? throw new UserInputException("--output", preset.UrlSetting,
-            $"--output {preset.Name} needs {preset.UrlSetting} (the ingest URL from X's producer page) and {preset.KeySetting}");
-        var key = config.XStreamKey?.Value ?? throw new UserInputException("--output", preset.KeySetting,
-            $"--output {preset.Name} needs {preset.KeySetting} (the stream key from X's producer page)");
-        var target = $"{url.TrimEnd('/')}/{key}";
         var encoding = config with
         {
             VideoBitrateKbps = preset.VideoKbps, KeyframeIntervalSeconds = preset.KeyframeSeconds, AudioCodec = preset.AudioCodec, TargetFps = preset.Fps,
         };
+        if (config.XBroadcast == "auto" && (config.XIngestUrl is null || config.XStreamKey is null)) return (targets, encoding, preset);
+        var url = config.XIngestUrl ?? throw new UserInputException("--output", preset.UrlSetting,
+            $"--output {preset.Name} needs {preset.UrlSetting} (the ingest URL from X's producer page) and {preset.KeySetting}, or X_BROADCAST=auto to set the broadcast up through X's API");
+        var key = config.XStreamKey?.Value ?? throw new UserInputException("--output", preset.KeySetting,
+            $"--output {preset.Name} needs {preset.KeySetting} (the stream key from X's producer page)");
+        var target = $"{url.TrimEnd('/')}/{key}";
         return ([.. targets.Select(t => t == preset.Name ? target : t)], encoding, preset);
     }
 }
