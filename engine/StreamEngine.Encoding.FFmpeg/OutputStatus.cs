@@ -17,4 +17,8 @@ public sealed record OutputStatus(
     int ReconnectCount,
     long BytesSent,
     long DroppedChunks,
-    string? LastError);
+    string? LastError)
+{
+    /// <summary>The rendition it was added with; null when it takes the show's own encode.</summary>
+    public OutputRendition? Rendition { get; init; }
+}
