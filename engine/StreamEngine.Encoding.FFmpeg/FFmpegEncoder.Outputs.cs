@@ -11,7 +11,7 @@ public sealed partial class FFmpegEncoder
 
     /// <summary>Every output with its state and counters; targets have their secrets masked.</summary>
     public IReadOnlyList<OutputStatus> Outputs =>
-        [.. Supervisors.Select(s => s.Status), .. Renditions.SelectMany(r => r.Encoder.Outputs.Select(o => o with { Rendition = r.Spec }))];
+        [.. Supervisors.Select(s => s.Status with { Health = s.Health(FramesDropped) }), .. Renditions.SelectMany(r => r.Encoder.Outputs.Select(o => o with { Rendition = r.Spec }))];
 
     /// <summary>Where an output goes, secrets included (to add it again after stopping it); null for an unknown id.</summary>
     public OutputTarget? TargetOf(string id) =>

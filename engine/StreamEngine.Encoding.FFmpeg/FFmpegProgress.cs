@@ -8,9 +8,16 @@ internal sealed class FFmpegProgress
 {
     private long _totalSize;
     private long _outTimeMicroseconds;
+    private long _frames;
 
     /// <summary>Bytes ffmpeg has written to its output.</summary>
     public long TotalSize => _totalSize;
+
+    /// <summary>Stream time written so far, in microseconds.</summary>
+    public long OutTimeMicroseconds => _outTimeMicroseconds;
+
+    /// <summary>Video frames written so far.</summary>
+    public long Frames => _frames;
 
     /// <summary>True once data reached the destination: a header and at least one timestamped packet.</summary>
     public bool HasDelivered => _totalSize > 0 && _outTimeMicroseconds > 0;
@@ -23,7 +30,8 @@ internal sealed class FFmpegProgress
             var eq = line.IndexOf('=');
             if (eq < 0 || !long.TryParse(line.AsSpan(eq + 1), out var value)) continue;
             var key = line.AsSpan(0, eq);
-            if (key.SequenceEqual("total_size") && value > _totalSize)
+            if (key.SequenceEqual("frame")) _frames = value;
+            else if (key.SequenceEqual("total_size") && value > _totalSize)
             {
                 _totalSize = value;
                 advanced();

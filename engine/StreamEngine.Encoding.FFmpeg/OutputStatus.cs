@@ -21,4 +21,7 @@ public sealed record OutputStatus(
 {
     /// <summary>The rendition it was added with; null when it takes the show's own encode.</summary>
     public OutputRendition? Rendition { get; init; }
+
+    /// <summary>Its delivery over the last seconds (bitrate, fps, speed), its encode's dropped frames and its uptime.</summary>
+    public OutputHealth? Health { get; init; }
 }

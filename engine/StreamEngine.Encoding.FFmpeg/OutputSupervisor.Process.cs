@@ -30,6 +30,7 @@ internal sealed partial class OutputSupervisor
         var progressTask = progress.ReadAsync(process.OutputText, () =>
         {
             lastProgress = _time.GetTimestamp();
+            _health.Sample(progress.TotalSize, progress.Frames, progress.OutTimeMicroseconds);
             if (wasLive || !progress.HasDelivered) return;
             wasLive = true;
             SetState(OutputState.Live, null);

@@ -20,6 +20,6 @@ public sealed record OutputRendition(int Width, int Height, int? VideoBitrateKbp
 /// <param name="BitrateKbps">Bits per second delivered over the last few seconds, in kbit/s.</param>
 /// <param name="Fps">Frames per second delivered over the last few seconds.</param>
 /// <param name="Speed">Delivery speed relative to real time (1 keeps up; below 1 the link or the encoder falls behind).</param>
-/// <param name="DroppedFrames">Frames its encode dropped (the encoder was behind) plus frames it skipped being behind itself.</param>
+/// <param name="DroppedFrames">Frames its encode dropped (the encoder was behind or restarting), counted since the encode started.</param>
 /// <param name="UptimeSeconds">Seconds since it last went live; 0 while it is not live.</param>
 public sealed record OutputHealth(double BitrateKbps, double Fps, double Speed, long DroppedFrames, double UptimeSeconds);

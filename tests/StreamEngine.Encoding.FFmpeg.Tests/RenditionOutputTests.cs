@@ -36,7 +36,17 @@ public sealed class RenditionOutputTests(ITestOutputHelper output) : IDisposable
             await Eventually.TrueAsync(() => encoder.Outputs.All(o => o.State == OutputState.Live), Generous, "all three outputs live");
             Assert.Equal(Small, encoder.Outputs.Single(o => o.Id == small).Rendition);
             Assert.Null(encoder.Outputs.Single(o => o.Id == full).Rendition); // the show's own size shares the show's encode
-            await Task.Delay(TimeSpan.FromSeconds(3));
+            await Task.Delay(TimeSpan.FromSeconds(6));
+            // Health, as GET /api/outputs and /metrics show it: each output delivers its frames in real time.
+            foreach (var o in encoder.ListOutputs())
+            {
+                var health = o.Health!;
+                output.WriteLine($"{o.Id} {o.Rendition}: {health}");
+                Assert.InRange(health.Fps, 5, 40); // 30 on a quiet machine; a loaded one drops frames, and they show here
+                Assert.InRange(health.Speed, 0.3, 2); // 1 on a quiet machine; above while a fresh connection catches up on the queued keyframe interval
+                Assert.True(health.BitrateKbps > 100, $"{o.Id} delivers {health.BitrateKbps} kbit/s");
+                Assert.True(health.UptimeSeconds > 3, $"{o.Id} live for {health.UptimeSeconds} s");
+            }
 
             _program.Stop();
             await Eventually.TrueAsync(() => states.Count(full, OutputState.Reconnecting) > 0, Generous, "the full-size output to lose its server");
@@ -44,6 +54,10 @@ public sealed class RenditionOutputTests(ITestOutputHelper output) : IDisposable
             _program.Start();
             await Eventually.TrueAsync(() => states.Count(full, OutputState.Live) > 1, Generous, "the full-size output to reconnect");
             await Task.Delay(TimeSpan.FromSeconds(3));
+            var after = encoder.ListOutputs().ToDictionary(o => o.Id);
+            Assert.Equal(1, after[full].Reconnects);
+            Assert.True(after[full].Health!.UptimeSeconds < after[small].Health!.UptimeSeconds - 3,
+                $"uptime starts over on reconnecting: {after[full].Health!.UptimeSeconds} s against {after[small].Health!.UptimeSeconds} s");
         }
         await encoder.StopAsync(CancellationToken.None);
 

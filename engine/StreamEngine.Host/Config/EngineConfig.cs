@@ -27,6 +27,18 @@ public sealed record EngineConfig
 
     /// <summary>The stream key that goes with <see cref="XIngestUrl"/>; masked everywhere.</summary>
     public Secret? XStreamKey { get; init; }
+
+    /// <summary>YouTube's ingest, for <c>--output youtube</c>.</summary>
+    public string YouTubeIngestUrl { get; init; } = "rtmp://a.rtmp.youtube.com/live2";
+
+    /// <summary>The stream key from YouTube Studio; masked everywhere.</summary>
+    public Secret? YouTubeStreamKey { get; init; }
+
+    /// <summary>Twitch's ingest, for <c>--output twitch</c> (the default lets Twitch pick the nearest).</summary>
+    public string TwitchIngestUrl { get; init; } = "rtmp://live.twitch.tv/app";
+
+    /// <summary>The stream key from Twitch's creator dashboard; masked everywhere.</summary>
+    public Secret? TwitchStreamKey { get; init; }
     public int MaxLayers { get; init; } = 50;
     public int MaxWsClients { get; init; } = 256;
     public int WsRequestsPerSecond { get; init; } = 100;

@@ -50,6 +50,11 @@ internal static class Encoders
     }
 
     public static IEncoder Create(EngineConfig config, VideoFormat format, bool live, IEnumerable<string> outputs, ILoggerFactory loggers,
+        PluginCatalog? plugins = null, IAudioSource? audio = null) =>
+        Create(config, format, live, outputs.Select(OutputSpec.Plain), loggers, plugins, audio);
+
+    /// <summary>The encoder <c>ENCODER</c> names with the command line's outputs added, each with its rendition (presets resolved).</summary>
+    public static IEncoder Create(EngineConfig config, VideoFormat format, bool live, IEnumerable<OutputSpec> outputs, ILoggerFactory loggers,
         PluginCatalog? plugins = null, IAudioSource? audio = null)
     {
         var available = Available(loggers, plugins);
@@ -61,8 +66,13 @@ internal static class Encoders
         var problems = new List<Core.Scene.ValidationProblem>();
         foreach (var output in outputs)
         {
-            try { encoder.AddOutput(output); }
-            catch (FormatException e) { problems.Add(new("--output", e.Message)); }
+            try
+            {
+                var rendition = output.Rendition(format);
+                if (rendition is null) encoder.AddOutput(output.Resolve(config));
+                else encoder.AddRenditionOutput(output.Resolve(config), rendition, overwrite: true);
+            }
+            catch (Exception e) when (e is FormatException or NotSupportedException) { problems.Add(new("--output", e.Message)); }
         }
         if (problems.Count > 0) throw new UserInputException("--output", problems);
         var failed = encoder.ListOutputs().Where(o => o.State == OutputState.Failed).ToList();

@@ -100,7 +100,7 @@ internal static class ShowApi
                 JsonValue v when v.GetValueKind() is JsonValueKind.True or JsonValueKind.False => v.GetValue<bool>(),
                 _ => throw new ShowRequestException(RequestFailure.Invalid, "overwrite: expected true or false", "overwrite"),
             };
-            var id = await show.AddOutputAsync(target.GetValue<string>(), overwrite);
+            var id = await show.AddOutputAsync(target.GetValue<string>(), overwrite, OutputRenditions.FromJson(body["rendition"], show.Info));
             return Results.Created($"/api/outputs/{id}", new { id });
         })).Changes("AddOutput", "Start streaming or recording to another target", "Outputs", 201, typeof(CreatedId)).Body<OutputBody>().Problems(409);
         change.MapPost("/plugins/{id}/reload", (string id) => Handle(async () => Results.Ok(await show.ReloadPluginAsync(id))))
