@@ -110,6 +110,7 @@ public sealed record EncoderSettings
             "flv" when !h264 || AudioCodec != AudioCodec.Aac =>
                 $"{target.Display}: RTMP and FLV outputs require VideoCodec h264 and AudioCodec aac ({codecs})",
             "mpegts" when !h264 => $"{target.Display}: SRT and .ts outputs require VideoCodec h264 ({codecs})",
+            "hls" when !h264 => $"{target.Display}: HLS (.m3u8) outputs require VideoCodec h264 ({codecs})",
             "mp4" when !h264 => $"{target.Display}: .mp4 outputs require VideoCodec h264 ({codecs}); use .webm or .mkv for vp8/vp9",
             "webm" when h264 || AudioCodec != AudioCodec.Opus =>
                 $"{target.Display}: .webm outputs require VideoCodec vp8 or vp9 and AudioCodec opus ({codecs})",

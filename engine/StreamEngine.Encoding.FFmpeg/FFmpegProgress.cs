@@ -4,7 +4,8 @@ namespace StreamEngine.Encoding.FFmpeg;
 /// Reads ffmpeg's <c>-progress pipe:1</c> report (key=value lines, a block every half second) and says when the
 /// output advanced.
 /// </summary>
-internal sealed class FFmpegProgress
+/// <param name="sizeUnknown">The muxer reports no size (HLS writes many files): stream time alone says it delivered.</param>
+internal sealed class FFmpegProgress(bool sizeUnknown = false)
 {
     private long _totalSize;
     private long _outTimeMicroseconds;
@@ -20,7 +21,7 @@ internal sealed class FFmpegProgress
     public long Frames => _frames;
 
     /// <summary>True once data reached the destination: a header and at least one timestamped packet.</summary>
-    public bool HasDelivered => _totalSize > 0 && _outTimeMicroseconds > 0;
+    public bool HasDelivered => (_totalSize > 0 || sizeUnknown) && _outTimeMicroseconds > 0;
 
     /// <summary>Reads reports from <paramref name="reader"/> until it ends; calls <paramref name="advanced"/> whenever the output grew.</summary>
     public async Task ReadAsync(TextReader reader, Action advanced, CancellationToken cancellationToken)

@@ -61,6 +61,9 @@ public partial interface IShowControl
 
     Task RemoveOutputAsync(string id);
 
+    /// <summary>The full path of a file an HLS output wrote (see <see cref="RecordingsFolder.HlsFile"/>); NotFound for anything else.</summary>
+    string HlsFile(string path);
+
     StatsInfo Stats();
 
     IReadOnlyList<PluginInfo> Plugins();

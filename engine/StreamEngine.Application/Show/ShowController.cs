@@ -160,6 +160,8 @@ public sealed partial class ShowController(ShowRuntime session, IEncoder encoder
         catch (NotSupportedException e) { throw new ShowRequestException(RequestFailure.Invalid, $"rendition: {e.Message} (ENCODER)", "rendition"); }
     }
 
+    public string HlsFile(string path) => Recordings.HlsFile(path);
+
     public async Task RemoveOutputAsync(string id)
     {
         if (!await encoder.RemoveOutputAsync(id)) throw new ShowRequestException(RequestFailure.NotFound, $"output '{id}' does not exist or cannot be removed while running", "id");

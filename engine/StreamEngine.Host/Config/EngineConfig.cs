@@ -58,6 +58,9 @@ public sealed record EngineConfig
     public IReadOnlyList<string> AssetRoots { get; init; } = [];
     public int AssetMaxMb { get; init; } = 100;
     public string RecordingsDirectory { get; init; } = "recordings";
+
+    /// <summary>HLS_LADDER: the picture heights of an <c>hls:NAME</c> output's renditions.</summary>
+    public IReadOnlyList<int> HlsLadder { get; init; } = Application.HlsLadder.DefaultHeights;
     public int MaxOutputs { get; init; } = 8;
 
     /// <summary>Animations that may run at once (MAX_ANIMATIONS).</summary>

@@ -120,6 +120,8 @@ internal sealed class FakeShow : IShowControl
         lock (_lock) return [.. _outputs];
     }
 
+    public string HlsFile(string path) => throw new ShowRequestException(RequestFailure.NotFound, "no HLS output", "path");
+
     public Task<string> AddOutputAsync(string target, bool overwrite = false, OutputRendition? rendition = null)
     {
         var output = new OutputInfo($"output-{Interlocked.Increment(ref _nextId)}", target, "starting", 0, 0, null, rendition);
