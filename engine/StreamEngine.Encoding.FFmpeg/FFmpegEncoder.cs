@@ -109,8 +109,9 @@ public sealed partial class FFmpegEncoder : IEncoder
         }
         _format = format;
         if (_audio is not null) _audioPacing = new AudioPacing(_audio.Format.SampleRate, format.Fps);
-        _logger.LogInformation("Encoder starting: {Format} {Encoder} preset {Preset}, {Kbps} kbit/s, keyframe every {Keyframe} s, {Mode}",
-            format, VideoEncoder.Name, _settings.Preset, _settings.VideoBitrateFor(format.Height), _settings.KeyframeIntervalSeconds,
+        _logger.LogInformation("Encoder starting: {Format}{Scale} {Encoder} preset {Preset}, {Kbps} kbit/s, keyframe every {Keyframe} s, {Mode}",
+            format, _settings.ScaleTo is { } to ? $" scaled to {to.Width}x{to.Height}" : "", VideoEncoder.Name, _settings.Preset,
+            _settings.VideoBitrateFor(_settings.EncodedHeight(format.Height)), _settings.KeyframeIntervalSeconds,
             _settings.Live ? "live" : "offline");
         StartRenditionsAddedEarlier(format);
         StartOutputsAddedEarlier();

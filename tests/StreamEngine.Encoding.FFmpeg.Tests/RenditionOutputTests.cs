@@ -59,6 +59,11 @@ public sealed class RenditionOutputTests(ITestOutputHelper output) : IDisposable
             Assert.Equal(1, after[full].Reconnects);
             Assert.True(after[full].Health!.UptimeSeconds < after[small].Health!.UptimeSeconds - 3,
                 $"uptime starts over on reconnecting: {after[full].Health!.UptimeSeconds} s against {after[small].Health!.UptimeSeconds} s");
+
+            // Its last output removed, the rendition's encode stops; the show's encode and the file go on.
+            Assert.True(await encoder.RemoveOutputAsync(small));
+            Assert.DoesNotContain(encoder.Outputs, o => o.Id == small);
+            await Task.Delay(TimeSpan.FromSeconds(2));
         }
         await encoder.StopAsync(CancellationToken.None);
 
