@@ -17,6 +17,10 @@ public sealed partial class PluginCatalog
     /// </summary>
     public event Action<LoadedPlugin?, LoadedPlugin>? Replaced;
 
+    /// <summary>The types whose code handles <see cref="Replaced"/> (compiled ahead of a swap).</summary>
+    internal IEnumerable<Type> ReplacedHandlerTypes =>
+        Replaced?.GetInvocationList().Select(h => h.Method.DeclaringType).OfType<Type>() ?? [];
+
     public IChatSourceType? ChatSource(string name) => _kinds.ChatSources.GetValueOrDefault(name);
 
     public IChatStage? ChatStage(string name) => _kinds.ChatStages.GetValueOrDefault(name);

@@ -46,7 +46,11 @@ public sealed class PluginReloader(PluginCatalog catalog, string pluginsDirector
     {
         // Loading (assemblies, type scanning, the plugin's services) takes CPU the frame thread must not wait for.
         LoadedPlugin? next = null;
-        await YieldingWork.Run("plugin-load", () => next = Load(folder));
+        await YieldingWork.Run("plugin-load", () =>
+        {
+            next = Load(folder);
+            SwapCode.Compile([typeof(PluginReloader), typeof(PluginCatalog), typeof(Compositor), typeof(PreparedLayers), .. catalog.ReplacedHandlerTypes]);
+        });
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _ready.Enqueue(new Pending(next!, done));
         await done.Task;
@@ -100,7 +104,7 @@ public sealed class PluginReloader(PluginCatalog catalog, string pluginsDirector
         {
             var old = catalog.Replace(reload.Next);
             var released = Task.CompletedTask;
-            if (reload.Drawn is { Ready.IsCompletedSuccessfully: true } drawn) released = show!.Value.Compositor.Adopt(drawn);
+            if (reload.Drawn is { Ready.IsCompletedSuccessfully: true } drawn) released = show!.Value.Compositor.Adopt(drawn, AfterThisFrame());
             else if (reload.Drawn is { } failed)
             {
                 _logger.LogWarning(failed.Ready.Exception, "Plugin {PluginId}: drawing its layers ahead failed; they are drawn at the swap", reload.Next.Manifest.Id);
@@ -117,6 +121,10 @@ public sealed class PluginReloader(PluginCatalog catalog, string pluginsDirector
             reload.Done.TrySetException(e);
         }
     }
+
+    /// <summary>Completes once the frame being composed is delivered (at most a second later, should the clock stop).</summary>
+    private Task? AfterThisFrame() =>
+        frames is { IsRunning: true } ? frames.NextDelivery().WaitAsync(TimeSpan.FromSeconds(1)).ContinueWith(_ => { }, TaskScheduler.Default) : null;
 
     private sealed class Pending(LoadedPlugin next, TaskCompletionSource done)
     {

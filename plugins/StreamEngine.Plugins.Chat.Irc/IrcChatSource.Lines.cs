@@ -17,8 +17,10 @@ internal sealed partial class IrcChatSource
             case "001":
                 _ = WriteAsync("JOIN " + endpoint.Channel, CancellationToken.None).ContinueWith(_ => { }, TaskContinuationOptions.OnlyOnFaulted);
                 break;
-            case "433" when !live: // nick in use: try another one
-                _ = WriteAsync($"NICK {endpoint.Nick[..Math.Min(endpoint.Nick.Length, 24)]}_{Random.Shared.Next(1000, 9999)}", CancellationToken.None)
+            case "433" or "432" when !live:
+                // Taken (433), or refused (432) — mostly for length: many networks keep RFC 1459's 9 characters, which
+                // the default nick exceeds. Another one fits them all: its first 5 characters and 4 digits.
+                _ = WriteAsync($"NICK {endpoint.Nick[..Math.Min(endpoint.Nick.Length, 5)]}{Random.Shared.Next(1000, 9999)}", CancellationToken.None)
                     .ContinueWith(_ => { }, TaskContinuationOptions.OnlyOnFaulted);
                 break;
             case "JOIN" or "366" or "ROOMSTATE" when !live:

@@ -40,6 +40,16 @@ public sealed class LiveFrameClockTests
     }
 
     [Fact]
+    public async Task A_slow_first_frame_delays_the_start_of_the_schedule_instead_of_dropping_the_frames_after_it()
+    {
+        var run = await RunAsync(stallAt: 0, stallPeriods: 5);
+
+        Assert.Equal(0, run.Stats.Dropped);
+        Assert.Equal(0, run.Stats.EncoderGaps);
+        Assert.Equal(Enumerable.Range(0, 30).Select(i => (long)i), run.Delivered.Take(30));
+    }
+
+    [Fact]
     public async Task Frames_that_take_a_full_period_each_are_on_time_without_gaps_or_drops()
     {
         var run = await RunAsync(stallAt: -1, stallPeriods: 0);

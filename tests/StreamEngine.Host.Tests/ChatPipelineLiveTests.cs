@@ -110,7 +110,7 @@ public sealed class ChatPipelineLiveTests : IDisposable
     private static Task<HttpResponseMessage> DeleteAsync(RunningEngine engine, string path) =>
         engine.Api.SendAsync(new HttpRequestMessage(HttpMethod.Delete, path) { Content = RunningEngine.Json("") });
 
-    private static async Task<ClientWebSocket> ChatEventsAsync(RunningEngine engine)
+    internal static async Task<ClientWebSocket> ChatEventsAsync(RunningEngine engine)
     {
         var socket = new ClientWebSocket();
         await socket.ConnectAsync(new Uri($"ws://127.0.0.1:{engine.Environment["WS_PORT"]}/"), CancellationToken.None);
@@ -120,7 +120,7 @@ public sealed class ChatPipelineLiveTests : IDisposable
         return socket;
     }
 
-    private static async Task<JsonNode> NextChatAsync(ClientWebSocket socket)
+    internal static async Task<JsonNode> NextChatAsync(ClientWebSocket socket)
     {
         while (true)
         {

@@ -14,10 +14,7 @@ public sealed class LayersReloadLiveTests : IDisposable
     private const string Reload = "api/plugins/streamengine.layers/reload";
     private readonly TempDirectory _dir = new("layers-reload");
 
-    // Open requirement (issue 12): on this shared 2-core machine (load average 40-60 all session) the engine, given the
-    // CPU first (its autogroup at nice -20), still sees one encoder gap in the test's window in 3 runs of 3 (before
-    // the reload work of 2026-11-30 it saw 2 to 5); not yet verified on a quiet machine, so skipped, not weakened.
-    [Fact(Skip = "a reload window can still show one encoder gap (issue 12, open): see the session note")]
+    [Fact]
     public async Task Reloading_the_layers_plugin_five_times_during_the_demo_show_leaves_no_gap_in_the_frames_the_encoder_receives()
     {
         await using var engine = await RunningEngine.StartSceneAsync(_dir.File("show.ts"), RepoPaths.Samples("layers", "scene.json"),

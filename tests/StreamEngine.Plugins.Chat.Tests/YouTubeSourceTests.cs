@@ -1,5 +1,6 @@
 using StreamEngine.Plugins.Chat.YouTube;
 using StreamEngine.Sdk.Chat;
+using StreamEngine.TestFixtures;
 
 namespace StreamEngine.Plugins.Chat.Tests;
 

@@ -101,6 +101,7 @@ public sealed class ChatFeed(int capacity = 256) : IChatFeed, IFrameHook
             try { source.OnFrame(time, this); }
             catch (Exception e) { TimedSourceFailed?.Invoke(e); }
         }
+        FrameTrace.Current?.Mark("chat sources");
         while (_retracted.TryDequeue(out var retraction))
         {
             Remove(retraction);
@@ -120,7 +121,9 @@ public sealed class ChatFeed(int capacity = 256) : IChatFeed, IFrameHook
                 else _head = (_head + 1) % capacity;
                 _last = message.Sequence;
             }
+            FrameTrace.Current?.Mark("chat feed");
             MessageShown?.Invoke(message);
+            FrameTrace.Current?.Mark("MessageShown");
         }
         if (_last != before) Publish();
     }

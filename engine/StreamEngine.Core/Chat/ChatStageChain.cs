@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using StreamEngine.Core.Pipeline;
 using StreamEngine.Sdk;
 using StreamEngine.Sdk.Chat;
 
@@ -58,7 +59,11 @@ public sealed class ChatStageChain(IReadOnlyList<string> names, Func<string, ICh
         {
             if (find(names[i]) is not { } stage) continue; // reported once when configured; its plugin may come back
             ChatVerdict verdict;
-            try { verdict = stage.Process(message) ?? ChatVerdict.Pass(message); }
+            try
+            {
+                verdict = stage.Process(message) ?? ChatVerdict.Pass(message);
+                FrameTrace.Current?.Mark(names[i]);
+            }
             catch (Exception e)
             {
                 // Logged at the 1st, 10th, 100th … failure: a stage failing on every message must not flood the log.

@@ -7,11 +7,14 @@ namespace StreamEngine.Core.Clock;
 
 /// <summary>
 /// Ticks the pipeline at the show's frame rate on its own thread, paced against a monotonic clock.
-/// Frame n is due at start + n / fps; when the thread is late by whole frames it skips them (counted as dropped)
-/// so show time stays equal to wall time. Pacing jitter is how late each tick starts.
+/// Frame n is due at start + n / fps, the start being when the first frame is done; when the thread is late by whole
+/// frames it skips them (counted as dropped) so show time stays equal to wall time. Pacing jitter is how late each tick starts.
 /// </summary>
 public sealed class LiveFrameClock(FramePipeline pipeline, ILogger<LiveFrameClock> logger, TimeProvider? time = null)
 {
+    /// <summary>The frame thread's nice value where the engine may raise it: ahead of the engine's other threads and of other programs at the default 0.</summary>
+    public const int FrameThreadNice = -10;
+
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly CancellationTokenSource _stopped = new();
     private long _frameIndex;
@@ -30,6 +33,8 @@ public sealed class LiveFrameClock(FramePipeline pipeline, ILogger<LiveFrameCloc
         var stopping = stop.Register(_stopped.Cancel);
         var thread = new Thread(() =>
         {
+            if (!ThreadNice.TrySet(FrameThreadNice))
+                logger.LogDebug("The frame thread runs at the process's priority (raising it needs CAP_SYS_NICE)");
             try { Run(stop, firstFrame); done.SetResult(); }
             catch (Exception e) { done.SetException(e); }
             finally
@@ -65,6 +70,8 @@ public sealed class LiveFrameClock(FramePipeline pipeline, ILogger<LiveFrameCloc
             pipeline.Stats.RecordJitter(lateMs);
 
             Interlocked.Exchange(ref _frameIndex, firstFrame + n);
+            var trace = pipeline.Trace;
+            trace?.Begin();
             try
             {
                 pipeline.Tick(new FrameTime(firstFrame + n, fps));
@@ -74,7 +81,11 @@ public sealed class LiveFrameClock(FramePipeline pipeline, ILogger<LiveFrameCloc
             {
                 if (consecutiveErrors++ < 5) logger.LogError(e, "Frame {Frame} failed; the clock goes on", firstFrame + n);
             }
+            trace?.End(firstFrame + n, lateMs);
 
+            // The schedule starts once the first frame is made: its one-off costs (the first call of every hook, stage
+            // and renderer) delay the start of the stream, they do not cost the frames after it.
+            if (n == 0) start = Math.Max(start, _time.GetTimestamp() - (long)frameTicks);
             n++;
             var behind = (long)(_time.GetElapsedTime(start).TotalSeconds * fps) - n;
             if (behind > 0)

@@ -14,6 +14,7 @@ public sealed class FramePipeline(SceneGraph scene, Compositor compositor, Frame
 {
     private readonly List<IFrameHook> _hooks = [];
     private readonly ConcurrentQueue<Action<FrameTime>> _sceneSwitches = new();
+    private readonly IdleCollector _collector = new();
 
     public SceneGraph Scene => scene;
 
@@ -22,6 +23,9 @@ public sealed class FramePipeline(SceneGraph scene, Compositor compositor, Frame
     public FrameStats Stats => stats;
 
     public VideoFormat Format => compositor.Format;
+
+    /// <summary>Where slow live frames' time goes (benchmarks); null in a show. Set before the clock starts.</summary>
+    public FrameTrace? Trace { get; set; }
 
     /// <summary>Code that runs each frame before composing (scripts, behaviours, animations).</summary>
     public void AddHook(IFrameHook hook) => _hooks.Add(hook);
@@ -59,13 +63,16 @@ public sealed class FramePipeline(SceneGraph scene, Compositor compositor, Frame
         }
         if (!pool.TryRent(out var frame))
         {
+            FrameTrace.Current?.Dropped("no free frame buffer");
             stats.RecordDroppedEncoderFull();
             return;
         }
         try
         {
             compositor.Compose(scene, time);
+            FrameTrace.Current?.Mark("compose");
             Deliver(frame, time, started);
+            FrameTrace.Current?.Mark("copy");
         }
         catch
         {
@@ -76,12 +83,14 @@ public sealed class FramePipeline(SceneGraph scene, Compositor compositor, Frame
         }
         if (!sink.TryWrite(frame))
         {
+            FrameTrace.Current?.Dropped("encoder queue full");
             frame.Release();
             stats.RecordDroppedEncoderFull();
             return;
         }
         stats.Heartbeat.Delivered();
         stats.RecordDelivered(Format.Fps);
+        _collector.AfterFrame(started, Format.Fps);
     }
 
     /// <summary>Offline tick: waits for a free buffer and for the sink, so no frame is ever dropped.</summary>
@@ -123,7 +132,12 @@ public sealed class FramePipeline(SceneGraph scene, Compositor compositor, Frame
     {
         while (_sceneSwitches.TryDequeue(out var sceneSwitch)) sceneSwitch(time);
         scene.ApplyPending();
-        foreach (var hook in _hooks) hook.OnFrame(time);
+        FrameTrace.Current?.Mark("commands");
+        foreach (var hook in _hooks)
+        {
+            hook.OnFrame(time);
+            FrameTrace.Current?.Mark(hook.GetType().Name);
+        }
     }
 
     /// <summary>Puts the composed frame into the pooled buffer (unless it already holds it) and counts it.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using SkiaSharp;
+using StreamEngine.Core.Pipeline;
 using StreamEngine.Core.Resources;
 using StreamEngine.Core.Scene;
 using StreamEngine.Sdk;
@@ -86,7 +87,9 @@ public sealed class Compositor : IDisposable
         foreach (var layer in scene.Layers)
         {
             if (!IsDrawn(layer.State)) continue;
-            contentChanged |= SlotFor(layer.State.Id).Update(layer, BoxSize(layer.State.Transform, size, scene.Limits), time, _catalog);
+            if (!SlotFor(layer.State.Id).Update(layer, BoxSize(layer.State.Transform, size, scene.Limits), time, _catalog)) continue;
+            contentChanged = true;
+            FrameTrace.Current?.Mark(layer.State.Id);
         }
         RemoveSlotsOfDeletedLayers(scene);
 
@@ -150,9 +153,14 @@ public sealed class Compositor : IDisposable
     /// <summary>
     /// Frame thread, once the catalog serves the layer types <paramref name="prepared"/> was drawn with: its layers
     /// replace the current ones, so the frame shows them without drawing anything. The replaced ones (renderers of the
-    /// old version) are disposed off the frame thread (nothing on it uses them any more); the task completes then.
+    /// old version) are disposed off the frame thread (nothing on it uses them any more) once <paramref name="idle"/>
+    /// completes; the task completes then.
     /// </summary>
-    public Task Adopt(PreparedLayers prepared)
+    /// <param name="idle">
+    /// When the frame thread is idle (the swap frame delivered): disposing takes 5-25 ms of CPU, which, started at the
+    /// swap, kept the swap frame itself waiting for a core on a busy two-core machine.
+    /// </param>
+    public Task Adopt(PreparedLayers prepared, Task? idle = null)
     {
         var replaced = new List<LayerSlot>();
         foreach (var (id, slot) in prepared.Take())
@@ -161,7 +169,12 @@ public sealed class Compositor : IDisposable
             if (_slots.Remove(id, out var old)) replaced.Add(old);
             _slots[id] = slot;
         }
-        return Task.Run(() => { foreach (var slot in replaced) slot.Dispose(); });
+        // At normal priority: disposing Skia objects may take locks Skia shares between threads (its caches), which a
+        // starved low-priority thread would hold while the frame thread waits for them.
+        return (idle ?? Task.CompletedTask).ContinueWith(_ =>
+        {
+            foreach (var slot in replaced) slot.Dispose();
+        }, TaskScheduler.Default);
     }
 
     private void DrawLayer(SKImage raster, LayerTransform t)

@@ -1,4 +1,4 @@
-using System.Runtime.InteropServices;
+using StreamEngine.Core.Clock;
 
 namespace StreamEngine.Core.Rendering;
 
@@ -17,7 +17,7 @@ public static class YieldingWork
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var thread = new Thread(() =>
         {
-            LowerPriority();
+            ThreadNice.TrySet(Nice); // elsewhere, normal priority
             try
             {
                 work();
@@ -34,17 +34,4 @@ public static class YieldingWork
         ThreadPool.UnsafeQueueUserWorkItem(_ => thread.Start(), null);
         return done.Task;
     }
-
-    private static void LowerPriority()
-    {
-        if (!OperatingSystem.IsLinux()) return;
-        try { _ = SetPriority(0 /* PRIO_PROCESS: on Linux, one thread */, GetThreadId(), Nice); }
-        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException) { } // another libc: normal priority
-    }
-
-    [DllImport("libc", EntryPoint = "setpriority")]
-    private static extern int SetPriority(int which, int who, int priority);
-
-    [DllImport("libc", EntryPoint = "gettid")]
-    private static extern int GetThreadId();
 }

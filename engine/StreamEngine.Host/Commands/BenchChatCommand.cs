@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using StreamEngine.Application;
 using StreamEngine.Core.Chat;
+using StreamEngine.Core.Pipeline;
 using StreamEngine.Host.Show;
 
 namespace StreamEngine.Host.Commands;
@@ -18,7 +19,8 @@ internal static class BenchChatCommand
         var seconds = new Option<double>("--seconds") { Description = "how long the show runs", DefaultValueFactory = _ => 60 };
         var seed = new Option<int>("--seed") { Description = "the audience's seed (a run repeats exactly)", DefaultValueFactory = _ => 3 };
         var size = new Option<string?>("--size") { Description = "WIDTHxHEIGHT", DefaultValueFactory = _ => "1280x720" };
-        var command = new Command("chat", "Run the demo show live with the simulated audience at a high rate and report frames, memory and messages.") { rate, seconds, seed, size };
+        var trace = new Option<bool>("--trace") { Description = "also report each frame over 25 ms (or started that late): its phases, CPU time, time waiting for a core, GC pauses" };
+        var command = new Command("chat", "Run the demo show live with the simulated audience at a high rate and report frames, memory and messages.") { rate, seconds, seed, size, trace };
         command.SetAction((parse, _) => CommandRunner.RunAsync(async stop =>
         {
             if (parse.GetValue(rate) is < 1 or > 500) throw new UserInputException("--rate", "--rate", $"expected 1 to 500 messages per second, got {parse.GetValue(rate)}");
@@ -33,7 +35,8 @@ internal static class BenchChatCommand
             await using var extensions = await ShowExtensions.StartAsync(show, scenePath, null, null, loggers, stop, audience);
             show.Extensions = extensions;
             Console.Error.WriteLine($"bench chat: {scenePath} at {show.Format}, {parse.GetValue(rate)} messages/s for {parse.GetValue(seconds)} s …");
-            var result = await new ChatLoadRun(show, extensions, config, loggers).RunAsync(TimeSpan.FromSeconds(parse.GetValue(seconds)), stop);
+            var result = await new ChatLoadRun(show, extensions, config, loggers).RunAsync(TimeSpan.FromSeconds(parse.GetValue(seconds)), stop,
+                parse.GetValue(trace) ? new FrameTrace() : null);
             Console.WriteLine(result.ToJsonString());
             return CommandRunner.Ok;
         }));

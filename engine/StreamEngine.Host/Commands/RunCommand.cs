@@ -38,8 +38,12 @@ internal static class RunCommand
             using var loggers = GlobalOptions.Loggers(config);
             var scenePath = parse.GetValue(scene)!;
             await using var store = ShowComposition.OpenStore(config, scenePath, loggers);
-            // FAILOVER=redis: wait as the standby until this engine holds the show; losing it later stops the show.
-            await using var failover = await ShowFailover.StartAsync(config, store, loggers, stop);
+            // FAILOVER=redis: wait as the standby until this engine holds the show (rehearsing it meanwhile, so a takeover
+            // only restores the state and starts the outputs); losing it later stops the show.
+            StandbyRehearsal? rehearsal = null;
+            await using var failover = await ShowFailover.StartAsync(config, store, loggers, stop,
+                () => rehearsal = StandbyRehearsal.Start(config, scenePath, sizeFlag, fpsFlag, store, loggers));
+            using var rehearsed = rehearsal;
             using var held = CancellationTokenSource.CreateLinkedTokenSource(stop, failover?.Lost ?? CancellationToken.None);
             stop = held.Token;
             // A saved state is held to the bounds of the scene file it came from (the size it was made for).
@@ -47,7 +51,7 @@ internal static class RunCommand
             var saved = parse.GetValue(fresh) ? null : await RestoredShow.LoadAsync(store, scenePath,
                 read => ShowComposition.Limits(config, ShowComposition.FormatOf(config, sizeFlag, fpsFlag, read), made ?? read),
                 loggers.CreateLogger("state"), stop);
-            using var session = ShowComposition.Open(config, scenePath, sizeFlag, fpsFlag, loggers, saved);
+            using var session = ShowComposition.Open(config, scenePath, sizeFlag, fpsFlag, loggers, saved, rehearsal?.TakePlugins());
             if (failover is not null) session.Role = "active";
             await session.LoadScriptsAsync(parse.GetValue(scripts) ?? [], strict: false);
             session.Scripts.Watch();
@@ -65,7 +69,13 @@ internal static class RunCommand
             if (every is < 0.2 or > 3600) throw new UserInputException("--status-every", "--status-every", $"expected 0.2 to 3600 seconds, got {every}");
             await LiveShow.RunAsync(session, encoder, Duration(parse.GetValue(seconds)), loggers, stop, every,
                 parse.GetValue(noApi) ? null : clock => ControlPlane.StartAsync(config, session, encoder, clock, loggers, stop, persistence),
-                session.FirstFrame);
+                session.FirstFrame, async last =>
+                {
+                    // A planned stop hands the show over as soon as its last state is saved, while the encoder still flushes.
+                    if (failover is null || failover.LeaseLost) return;
+                    await persistence.SaveLastAsync(last);
+                    await failover.HandOverAsync();
+                });
             return failover?.LeaseLost == true ? ShowFailover.LostLeaseExitCode : CommandRunner.Ok;
         }));
         return command;

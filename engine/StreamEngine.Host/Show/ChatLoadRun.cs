@@ -1,8 +1,10 @@
 using System.Diagnostics;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using StreamEngine.Application;
 using StreamEngine.Core.Clock;
+using StreamEngine.Core.Pipeline;
 using StreamEngine.Encoding.FFmpeg;
 using StreamEngine.Host.Config;
 using StreamEngine.Sdk;
@@ -17,13 +19,17 @@ namespace StreamEngine.Host.Show;
 /// </summary>
 internal sealed class ChatLoadRun(ShowRuntime show, ShowExtensions extensions, EngineConfig config, ILoggerFactory loggers)
 {
-    public async Task<JsonObject> RunAsync(TimeSpan duration, CancellationToken stop)
+    /// <param name="trace">When given, the slow frames and where their time went are reported too.</param>
+    public async Task<JsonObject> RunAsync(TimeSpan duration, CancellationToken stop, FrameTrace? trace = null)
     {
         var format = show.Format;
         await using var encoder = Encoders.Create(config, format, live: true, Array.Empty<string>(), loggers, show.Plugins);
         await encoder.StartAsync(format, stop);
         var pipeline = show.CreatePipeline(encoder);
         pipeline.WarmUp(new FrameTime(0, format.Fps));
+        pipeline.Trace = trace;
+        var collections = Collections();
+        var gcPause = GC.GetTotalPauseDuration();
         var clock = new LiveFrameClock(pipeline, loggers.CreateLogger<LiveFrameClock>());
         var load = LoadAverage();
         var cpu = new ProcessCpuMeter(Environment.ProcessId);
@@ -51,11 +57,12 @@ internal sealed class ChatLoadRun(ShowRuntime show, ShowExtensions extensions, E
         await ticking;
         var wall = Stopwatch.GetElapsedTime(started).TotalSeconds;
         var enginePct = cpu.Sample() ?? 0;
+        var gcs = Collections().Zip(collections, (after, before) => after - before).ToArray();
         var encoderName = encoder.Stats().VideoEncoder ?? "?";
         await encoder.StopAsync(CancellationToken.None);
         var stages = show.Chat.Stages;
         var rss = (double at) => Math.Round(memory.MinBy(m => Math.Abs(m.Seconds - at)).Mb, 1);
-        return new JsonObject
+        var result = new JsonObject
         {
             ["size"] = $"{format.Width}x{format.Height}", ["fps"] = format.Fps, ["seconds"] = Math.Round(wall, 1), ["encoder"] = encoderName,
             ["load_average_before"] = load, ["load_average_after"] = LoadAverage(),
@@ -70,9 +77,21 @@ internal sealed class ChatLoadRun(ShowRuntime show, ShowExtensions extensions, E
             ["messages_dropped_by_stages"] = stages?.Dropped ?? 0,
             ["messages_waiting_in_stages"] = stages?.Waiting ?? 0,
             ["stage_failures"] = stages?.Failures ?? 0,
+            ["gc_collections_gen0_gen1_gen2"] = new JsonArray(gcs.Select(c => (JsonNode)c).ToArray()),
+            ["gc_pause_ms_total"] = Math.Round((GC.GetTotalPauseDuration() - gcPause).TotalMilliseconds, 1),
             ["every_10_s"] = timeline,
         };
+        if (trace is not null)
+        {
+            result["slow_frames"] = trace.SlowCount;
+            result["slow_frame_traces"] = JsonSerializer.SerializeToNode(trace.Slow, TraceJson);
+        }
+        return result;
     }
+
+    private static readonly JsonSerializerOptions TraceJson = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    private static int[] Collections() => [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
 
     private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
 }

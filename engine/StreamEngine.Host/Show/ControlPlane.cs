@@ -50,7 +50,7 @@ internal sealed class ControlPlane : IAsyncDisposable
             HealthPort = config.HealthPort, ApiToken = config.ApiToken?.Value, WsPassword = config.WsPassword?.Value, MaxWsClients = config.MaxWsClients,
             WsRequestsPerSecond = config.WsRequestsPerSecond, AllowedHosts = config.AllowedHosts, AllowedOrigins = config.AllowedOrigins,
         };
-        var server = new ControlServer(options, controller, metrics, checks => AddReadiness(checks, session, writer), loggers, session.Stats.Heartbeat.NotLiveReason);
+        var server = new ControlServer(options, controller, metrics, checks => AddReadiness(checks, session, controller, writer), loggers, session.Stats.Heartbeat.NotLiveReason);
         try
         {
             await server.StartAsync(cancellationToken);
@@ -78,14 +78,18 @@ internal sealed class ControlPlane : IAsyncDisposable
     }
 
     /// <summary>
-    /// Ready while frames reach the encoder (not ready after 2 s without one); degraded (still ready: the stream goes on)
-    /// while the state store is retrying.
+    /// Ready while frames reach the encoder (not ready after 2 s without one); degraded (still ready: the show goes on)
+    /// while the state store is retrying, or while there is no output at all (the last one was removed: frames are
+    /// still made and encoded, so one added again starts at once, but no one sees them meanwhile).
     /// </summary>
-    private static void AddReadiness(IHealthChecksBuilder checks, ShowRuntime session, StateWriter? writer)
+    private static void AddReadiness(IHealthChecksBuilder checks, ShowRuntime session, ShowController controller, StateWriter? writer)
     {
         checks.AddCheck("frames", () => session.Stats.Heartbeat.NotReadyReason() is { } frozen
             ? HealthCheckResult.Unhealthy($"{session.Stats.Frames}: {frozen}")
             : HealthCheckResult.Healthy(session.Stats.Frames.ToString()), tags: [HealthEndpoints.Ready]);
+        checks.AddCheck("outputs", () => controller.Outputs().Count is var count and > 0
+            ? HealthCheckResult.Healthy(count.ToString())
+            : HealthCheckResult.Degraded("none: the frames reach no output; POST /api/outputs adds one"), tags: [HealthEndpoints.Ready]);
         // FAILOVER: the role (a standby answers with its own server, so here it is the active one's).
         if (session.Role is not null)
             checks.AddCheck("role", () => HealthCheckResult.Healthy(session.Role ?? "active"), tags: [HealthEndpoints.Ready]);

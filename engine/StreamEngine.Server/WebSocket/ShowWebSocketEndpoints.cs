@@ -73,7 +73,7 @@ public static class ShowWebSocketEndpoints
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
         // obs-websocket clients ask for their JSON subprotocol and give up when the answer does not name it.
         var subprotocol = ObsDialect.Choose(context.WebSockets.WebSocketRequestedProtocols);
-        using var socket = await context.WebSockets.AcceptWebSocketAsync(subprotocol);
+        using var socket = await CheckedUpgrade.AcceptAsync(context, subprotocol);
         await handler.HandleAsync(socket, isLoopback, subprotocol, stop.Token);
     }
 }

@@ -9,7 +9,7 @@ namespace StreamEngine.Server.Tests.WebSocket;
 /// </summary>
 public sealed class RawFrameTests
 {
-    [Theory(Skip = "Measured: ASP.NET's WebSocket aborts the connection on an unknown opcode (state Aborted, the server log says 'unknown opcode'); the client sees a TCP reset, not a readable close frame 1002. Fixing it means owning the upgraded stream (IHttpUpgradeFeature + WebSocket.CreateFromStream) to write the close frame before closing; not done yet")]
+    [Theory]
     [InlineData(0x3)] // reserved data opcodes 3-7
     [InlineData(0x7)]
     [InlineData(0xB)] // reserved control opcodes B-F
