@@ -35,6 +35,7 @@ public sealed class OpenApiTests : IDisposable
         ("GET", "api/layer-types", "/api/layer-types", null, null, null),
         ("POST", "api/auth", "/api/auth", null, null, null),
         ("GET", "api/outputs", "/api/outputs", null, null, null),
+        ("GET", "api/hls/ghost/master.m3u8", "/api/hls/{path}", null, null, null),
         ("GET", "api/animations", "/api/animations", null, null, null),
         ("GET", "api/layers", "/api/layers", null, null, null),
         ("GET", "api/layers/bid", "/api/layers/{id}", null, null, "api/layers/ghost"),

@@ -16,7 +16,7 @@ internal static class RunCommand
     public static Command Create(GlobalOptions global)
     {
         var scene = new Option<string>("--scene") { Description = "scene file (JSON)", Required = true };
-        var outputs = new Option<string[]>("--output") { Description = "rtmp://, rtmps://, srt:// URL, a file (.mp4, .mkv, .flv, .ts), or x (X_INGEST_URL and X_STREAM_KEY, encoded as X recommends); repeat for several", AllowMultipleArgumentsPerToken = false };
+        var outputs = new Option<string[]>("--output") { Description = "rtmp://, rtmps://, srt:// URL, a file (.mp4, .mkv, .flv, .ts), or a preset: x, youtube, twitch (their *_INGEST_URL and *_STREAM_KEY, encoded as the platform recommends); words after it give it its own rendition: size=1280x720 kbps=2500 codec=h264 fps-divisor=2; repeat for several", AllowMultipleArgumentsPerToken = false };
         var fps = new Option<int?>("--fps") { Description = "frames per second (default: the scene's, else TARGET_FPS)" };
         var size = new Option<string?>("--size") { Description = "WIDTHxHEIGHT (default: the scene's, else STREAM_RESOLUTION)" };
         var seconds = new Option<double?>("--seconds") { Description = "stop after this many seconds (default: run until Ctrl+C)" };
@@ -30,11 +30,11 @@ internal static class RunCommand
             { scene, outputs, fps, size, seconds, statusEvery, noApi, fresh, scripts, allowOutputs, audience };
         command.SetAction((parse, _) => CommandRunner.RunAsync(async stop =>
         {
-            // A preset (--output x) brings its URL and key from the config and the encoding its platform recommends.
-            var (given, config, preset) = OutputPreset.Resolve(parse.GetValue(outputs) ?? [],
+            // A preset (--output x) brings its URL and key from the config and the encoding its platform recommends;
+            // with no --size, the show is made at the largest preset's size.
+            var given = (parse.GetValue(outputs) ?? []).Select(OutputSpec.Parse).ToList();
+            var (sizeFlag, fpsFlag, config) = OutputSpec.ShowDefaults(given, parse.GetValue(size), parse.GetValue(fps),
                 global.LoadConfig(parse, ("SCRIPT_ALLOW_OUTPUTS", parse.GetValue(allowOutputs) ? "true" : null)));
-            var sizeFlag = parse.GetValue(size) ?? (preset is null ? null : $"{preset.Width}x{preset.Height}");
-            var fpsFlag = parse.GetValue(fps) ?? preset?.Fps;
             using var loggers = GlobalOptions.Loggers(config);
             var scenePath = parse.GetValue(scene)!;
             await using var store = ShowComposition.OpenStore(config, scenePath, loggers);
@@ -62,9 +62,9 @@ internal static class RunCommand
             await using var extensions = await ShowExtensions.StartAsync(session, scenePath, writer, store, loggers, stop, AudienceOption.Read(parse.GetValue(audience)));
             session.Extensions = extensions;
             // X_BROADCAST=auto: the X plugin sets the ingest up through X's API and ends the broadcast after the show.
-            var (ingestTargets, ingest) = await PresetIngest.OpenAsync(given, preset, session.Plugins, loggers, stop);
+            var (ingestTargets, ingest) = await PresetIngest.OpenAsync(given, config, session.Plugins, loggers, stop);
             await using var broadcast = ingest;
-            var targets = ingestTargets.Length > 0 ? ingestTargets : [DefaultRecording(config, "show")];
+            var targets = ingestTargets.Count > 0 ? ingestTargets : [OutputSpec.Plain(DefaultRecording(config, "show"))];
             await using var encoder = Encoders.Create(config, session.Format, live: true, targets, loggers, session.Plugins, session.Audio);
             await using var systemd = SystemdNotify.Start(session.Stats.Heartbeat, loggers.CreateLogger("systemd"));
             await using var backups = ScheduledBackups.Start(config, loggers);

@@ -14,10 +14,11 @@ namespace StreamEngine.Host.Show;
 /// </summary>
 internal sealed class PresetIngest(IIngestSetup setup, ILogger logger) : IAsyncDisposable
 {
-    public static async Task<(string[] Targets, PresetIngest? Ingest)> OpenAsync(string[] targets, OutputPreset? preset, PluginCatalog plugins,
-        ILoggerFactory loggers, CancellationToken ct)
+    public static async Task<(IReadOnlyList<OutputSpec> Targets, PresetIngest? Ingest)> OpenAsync(IReadOnlyList<OutputSpec> targets, EngineConfig config,
+        PluginCatalog plugins, ILoggerFactory loggers, CancellationToken ct)
     {
-        if (preset is null || !targets.Contains(preset.Name)) return (targets, null);
+        var preset = targets.Select(t => t.Preset).OfType<OutputPreset>().FirstOrDefault(p => p.IngestFromPlugin(config));
+        if (preset is null) return (targets, null);
         var setup = plugins.IngestSetup(preset.Name) ?? throw new UserInputException("--output", "X_BROADCAST",
             $"X_BROADCAST=auto needs a plugin that sets {preset.Name} broadcasts up (the X plugin is not loaded); or set {preset.UrlSetting} and {preset.KeySetting}");
         IngestPoint point;
@@ -30,7 +31,7 @@ internal sealed class PresetIngest(IIngestSetup setup, ILogger logger) : IAsyncD
             || string.IsNullOrWhiteSpace(point.StreamKey) || point.StreamKey.Any(c => c is '/' or '?' or '#' || char.IsWhiteSpace(c) || char.IsControl(c)))
             throw new UserInputException("--output", "X_BROADCAST", $"the {preset.Name} plugin's ingest is not an rtmps:// URL with a stream key");
         var target = $"{point.Url.TrimEnd('/')}/{point.StreamKey}";
-        return ([.. targets.Select(t => t == preset.Name ? target : t)], new PresetIngest(setup, loggers.CreateLogger<PresetIngest>()));
+        return ([.. targets.Select(t => t.Preset == preset ? t with { IngestTarget = target } : t)], new PresetIngest(setup, loggers.CreateLogger<PresetIngest>()));
     }
 
     public async ValueTask DisposeAsync()
