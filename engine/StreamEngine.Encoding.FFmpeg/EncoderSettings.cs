@@ -51,6 +51,15 @@ public sealed record EncoderSettings
     /// <summary>How outputs (and the encoder process itself) are restarted.</summary>
     public OutputPolicy Outputs { get; init; } = new();
 
+    /// <summary>The size this encode scales the show's frames to (an output's rendition, by ffmpeg's scaler); null encodes them as they are.</summary>
+    public (int Width, int Height)? ScaleTo { get; init; }
+
+    /// <summary>True for a rendition's encode: its frames arrive already in the form ffmpeg reads (converted once by the show's encode).</summary>
+    internal bool FramesPreConverted { get; init; }
+
+    /// <summary>The height of the encoded picture for frames <paramref name="frameHeight"/> pixels high.</summary>
+    public int EncodedHeight(int frameHeight) => ScaleTo?.Height ?? frameHeight;
+
     /// <summary>The bitrate to use for frames <paramref name="height"/> pixels high.</summary>
     public int VideoBitrateFor(int height) => VideoBitrateKbps ?? height switch
     {
@@ -80,6 +89,8 @@ public sealed record EncoderSettings
             problems.Add(new(nameof(KeyframeIntervalSeconds), Text(KeyframeIntervalSeconds), "0.5 to 10 seconds"));
         if (AudioBitrateKbps is < 32 or > 512)
             problems.Add(new(nameof(AudioBitrateKbps), Text(AudioBitrateKbps), "32 to 512 kbit/s"));
+        if (ScaleTo is { } scale && (scale.Width is < 16 or > 7680 || scale.Height is < 16 or > 4320 || scale.Width % 2 != 0 || scale.Height % 2 != 0))
+            problems.Add(new(nameof(ScaleTo), $"{scale.Width}x{scale.Height}", "an even width of 16 to 7680 and an even height of 16 to 4320"));
         if (string.IsNullOrWhiteSpace(FFmpegPath))
             problems.Add(new(nameof(FFmpegPath), FFmpegPath, "the path or name of the ffmpeg executable"));
         problems.AddRange(Outputs.Validate());
@@ -99,6 +110,7 @@ public sealed record EncoderSettings
             "flv" when !h264 || AudioCodec != AudioCodec.Aac =>
                 $"{target.Display}: RTMP and FLV outputs require VideoCodec h264 and AudioCodec aac ({codecs})",
             "mpegts" when !h264 => $"{target.Display}: SRT and .ts outputs require VideoCodec h264 ({codecs})",
+            "hls" when !h264 => $"{target.Display}: HLS (.m3u8) outputs require VideoCodec h264 ({codecs})",
             "mp4" when !h264 => $"{target.Display}: .mp4 outputs require VideoCodec h264 ({codecs}); use .webm or .mkv for vp8/vp9",
             "webm" when h264 || AudioCodec != AudioCodec.Opus =>
                 $"{target.Display}: .webm outputs require VideoCodec vp8 or vp9 and AudioCodec opus ({codecs})",

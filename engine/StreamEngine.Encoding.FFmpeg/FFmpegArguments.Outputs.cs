@@ -6,14 +6,14 @@ public static partial class FFmpegArguments
     /// One output's remux process: MPEG-TS from stdin, copied without re-encoding into the target's container,
     /// progress reports on stdout.
     /// </summary>
-    public static IReadOnlyList<string> ForRemux(OutputTarget target, int attempt, AudioCodec audio)
+    public static IReadOnlyList<string> ForRemux(OutputTarget target, int attempt, AudioCodec audio, double segmentSeconds = 2)
     {
         // The stream starts at a keyframe with PAT/PMT first, so a short analysis finds both streams; the default
         // (5 s for MPEG-TS) would delay every (re)connect by seconds.
         var args = new List<string>(Quiet) { "-analyzeduration", "1000000", "-f", "mpegts", "-i", "pipe:0", "-map", "0", "-c", "copy" };
         // AAC travels in MPEG-TS as ADTS; MP4, FLV and Matroska want the raw form with its config in the header.
-        if (audio == AudioCodec.Aac && target.Format != "mpegts") args.AddRange(["-bsf:a", "aac_adtstoasc"]);
-        args.AddRange(MuxerArguments(target));
+        if (audio == AudioCodec.Aac && target.Format is not ("mpegts" or "hls")) args.AddRange(["-bsf:a", "aac_adtstoasc"]);
+        args.AddRange(target.Format == "hls" ? HlsArguments(target, attempt, segmentSeconds) : MuxerArguments(target));
         args.AddRange(["-progress", "pipe:1", Overwrite([target]), Destination(target, attempt)]);
         return args;
     }
@@ -28,6 +28,17 @@ public static partial class FFmpegArguments
         "flv" when target.Kind == OutputKind.Rtmp => ["-f", "flv", "-flvflags", "no_duration_filesize"],
         var format => ["-f", format],
     };
+
+    /// <summary>
+    /// A live HLS playlist: segments cut at each keyframe (the encode's keyframe interval is the segment length), the
+    /// last 10 listed and older ones deleted; a restarted process appends to the playlist with segment names of its own.
+    /// </summary>
+    private static IReadOnlyList<string> HlsArguments(OutputTarget target, int attempt, double segmentSeconds) =>
+    [
+        "-f", "hls", "-hls_time", Number(segmentSeconds), "-hls_list_size", "10",
+        "-hls_flags", "delete_segments+independent_segments+append_list+program_date_time",
+        "-hls_segment_filename", Path.Combine(Path.GetDirectoryName(target.Address)!, $"segment-{attempt}-%05d.ts"),
+    ];
 
     /// <summary>The ffmpeg URL for <paramref name="target"/>; files get a new name per attempt and the <c>file:</c> protocol.</summary>
     public static string Destination(OutputTarget target, int attempt) =>

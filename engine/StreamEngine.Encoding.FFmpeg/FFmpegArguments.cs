@@ -48,7 +48,10 @@ public static partial class FFmpegArguments
     /// <summary>Encoder options for <paramref name="encoderName"/>: codec, speed preset mapped to its own terms, pixel format, rate control.</summary>
     public static IReadOnlyList<string> VideoCodecArguments(EncoderSettings settings, VideoFormat format, string encoderName)
     {
-        var kbps = settings.VideoBitrateFor(format.Height);
+        var kbps = settings.VideoBitrateFor(settings.EncodedHeight(format.Height));
+        // A rendition's picture is scaled once, here, by its own encoder process (swscale's SIMD bicubic): the frame
+        // it gets is the one the show's encode already converted, so the engine spends a copy per rendition, no more.
+        var scale = settings.ScaleTo is { } to ? $"scale={Number(to.Width)}:{Number(to.Height)}:flags=bicubic" : null;
         var speed = Math.Max(0, EncoderSettings.Presets.ToList().IndexOf(settings.Preset)); // 0 = ultrafast
         var args = new List<string> { "-c:v", encoderName };
         args.AddRange(encoderName switch
@@ -59,11 +62,12 @@ public static partial class FFmpegArguments
             "h264_nvenc" => ["-preset", "p" + Math.Clamp(speed, 1, 7), "-tune", "ll", "-rc", "cbr", "-pix_fmt", "yuv420p"],
             "h264_qsv" or "vp9_qsv" => ["-preset", speed <= 2 ? "veryfast" : settings.Preset, "-pix_fmt", "nv12"],
             "h264_vaapi" or "vp8_vaapi" or "vp9_vaapi" =>
-                ["-init_hw_device", "vaapi=va:/dev/dri/renderD128", "-filter_hw_device", "va", "-vf", "format=nv12,hwupload"],
+                ["-init_hw_device", "vaapi=va:/dev/dri/renderD128", "-filter_hw_device", "va", "-vf", (scale is null ? "" : scale + ",") + "format=nv12,hwupload"],
             "h264_videotoolbox" => ["-realtime", settings.Live ? "1" : "0", "-pix_fmt", "yuv420p"],
             "h264_amf" => ["-usage", "lowlatency", "-quality", speed <= 3 ? "speed" : speed <= 5 ? "balanced" : "quality", "-pix_fmt", "yuv420p"],
             _ => ["-pix_fmt", "yuv420p"],
         });
+        if (scale is not null && !encoderName.EndsWith("_vaapi", StringComparison.Ordinal)) args.AddRange(["-vf", scale]);
         if (settings.RateControl == RateControl.Cbr)
         {
             // Filler keeps the bitrate up on a calm scene; a one-second buffer keeps it constant over short windows too.

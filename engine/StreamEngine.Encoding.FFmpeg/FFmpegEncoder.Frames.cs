@@ -39,11 +39,15 @@ public sealed partial class FFmpegEncoder
         Task.Factory.StartNew(() => WriteFrames(process, cancellationToken), CancellationToken.None,
             TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
+    /// <summary>The bytes of one frame as ffmpeg reads it: YUV 4:2:0 or BGRA (a rendition's frames arrive in that form).</summary>
+    private int InputFrameBytes(VideoFormat format) =>
+        _settings.FeedsYuv(format.Width, format.Height) ? I420Converter.FrameBytes(format.Width, format.Height) : format.FrameBytes;
+
     private void WriteFrames(FFmpegProcess process, CancellationToken cancellationToken)
     {
         // The YUV conversion happens here, on the writer thread, never on the frame clock's; one pooled buffer per run.
         var format = _format!;
-        var yuv = _settings.FeedsYuv(format.Width, format.Height)
+        var yuv = _settings.FeedsYuv(format.Width, format.Height) && !_settings.FramesPreConverted
             ? System.Buffers.ArrayPool<byte>.Shared.Rent(I420Converter.FrameBytes(format.Width, format.Height)) : null;
         try
         {
@@ -54,13 +58,19 @@ public sealed partial class FFmpegEncoder
                 try
                 {
                     _audioPacing?.Video(frame.Time.Index);
-                    if (yuv is null) process.Input.Write(frame.Pixels.Span);
+                    if (_settings.FramesPreConverted) process.Input.Write(frame.Buffer, 0, InputFrameBytes(format));
+                    else if (yuv is null)
+                    {
+                        OfferToRenditions(frame.Pixels.Span, frame.Time);
+                        process.Input.Write(frame.Pixels.Span);
+                    }
                     else
                     {
                         var size = I420Converter.FrameBytes(format.Width, format.Height);
                         I420Converter.Convert(frame.Pixels.Span, yuv, format.Width, format.Height);
                         frame.Release(); // the renderer gets its buffer back before the pipe write blocks
                         released = true;
+                        OfferToRenditions(yuv.AsSpan(0, size), frame.Time);
                         process.Input.Write(yuv, 0, size);
                     }
                     Interlocked.Increment(ref _framesWritten);

@@ -10,10 +10,12 @@ public sealed partial class FFmpegEncoder
     private int _lastOutputId;
 
     /// <summary>Every output with its state and counters; targets have their secrets masked.</summary>
-    public IReadOnlyList<OutputStatus> Outputs => Supervisors.Select(s => s.Status).ToList();
+    public IReadOnlyList<OutputStatus> Outputs =>
+        [.. Supervisors.Select(s => s.Status with { Health = s.Health(FramesDropped) }), .. Renditions.SelectMany(r => r.Encoder.Outputs.Select(o => o with { Rendition = r.Spec }))];
 
     /// <summary>Where an output goes, secrets included (to add it again after stopping it); null for an unknown id.</summary>
-    public OutputTarget? TargetOf(string id) => Supervisors.FirstOrDefault(s => s.Id == id)?.Target;
+    public OutputTarget? TargetOf(string id) =>
+        Supervisors.FirstOrDefault(s => s.Id == id)?.Target ?? Renditions.Select(r => r.Encoder.TargetOf(id)).FirstOrDefault(t => t is not null);
 
     /// <summary>VP8/VP9 cannot travel in MPEG-TS, so the encoder process writes those files itself.</summary>
     private bool IsDirect => _settings.VideoCodec != VideoCodec.H264;
@@ -36,8 +38,8 @@ public sealed partial class FFmpegEncoder
         if (_stopping) throw new InvalidOperationException("The encoder is stopped; it takes no more outputs.");
         var parsed = OutputTarget.Parse(target);
         if (!overwrite) parsed = parsed.KeepingExistingFiles();
-        var id = "out" + Interlocked.Increment(ref _lastOutputId);
-        var supervisor = new OutputSupervisor(id, parsed, _settings, _settings.VideoBitrateFor(_format?.Height ?? 1080),
+        var id = _nextOutputId();
+        var supervisor = new OutputSupervisor(id, parsed, _settings, _settings.VideoBitrateFor(_settings.EncodedHeight(_format?.Height ?? 1080)),
             _loggerFactory.CreateLogger<OutputSupervisor>(), _time, RaiseStateChanged);
         lock (_outputsLock) _supervisors = [.. _supervisors, supervisor];
         var problem = _settings.ProblemWith(parsed);
@@ -54,6 +56,8 @@ public sealed partial class FFmpegEncoder
     /// </summary>
     public async Task<bool> RemoveOutputAsync(string id)
     {
+        if (Renditions.FirstOrDefault(r => r.Encoder.TargetOf(id) is not null) is { } rendition)
+            return await RemoveRenditionOutputAsync(rendition, id).ConfigureAwait(false);
         OutputSupervisor? supervisor;
         lock (_outputsLock)
         {

@@ -32,6 +32,9 @@ public sealed partial class FFmpegEncoder : IEncoder
     private long _framesDropped;
 
     private readonly IAudioSource? _audio;
+    private readonly AudioTee? _audioTee;
+    private readonly Func<string> _nextOutputId;
+    private readonly bool _isRendition;
     private AudioPacing? _audioPacing;
 
     /// <summary>Creates an encoder; nothing starts until <see cref="StartAsync"/>.</summary>
@@ -40,8 +43,18 @@ public sealed partial class FFmpegEncoder : IEncoder
     /// <param name="time">The clock for backoff and timeouts (never for timestamps).</param>
     /// <param name="audio">The show's sound, fed to ffmpeg in step with the frames; null encodes silence.</param>
     public FFmpegEncoder(EncoderSettings settings, ILoggerFactory loggerFactory, TimeProvider? time = null, IAudioSource? audio = null)
+        : this(settings, loggerFactory, time, audio is null ? null : new AudioTee(audio), null)
     {
-        _audio = audio;
+    }
+
+    /// <summary>A rendition's encode shares the show's audio (through the tee) and its output ids.</summary>
+    private FFmpegEncoder(EncoderSettings settings, ILoggerFactory loggerFactory, TimeProvider? time, AudioTee? audio, Func<string>? nextOutputId)
+    {
+        _audioTee = audio;
+        // The show's encode reads the newest audio; a rendition starting later reads from about where its first frame is.
+        _audio = audio?.Reader(nextOutputId is null ? 0 : AudioLeadFrames(audio.Format));
+        _isRendition = nextOutputId is not null;
+        _nextOutputId = nextOutputId ?? (() => "out" + Interlocked.Increment(ref _lastOutputId));
         _settings = settings;
         _loggerFactory = loggerFactory;
         _logger = loggerFactory.CreateLogger<FFmpegEncoder>();
@@ -96,9 +109,11 @@ public sealed partial class FFmpegEncoder : IEncoder
         }
         _format = format;
         if (_audio is not null) _audioPacing = new AudioPacing(_audio.Format.SampleRate, format.Fps);
-        _logger.LogInformation("Encoder starting: {Format} {Encoder} preset {Preset}, {Kbps} kbit/s, keyframe every {Keyframe} s, {Mode}",
-            format, VideoEncoder.Name, _settings.Preset, _settings.VideoBitrateFor(format.Height), _settings.KeyframeIntervalSeconds,
+        _logger.LogInformation("Encoder starting: {Format}{Scale} {Encoder} preset {Preset}, {Kbps} kbit/s, keyframe every {Keyframe} s, {Mode}",
+            format, _settings.ScaleTo is { } to ? $" scaled to {to.Width}x{to.Height}" : "", VideoEncoder.Name, _settings.Preset,
+            _settings.VideoBitrateFor(_settings.EncodedHeight(format.Height)), _settings.KeyframeIntervalSeconds,
             _settings.Live ? "live" : "offline");
+        StartRenditionsAddedEarlier(format);
         StartOutputsAddedEarlier();
         _run = Task.Run(RunAsync, CancellationToken.None);
     }
@@ -127,6 +142,7 @@ public sealed partial class FFmpegEncoder : IEncoder
         _frames.Writer.TryComplete();
         await _stopSignal.CancelAsync().ConfigureAwait(false);
         await _run.ConfigureAwait(false);
+        await Task.WhenAll(Renditions.Select(r => r.Encoder.StopAsync(CancellationToken.None))).ConfigureAwait(false);
         await Task.WhenAll(Supervisors.Select(s => s.StopAsync())).ConfigureAwait(false);
         _logger.LogInformation("Encoder stopped: {Written} frames written, {Dropped} dropped, {Restarts} encoder restarts",
             FramesWritten, FramesDropped, EncoderRestarts);

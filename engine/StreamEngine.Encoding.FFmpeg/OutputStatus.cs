@@ -17,4 +17,11 @@ public sealed record OutputStatus(
     int ReconnectCount,
     long BytesSent,
     long DroppedChunks,
-    string? LastError);
+    string? LastError)
+{
+    /// <summary>The rendition it was added with; null when it takes the show's own encode.</summary>
+    public OutputRendition? Rendition { get; init; }
+
+    /// <summary>Its delivery over the last seconds (bitrate, fps, speed), its encode's dropped frames and its uptime.</summary>
+    public OutputHealth? Health { get; init; }
+}

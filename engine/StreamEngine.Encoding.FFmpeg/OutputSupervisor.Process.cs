@@ -15,7 +15,7 @@ internal sealed partial class OutputSupervisor
         FFmpegProcess started;
         try
         {
-            started = FFmpegProcess.Start(_settings.FFmpegPath, FFmpegArguments.ForRemux(Target, attempt, _settings.AudioCodec));
+            started = FFmpegProcess.Start(_settings.FFmpegPath, FFmpegArguments.ForRemux(Target, attempt, _settings.AudioCodec, _settings.KeyframeIntervalSeconds));
         }
         catch (Win32Exception e)
         {
@@ -24,12 +24,14 @@ internal sealed partial class OutputSupervisor
         using var process = started;
         using var attemptEnd = new CancellationTokenSource();
         _queue.Open();
-        var progress = new FFmpegProgress();
+        var progress = new FFmpegProgress(sizeUnknown: Target.Format == "hls");
         var lastProgress = _time.GetTimestamp();
         var wasLive = false;
         var progressTask = progress.ReadAsync(process.OutputText, () =>
         {
             lastProgress = _time.GetTimestamp();
+            // HLS reports no size: what it was fed then stands for what it wrote.
+            _health.Sample(progress.TotalSize > 0 ? progress.TotalSize : Interlocked.Read(ref _bytesSent), progress.Frames, progress.OutTimeMicroseconds);
             if (wasLive || !progress.HasDelivered) return;
             wasLive = true;
             SetState(OutputState.Live, null);

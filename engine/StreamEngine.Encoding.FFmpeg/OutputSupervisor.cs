@@ -24,6 +24,7 @@ internal sealed partial class OutputSupervisor
     private string? _lastError;
     private int _reconnects;
     private long _bytesSent;
+    private readonly OutputHealthMeter _health;
 
     public OutputSupervisor(string id, OutputTarget target, EncoderSettings settings, int videoKbps, ILogger<OutputSupervisor> logger,
         TimeProvider time, Action<OutputStateChange> stateChanged)
@@ -34,6 +35,7 @@ internal sealed partial class OutputSupervisor
         _logger = logger;
         _time = time;
         _stateChanged = stateChanged;
+        _health = new OutputHealthMeter(time);
         var bytesPerSecond = (videoKbps + settings.AudioBitrateKbps) * 1000L / 8;
         // At least two of the largest chunks the fan-out reads (64 KiB), however low the bitrate.
         _queue = new ChunkQueue(Math.Max(128 * 1024, (long)(bytesPerSecond * settings.Outputs.QueueDuration.TotalSeconds)), time);
@@ -53,6 +55,9 @@ internal sealed partial class OutputSupervisor
                 return new(Id, Target.Display, _state, _reconnects, Interlocked.Read(ref _bytesSent), _queue.DroppedChunks, _lastError);
         }
     }
+
+    /// <summary>Its delivery over the last seconds; <paramref name="droppedFrames"/> are its encode's.</summary>
+    public OutputHealth Health(long droppedFrames) => _health.Read(droppedFrames);
 
     /// <summary>Starts supervising; the first remux process starts at the next keyframe offered.</summary>
     public void Start()
@@ -112,6 +117,7 @@ internal sealed partial class OutputSupervisor
         {
             if (_state == state && state != OutputState.Connecting) return;
             if (_state is OutputState.Stopped or OutputState.Failed) return;
+            if (state == OutputState.Live || _state == OutputState.Live) _health.Live(state == OutputState.Live);
             _state = state;
             if (reason is not null && state is OutputState.Reconnecting or OutputState.Failed) _lastError = reason;
             _logger.LogInformation("Output {OutputId} {Target}: {State}{Reason}", Id, Target.Display, state, reason is null ? "" : " (" + reason + ")");

@@ -11,7 +11,7 @@ public sealed class OutputTarget
 
     private static readonly Dictionary<string, string> FileFormats = new(StringComparer.OrdinalIgnoreCase)
     {
-        [".mp4"] = "mp4", [".mkv"] = "matroska", [".flv"] = "flv", [".ts"] = "mpegts", [".webm"] = "webm",
+        [".mp4"] = "mp4", [".mkv"] = "matroska", [".flv"] = "flv", [".ts"] = "mpegts", [".webm"] = "webm", [".m3u8"] = "hls",
     };
 
     private readonly IReadOnlyList<string> _secrets;
@@ -97,7 +97,7 @@ public sealed class OutputTarget
     /// </summary>
     public string PathForAttempt(int attempt)
     {
-        if (Kind != OutputKind.File || attempt == 0) return Address;
+        if (Kind != OutputKind.File || attempt == 0 || Format == "hls") return Address; // a playlist goes on, appended to
         var extension = Path.GetExtension(Address);
         return Address[..^extension.Length] + "." + attempt + extension;
     }

@@ -31,6 +31,9 @@ public sealed partial class PluginCatalog
 
     public IAudioSourceType? AudioSource(string name) => _kinds.AudioSources.GetValueOrDefault(name);
 
+    /// <summary>The live ingest setup a plugin offers for an output preset (<c>x</c>), or null.</summary>
+    public IIngestSetup? IngestSetup(string preset) => Plugins.SelectMany(p => p.Contributions.IngestSetups).FirstOrDefault(s => s.Preset == preset);
+
     public IEnumerable<string> ChatSourceNames => _kinds.ChatSources.Keys;
 
     public IEnumerable<string> ChatStageNames => _kinds.ChatStages.Keys;

@@ -25,6 +25,9 @@ public sealed record PluginContributions(IReadOnlyList<ILayerType> LayerTypes, I
     /// <summary>Commands for the engine's command line; the host runs them when no command of its own has the name.</summary>
     public IReadOnlyList<Sdk.Plugins.ICliCommand> CliCommands { get; init; } = [];
 
+    /// <summary>Live ingests set up through a platform's API, for the output preset they name.</summary>
+    public IReadOnlyList<IIngestSetup> IngestSetups { get; init; } = [];
+
     public override string ToString() => string.Join("; ", new[]
     {
         Names("layer types", LayerTypes.Select(t => t.Name)),
@@ -36,6 +39,7 @@ public sealed record PluginContributions(IReadOnlyList<ILayerType> LayerTypes, I
         Names("encoders", Encoders.Select(e => e.Id)),
         Names("audio sources", AudioSources.Select(a => a.Name)),
         Names("commands", CliCommands.Select(c => c.Name)),
+        Names("ingest setups", IngestSetups.Select(s => s.Preset)),
     }.OfType<string>());
 
     private static string? Names(string what, IEnumerable<string> names) => names.Any() ? $"{what} {string.Join(", ", names)}" : null;

@@ -21,6 +21,7 @@ public sealed class PluginRegistry(ILoggerFactory loggers) : IPluginRegistry
     private readonly List<IEncoderType> _encoders = [];
     private readonly List<IAudioSourceType> _audioSources = [];
     private readonly List<ICliCommand> _cliCommands = [];
+    private readonly List<IIngestSetup> _ingestSetups = [];
 
     public ILoggerFactory Loggers => loggers;
 
@@ -33,6 +34,7 @@ public sealed class PluginRegistry(ILoggerFactory loggers) : IPluginRegistry
     public void AddEncoder(IEncoderType encoderType) => _encoders.Add(Checked(encoderType));
     public void AddAudioSource(IAudioSourceType sourceType) => _audioSources.Add(Checked(sourceType));
     public void AddCliCommand(ICliCommand command) => _cliCommands.Add(Checked(command));
+    public void AddIngestSetup(IIngestSetup setup) => _ingestSetups.Add(Checked(setup));
 
     /// <summary>Adds every contribution a service provider built by the scan holds.</summary>
     internal void AddAll(IServiceProvider scanned)
@@ -46,12 +48,14 @@ public sealed class PluginRegistry(ILoggerFactory loggers) : IPluginRegistry
         foreach (var c in Services<IEncoderType>(scanned)) AddEncoder(c);
         foreach (var c in Services<IAudioSourceType>(scanned)) AddAudioSource(c);
         foreach (var c in Services<ICliCommand>(scanned)) AddCliCommand(c);
+        foreach (var c in Services<IIngestSetup>(scanned)) AddIngestSetup(c);
     }
 
     public PluginContributions Contributions() => new([.. _layerTypes], [.. _easings], [.. _easingProviders])
     {
         ChatSources = [.. _chatSources], ChatStages = [.. _chatStages], Behaviours = [.. _behaviours],
         Encoders = [.. _encoders], AudioSources = [.. _audioSources], CliCommands = [.. _cliCommands],
+        IngestSetups = [.. _ingestSetups],
     };
 
     private static IEnumerable<T> Services<T>(IServiceProvider provider) =>

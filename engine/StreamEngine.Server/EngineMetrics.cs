@@ -16,6 +16,7 @@ public sealed class EngineMetrics : IDisposable
     private readonly Gauge _jitter, _layers, _animations, _outputState, _storeHealthy, _encoderQueue, _storeLatency;
     private readonly Counter _storeFailures, _chatMessages, _pluginReloads, _pluginUnloads, _encoderGaps;
     private readonly Gauge _resourceBytes;
+    private readonly OutputHealthMetrics _outputHealth;
     private readonly Timer _timer;
     private readonly IShowControl _show;
     private readonly Func<(bool Healthy, long Failures, TimeSpan LastSave)>? _store;
@@ -50,6 +51,7 @@ public sealed class EngineMetrics : IDisposable
         _pluginUnloads = f.CreateCounter("streamengine_plugin_unloads_total",
             "Old plugin versions after a reload: unloaded (collected) or still_loaded (something held them 5 s later).", "result");
         _resourceBytes = f.CreateGauge("streamengine_resource_cache_bytes", "Decoded images, animations and fonts held by the resource cache.");
+        _outputHealth = new OutputHealthMetrics(f);
         _timer = new Timer(_ => Refresh(), null, TimeSpan.Zero, TimeSpan.FromSeconds(1));
     }
 
@@ -79,7 +81,9 @@ public sealed class EngineMetrics : IDisposable
             _jitter.Set(stats.JitterMsP99 / 1000);
             _animations.Set(stats.Animations);
             _layers.Set(_show.Info.Layers);
-            foreach (var output in _show.Outputs())
+            var outputs = _show.Outputs();
+            _outputHealth.Refresh(outputs);
+            foreach (var output in outputs)
             {
                 _outputState.WithLabels(output.Id).Set(Enum.TryParse<Sdk.OutputState>(output.State, out var s) ? (int)s : -1);
                 _reconnects.WithLabels(output.Id).IncTo(output.Reconnects);

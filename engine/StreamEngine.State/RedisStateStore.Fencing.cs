@@ -27,6 +27,14 @@ public sealed partial class RedisStateStore
         return redis.call('XADD', KEYS[2], '*', 'json', ARGV[2], 'time', ARGV[3])
         """;
 
+    private const string FencedRename = """
+        local current = redis.call('GET', KEYS[1])
+        if current ~= ARGV[1] then
+          return redis.error_reply('FENCED this engine\'s lease (token ' .. ARGV[1] .. ') was taken over (token ' .. tostring(current) .. ')')
+        end
+        return redis.call('RENAME', KEYS[2], KEYS[3])
+        """;
+
     /// <summary>The token every write is checked against; null (no failover) writes unchecked.</summary>
     public long? FencingToken
     {
@@ -45,6 +53,13 @@ public sealed partial class RedisStateStore
     {
         if (FencingToken is not { } token) return await _db.StringSetAsync(_prefix + "snapshot", json);
         await _db.ScriptEvaluateAsync(FencedSet, [FenceKey, _prefix + "snapshot"], [token, json]);
+        return true;
+    }
+
+    private async Task<bool> RenameSnapshotAsync(RedisKey aside)
+    {
+        if (FencingToken is not { } token) return await _db.KeyRenameAsync(_prefix + "snapshot", aside);
+        await _db.ScriptEvaluateAsync(FencedRename, [FenceKey, _prefix + "snapshot", aside], [token]);
         return true;
     }
 

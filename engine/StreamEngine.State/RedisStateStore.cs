@@ -93,11 +93,14 @@ public sealed partial class RedisStateStore : IStateStore
         }
     }
 
-    /// <summary>Renames the snapshot key to <c>…snapshot:set-aside:TIME</c>; the reason is logged by the caller.</summary>
+    /// <summary>
+    /// Renames the snapshot key to <c>…snapshot:set-aside:TIME</c>; the reason is logged by the caller. Fenced like every
+    /// write: a former active engine cannot move the show's snapshot away from under the engine that took it over.
+    /// </summary>
     public async Task<string> SetAsideShowAsync(string reason, CancellationToken cancellationToken)
     {
         var aside = $"{_prefix}snapshot:set-aside:{_time.GetUtcNow():yyyyMMddTHHmmssZ}";
-        await RunAsync("set the snapshot aside", () => _db.KeyRenameAsync(_prefix + "snapshot", aside), cancellationToken);
+        await RunAsync("set the snapshot aside", () => RenameSnapshotAsync(aside), cancellationToken);
         return $"key {aside}";
     }
 

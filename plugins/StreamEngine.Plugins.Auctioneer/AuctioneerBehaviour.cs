@@ -21,6 +21,7 @@ public sealed partial class AuctioneerBehaviour : IShowBehaviour
     private Screen? _screen;
     private HostVoice? _voice;
     private AskingPrice? _price;
+    private SaleSounds? _sounds;
     private Task<IReadOnlyList<JsonObject>>? _restoring;
     private readonly List<StreamEngine.Sdk.Chat.ChatMessage> _waiting = [];
     private readonly List<(long N, TaskCompletionSource Done)> _acknowledgements = [];
@@ -40,6 +41,7 @@ public sealed partial class AuctioneerBehaviour : IShowBehaviour
         _clock = new ShowClock(context.Show);
         _screen = new Screen(context.Show);
         _price = new AskingPrice(context.Show.Values);
+        _sounds = new SaleSounds(context.Show);
         _voice = new HostVoice(context.Show, (layer, text) => context.Publish("HostLine", new JsonObject { ["layer"] = layer, ["text"] = text }));
         context.Show.OnChat(OnChat);
         context.Show.OnFrame(OnFrame);
@@ -94,6 +96,7 @@ public sealed partial class AuctioneerBehaviour : IShowBehaviour
         Announce();
         _screen!.OnFrame(_auction);
         _voice!.OnFrame(_auction);
+        _sounds!.OnFrame(_auction);
         _price!.Publish(_auction);
     }
 
@@ -131,6 +134,7 @@ public sealed partial class AuctioneerBehaviour : IShowBehaviour
         if (ready.Count == 0) return;
         foreach (var e in ready) Announce(e);
         _screen!.Show(_auction!, ready);
+        _sounds!.Show(ready);
         var last = ready[^1].N;
         for (var i = _acknowledgements.Count - 1; i >= 0; i--)
             if (_acknowledgements[i].N <= last)

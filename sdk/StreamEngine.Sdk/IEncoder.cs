@@ -27,6 +27,17 @@ public interface IEncoder : IFrameSink, IAsyncDisposable
     /// <param name="overwrite">False: a file output never replaces an existing file (the output fails with the reason).</param>
     string AddOutput(string target, bool overwrite = true);
 
+    /// <summary>
+    /// Adds an output with its own <paramref name="rendition"/> (size, bitrate, codec, frame rate), encoded once for
+    /// every output that asks for the same one. An encoder with a single encode refuses with
+    /// <see cref="NotSupportedException"/>, which the engine reports as the request's error.
+    /// </summary>
+    /// <param name="target">An <c>rtmp://</c>, <c>rtmps://</c>, <c>srt://</c> URL or a file path.</param>
+    /// <param name="rendition">The picture it needs; null is the show's own.</param>
+    /// <param name="overwrite">False: a file output never replaces an existing file.</param>
+    string AddRenditionOutput(string target, OutputRendition? rendition, bool overwrite) => rendition is null ? AddOutput(target, overwrite)
+        : throw new NotSupportedException("this encoder has one encode for every output; it cannot give an output a rendition of its own");
+
     /// <summary>Stops and removes an output; false when there is none with this id.</summary>
     /// <param name="id">The output's id.</param>
     Task<bool> RemoveOutputAsync(string id);
@@ -53,4 +64,11 @@ public sealed record EncoderStats(int QueuedFrames, long FramesWritten, long Fra
 /// <param name="Reconnects">How many times it reconnected.</param>
 /// <param name="BytesSent">Bytes delivered so far.</param>
 /// <param name="LastError">Its last error, with secrets masked, or null.</param>
-public sealed record EncoderOutput(string Id, string Target, OutputState State, int Reconnects, long BytesSent, string? LastError);
+public sealed record EncoderOutput(string Id, string Target, OutputState State, int Reconnects, long BytesSent, string? LastError)
+{
+    /// <summary>The rendition it was given; null when it takes the show's own encode.</summary>
+    public OutputRendition? Rendition { get; init; }
+
+    /// <summary>How it is doing (bitrate, fps, speed, drops, uptime); null when the encoder does not measure it.</summary>
+    public OutputHealth? Health { get; init; }
+}

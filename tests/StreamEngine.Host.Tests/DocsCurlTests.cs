@@ -23,7 +23,7 @@ public sealed partial class DocsCurlTests : IDisposable
     {
         var examples = Examples().ToList();
         Assert.NotEmpty(examples);
-        await using var engine = await RunningEngine.StartAsync(_dir.File("show.ts"));
+        await using var engine = await RunningEngine.StartSceneAsync(_dir.File("show.ts"), HelloWithSound(), Engine.Environment());
 
         foreach (var (file, command) in examples)
         {
@@ -33,6 +33,16 @@ public sealed partial class DocsCurlTests : IDisposable
             var status = int.Parse(run.Stdout.LastOrDefault() ?? "0");
             Assert.True(status is >= 200 and < 300, $"{file}: `{command}` answered {status}");
         }
+    }
+
+    /// <summary>The hello sample with the channels docs/audio.md's examples change (a music channel and the effects).</summary>
+    private string HelloWithSound()
+    {
+        var scene = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(RepoPaths.Samples("hello", "scene.json")))!.AsObject();
+        scene["audio"] = System.Text.Json.Nodes.JsonNode.Parse("""{ "channels": [ { "id": "music", "type": "silence" }, { "id": "fx", "type": "effects" } ] }""");
+        File.Copy(RepoPaths.Samples("hello", "artwork.png"), _dir.File("artwork.png"));
+        File.WriteAllText(_dir.File("scene.json"), scene.ToJsonString());
+        return _dir.File("scene.json");
     }
 
     public void Dispose() => _dir.Dispose();

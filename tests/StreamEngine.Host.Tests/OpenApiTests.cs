@@ -35,6 +35,7 @@ public sealed class OpenApiTests : IDisposable
         ("GET", "api/layer-types", "/api/layer-types", null, null, null),
         ("POST", "api/auth", "/api/auth", null, null, null),
         ("GET", "api/outputs", "/api/outputs", null, null, null),
+        ("GET", "api/hls/ghost/master.m3u8", "/api/hls/{path}", null, null, null),
         ("GET", "api/animations", "/api/animations", null, null, null),
         ("GET", "api/layers", "/api/layers", null, null, null),
         ("GET", "api/layers/bid", "/api/layers/{id}", null, null, "api/layers/ghost"),
@@ -69,6 +70,9 @@ public sealed class OpenApiTests : IDisposable
         ("DELETE", "api/behaviours/chat/bans/spammer", "/api/behaviours/{id}/{path}", null, null, "api/behaviours/ghost/bans/x"),
         ("PUT", "api/behaviours/ghost/x", "/api/behaviours/{id}/{path}", "{}", null, null),
         ("PATCH", "api/behaviours/ghost/x", "/api/behaviours/{id}/{path}", "{}", null, null),
+        ("GET", "api/audio", "/api/audio", null, null, null),
+        ("PATCH", "api/audio/channels/music", "/api/audio/channels/{id}", """{"gainDb":-6}""", """{"gainDb":"loud"}""", "api/audio/channels/ghost"),
+        ("POST", "api/audio/play", "/api/audio/play", """{"cue":"gavel"}""", """{"cue":5}""", null),
         ("POST", "api/scene", "/api/scene", """{"layers":[{"id":"bg","type":"background","props":{"color":"#223344"}}],"transition":{"kind":"cut"}}""", """{"layers":{}}""", null),
     ];
 

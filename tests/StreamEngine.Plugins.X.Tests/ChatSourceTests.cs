@@ -47,6 +47,40 @@ public sealed class ChatSourceTests : IDisposable
         Assert.True(File.Exists(Path.Combine(_dir, "x", "auction-900.cursor")));
     }
 
+    [Fact]
+    public async Task With_conversationId_broadcast_it_reads_the_running_broadcasts_announcement_post_never_an_ended_ones()
+    {
+        await using var f = await XClientFixture.StartAsync();
+        var x = new Api.XBroadcasts(f.Client);
+        var source = await x.CreateSourceAsync("studio", "us-east-1", CancellationToken.None);
+        var old = await x.GoLiveAsync(source.Id, "Yesterday's sale", announce: true, CancellationToken.None);
+        var oldPost = (await x.GetAsync(old.Id, CancellationToken.None)).PostId!;
+        await x.EndAsync(old.Id, CancellationToken.None);
+        new Commands.BroadcastRecord(source.Id, "studio", "us-east-1", source.IngestUrl, old.Id, oldPost).Save(_dir);
+        f.X.Seed("$5 (yesterday)", "3", oldPost);
+
+        var sink = new Sink();
+        await using var chat = new XChatSourceType(Credentials, TimeProvider.System, _dir).Create(new ChatSourceContext("x",
+            new JsonObject { ["conversationId"] = "broadcast", ["apiBaseUrl"] = f.X.BaseUrl.ToString(), ["pollSeconds"] = 5 }, sink, NullLogger.Instance));
+        await chat.StartAsync(CancellationToken.None);
+        for (var i = 0; i < 100 && !f.X.Requests.Contains($"GET /2/broadcasts/{old.Id}"); i++) await Task.Delay(50);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => chat.SendAsync("Welcome!", null, CancellationToken.None));
+
+        // Today's show goes live (as X_BROADCAST=auto does): X makes the announcement post, and its replies are the chat.
+        var live = await x.GoLiveAsync(source.Id, "Blue Vase, live", announce: true, CancellationToken.None);
+        new Commands.BroadcastRecord(source.Id, "studio", "us-east-1", source.IngestUrl, live.Id).Save(_dir);
+        var post = (await x.GetAsync(live.Id, CancellationToken.None)).PostId!;
+        f.X.Seed("$25 for the vase", "7", post);
+        for (var i = 0; i < 300 && sink.Messages.Count == 0; i++) await Task.Delay(50);
+        await chat.SendAsync("SOLD to @user7 for $25!", null, CancellationToken.None);
+        await chat.StopAsync(CancellationToken.None);
+
+        Assert.Equal("$25 for the vase", Assert.Single(sink.Messages).Text);
+        lock (f.X.Posts)
+            Assert.Equal(post, (string)f.X.Posts.Single(p => (string)p["text"]! == "SOLD to @user7 for $25!")["referenced_tweets"]![0]!["id"]!);
+        Assert.Equal(post, Commands.BroadcastRecord.Load(_dir)!.PostId);
+    }
+
     [Theory]
     [InlineData("{}", "conversationId is required")]
     [InlineData("""{"conversationId":"abc"}""", "not an X post id")]

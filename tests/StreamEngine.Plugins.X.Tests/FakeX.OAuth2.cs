@@ -45,6 +45,25 @@ public sealed partial class FakeX
         });
     }
 
+    /// <summary>
+    /// X's authorize page as a browser meets it once the user has clicked "Authorize app": checks what X checks
+    /// (response_type code, the client id, an S256 challenge, a loopback redirect) and redirects the browser to
+    /// <c>redirect_uri?state=…&amp;code=…</c>, remembering the challenge for the token endpoint.
+    /// </summary>
+    private async Task Authorize(HttpContext http)
+    {
+        var q = http.Request.Query;
+        if (q["response_type"] != "code" || q["client_id"] != ClientId || q["code_challenge_method"] != "S256" || string.IsNullOrEmpty(q["code_challenge"])
+            || !Uri.TryCreate(q["redirect_uri"], UriKind.Absolute, out var redirect) || !redirect.IsLoopback)
+        {
+            await Answer(http, 400, new JsonObject { ["error"] = "invalid_request" });
+            return;
+        }
+        var code = "code-" + Interlocked.Increment(ref _nextId);
+        PendingCode = (code, q["code_challenge"].ToString());
+        http.Response.Redirect($"{redirect}?state={Uri.EscapeDataString(q["state"].ToString())}&code={code}");
+    }
+
     /// <summary>Whether the request carries a user access token this fake issued (and that a refresh has not replaced).</summary>
     private bool BearerHolds(HttpRequest request)
     {

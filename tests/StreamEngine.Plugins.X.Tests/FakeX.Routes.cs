@@ -21,6 +21,7 @@ public sealed partial class FakeX
                 await Answer(http, 200, new JsonObject { ["data"] = users });
                 break;
             default:
+                if (await Livestream(http, endpoint)) break;
                 await Answer(http, 404, new JsonObject { ["errors"] = new JsonArray(new JsonObject { ["code"] = 34, ["message"] = "Sorry, that page does not exist." }) });
                 break;
         }

@@ -21,7 +21,7 @@ public sealed partial class FakeX : IAsyncDisposable
     public const string MeName = "auctionhouse";
 
     private readonly WebApplication _app;
-    private readonly SkippingClock _clock;
+    private readonly TimeProvider _clock;
     private readonly ConcurrentDictionary<string, (DateTimeOffset Start, int Used)> _windows = new();
     private long _nextId = 1000;
 
@@ -35,9 +35,9 @@ public sealed partial class FakeX : IAsyncDisposable
     public int PageSize { get; set; } = 100;
     public Uri BaseUrl { get; }
 
-    private FakeX(WebApplication app, SkippingClock clock, Uri baseUrl) { _app = app; _clock = clock; BaseUrl = baseUrl; }
+    private FakeX(WebApplication app, TimeProvider clock, Uri baseUrl) { _app = app; _clock = clock; BaseUrl = baseUrl; }
 
-    public static async Task<FakeX> StartAsync(SkippingClock clock)
+    public static async Task<FakeX> StartAsync(TimeProvider clock)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -51,10 +51,10 @@ public sealed partial class FakeX : IAsyncDisposable
     }
 
     /// <summary>Adds a post as if someone had posted it (a reply in the broadcast's conversation).</summary>
-    public string Seed(string text, string authorId, string conversationId)
+    public string Seed(string text, string authorId, string? conversationId)
     {
         var id = Interlocked.Increment(ref _nextId).ToString();
-        lock (Posts) Posts.Add(new JsonObject { ["id"] = id, ["text"] = text, ["author_id"] = authorId, ["conversation_id"] = conversationId });
+        lock (Posts) Posts.Add(new JsonObject { ["id"] = id, ["text"] = text, ["author_id"] = authorId, ["conversation_id"] = conversationId ?? id });
         return id;
     }
 
@@ -65,6 +65,16 @@ public sealed partial class FakeX : IAsyncDisposable
         if (endpoint == "POST /2/oauth2/token")
         {
             await Token(http);
+            return;
+        }
+        if (endpoint == "GET /region-recommendation")
+        {
+            await Answer(http, 200, new JsonObject { ["region"] = "us-east-1" });
+            return;
+        }
+        if (endpoint == "GET /i/oauth2/authorize")
+        {
+            await Authorize(http);
             return;
         }
         if (!SignatureHolds(http.Request) && !BearerHolds(http.Request))

@@ -59,6 +59,30 @@ public sealed class ShowLeaseTests(RedisServer redis) : IClassFixture<RedisServe
     }
 
     [Fact]
+    public async Task A_former_active_engine_cannot_set_the_shows_snapshot_aside_once_a_standby_took_it_over()
+    {
+        await using var a = Open();
+        await using var b = Open();
+        var leaseA = a.Lease("a", TimeSpan.FromMilliseconds(300));
+        Assert.True(await leaseA.TryTakeAsync());
+        a.FencingToken = leaseA.Token;
+        await Task.Delay(600);
+        var leaseB = b.Lease("b", TimeSpan.FromSeconds(5));
+        Assert.True(await leaseB.TryTakeAsync());
+        b.FencingToken = leaseB.Token;
+        await b.SaveShowAsync(Shows.At(20, "b's lot"), CancellationToken.None);
+
+        // a, cut off while it found the snapshot invalid, comes back: the rename is refused and b's show stays in place.
+        var aside = await Assert.ThrowsAsync<StoreUnavailableException>(() => a.SetAsideShowAsync("invalid", CancellationToken.None));
+        Assert.Contains("FENCED", aside.Message);
+        Assert.Equal(20, (await b.LoadShowAsync(CancellationToken.None))!.Frame);
+
+        // The holder of the lease still sets it aside (a corrupt snapshot never stops its start).
+        Assert.Contains("snapshot:set-aside:", await b.SetAsideShowAsync("invalid", CancellationToken.None));
+        Assert.Null(await b.LoadShowAsync(CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Export_and_import_carry_a_shows_snapshot_and_streams_between_redis_shows()
     {
         await using var a = Open();

@@ -43,7 +43,13 @@ public sealed record ChatSourceInfo(string Id, string Type, string State, string
 {
     /// <summary>Messages the source has posted since it started.</summary>
     public long Messages { get; init; }
+
+    /// <summary>What the platform last said is left of each of its rate limits (X: per API endpoint).</summary>
+    public IReadOnlyList<ChatRateLimitInfo> RateLimits { get; init; } = [];
 }
+
+/// <summary>One of a platform's rate limits: requests the window allows, requests left, and when it starts again.</summary>
+public sealed record ChatRateLimitInfo(string Endpoint, int Limit, int Remaining, DateTimeOffset ResetsAt);
 
 public sealed record BehaviourInfo(string Id, string State, string? LastError, long Errors, IReadOnlyList<string> Routes)
 {

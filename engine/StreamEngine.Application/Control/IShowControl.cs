@@ -52,10 +52,17 @@ public partial interface IShowControl
 
     IReadOnlyList<OutputInfo> Outputs();
 
-    /// <summary>Adds an output; a file replaces an existing one only with <paramref name="overwrite"/>.</summary>
-    Task<string> AddOutputAsync(string target, bool overwrite = false);
+    /// <summary>
+    /// Adds an output; a file replaces an existing one only with <paramref name="overwrite"/>. With a
+    /// <paramref name="rendition"/> (checked by <see cref="OutputRenditions"/>) it gets its own size, bitrate, codec or
+    /// frame rate, encoded once for every output that asks for the same.
+    /// </summary>
+    Task<string> AddOutputAsync(string target, bool overwrite = false, OutputRendition? rendition = null);
 
     Task RemoveOutputAsync(string id);
+
+    /// <summary>The full path of a file an HLS output wrote (see <see cref="RecordingsFolder.HlsFile"/>); NotFound for anything else.</summary>
+    string HlsFile(string path);
 
     StatsInfo Stats();
 
@@ -90,7 +97,10 @@ public sealed record AnimationControl(string Action, double? Seconds = null, str
 
 public sealed record ShowInfo(int Width, int Height, int Fps, long Frame, double ShowTime, int Layers, int MaxLayers);
 
-public sealed record OutputInfo(string Id, string Target, string State, int Reconnects, long BytesSent, string? LastError);
+/// <param name="Rendition">Its own rendition; null when it takes the show's encode.</param>
+/// <param name="Health">Bitrate, fps, speed, dropped frames and uptime, measured while it runs.</param>
+public sealed record OutputInfo(string Id, string Target, string State, int Reconnects, long BytesSent, string? LastError,
+    OutputRendition? Rendition = null, OutputHealth? Health = null);
 
 /// <param name="DroppedEncoderBehind">Frames not taken because the encoder was behind.</param>
 /// <param name="DroppedLate">Frame slots skipped because the frame thread was late.</param>

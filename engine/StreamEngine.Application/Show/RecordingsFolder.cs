@@ -15,6 +15,28 @@ public sealed class RecordingsFolder(string folder, int maxOutputs, IOutputTarge
     public string Root { get; } = Path.GetFullPath(folder);
 
     /// <summary>
+    /// The file an HLS output wrote for <paramref name="relative"/> (<c>NAME/720p/index.m3u8</c>), for the engine's
+    /// read-only route: playlists and segments only, plain names only (no <c>..</c>, no hidden files), and by its real
+    /// path inside <c>hls/</c> of this folder (no link out). Throws NotFound for anything else, saying no more.
+    /// </summary>
+    public string HlsFile(string relative)
+    {
+        var parts = relative.Split('/');
+        var extension = Path.GetExtension(relative);
+        if (relative.Length > 512 || parts.Length is < 2 or > 4 || extension is not (".m3u8" or ".ts")
+            || parts.Any(p => p.Length == 0 || p[0] == '.' || !p.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')))
+            throw NotServed(relative);
+        var hls = LocalFile.RealPath(Path.Combine(Root, "hls"));
+        var real = LocalFile.RealPath(Path.Combine(Root, "hls", Path.Combine(parts)));
+        if (hls is null || real is null || !real.StartsWith(hls + "/", StringComparison.Ordinal) || LocalFile.Stat(real).Kind != LocalFile.Kind.Regular)
+            throw NotServed(relative);
+        return real;
+    }
+
+    private static ShowRequestException NotServed(string relative) =>
+        new(RequestFailure.NotFound, $"no HLS playlist or segment '{(relative.Length > 80 ? relative[..80] + "…" : relative)}'; expected NAME/master.m3u8 or NAME/HEIGHTp/index.m3u8 of a running hls: output", "path");
+
+    /// <summary>
     /// The target to add: a URL as it is, a file path placed in the folder (a relative path is taken inside it).
     /// Throws a <see cref="ShowRequestException"/> naming the field when the target may not be added.
     /// </summary>

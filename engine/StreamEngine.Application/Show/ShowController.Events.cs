@@ -34,6 +34,20 @@ public sealed partial class ShowController : IDisposable
         ["outputId"] = change.OutputId, ["target"] = change.Target, ["state"] = change.State.ToString(), ["reason"] = change.Reason,
     });
 
+    /// <summary>Once a second, each running output's health (the same figures as GET /api/outputs and /metrics).</summary>
+    private void PublishOutputHealth()
+    {
+        foreach (var output in Outputs())
+        {
+            if (output.Health is not { } h || output.State is "Stopped" or "Failed") continue;
+            Publish(EventCategory.Outputs, "OutputHealth", new JsonObject
+            {
+                ["outputId"] = output.Id, ["target"] = output.Target, ["state"] = output.State, ["bitrateKbps"] = h.BitrateKbps, ["fps"] = h.Fps,
+                ["speed"] = h.Speed, ["droppedFrames"] = h.DroppedFrames, ["reconnects"] = output.Reconnects, ["uptimeSeconds"] = h.UptimeSeconds,
+            });
+        }
+    }
+
     private void OnAnimation(AnimationEvent e)
     {
         if (e.Kind == AnimationEventKind.Frame) return;
@@ -92,6 +106,7 @@ public sealed partial class ShowController : IDisposable
             ["encoderGaps"] = stats.EncoderGaps, ["longestEncoderGapMs"] = stats.LongestEncoderGapMs,
             ["cpuPercent"] = _cpu.Percent(), ["memoryBytes"] = Environment.WorkingSet,
         });
+        PublishOutputHealth();
         foreach (var (layerId, error) in session.Compositor.Errors.ToList())
             if (_reportedErrors.Add($"{layerId}:{error}"))
                 Publish(EventCategory.Errors, "LayerRenderFailed", new JsonObject { ["layerId"] = layerId, ["error"] = error });

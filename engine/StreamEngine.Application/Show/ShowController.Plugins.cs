@@ -26,7 +26,9 @@ public sealed partial class ShowController
             $"switching the encoder from '{EncoderId}' to '{id}' while live is not supported yet (it would need a hand-over at a keyframe); restart the show with ENCODER={id}", "id");
 
     public IReadOnlyList<ChatSourceInfo> ChatSources() => session.Extensions is { } x
-        ? [.. x.ChatSources.List().Select(s => new ChatSourceInfo(s.Id, s.Type, s.State.ToString(), s.Reason, s.Reconnects, s.CanSend) { Messages = s.Messages })]
+        ? [.. x.ChatSources.List().Select(s => new ChatSourceInfo(s.Id, s.Type, s.State.ToString(), s.Reason, s.Reconnects, s.CanSend) {
+            Messages = s.Messages, RateLimits = [.. s.RateLimits.Select(r => new ChatRateLimitInfo(r.Endpoint, r.Limit, r.Remaining, r.ResetsAt))],
+        })]
         : [];
 
     public async Task<ChatSourceInfo> PutChatSourceAsync(string id, JsonObject config)

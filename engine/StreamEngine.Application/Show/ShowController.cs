@@ -145,16 +145,22 @@ public sealed partial class ShowController(ShowRuntime session, IEncoder encoder
     }
 
     public IReadOnlyList<OutputInfo> Outputs() =>
-        [.. encoder.ListOutputs().Select(o => new OutputInfo(o.Id, o.Target, o.State.ToString(), o.Reconnects, o.BytesSent, o.LastError))];
+        [.. encoder.ListOutputs().Select(o => new OutputInfo(o.Id, o.Target, o.State.ToString(), o.Reconnects, o.BytesSent, o.LastError, o.Rendition, o.Health))];
 
     /// <summary>Where outputs added over the API or by scripts may write, and how many there may be.</summary>
     public required RecordingsFolder Recordings { get; init; }
 
-    public Task<string> AddOutputAsync(string target, bool overwrite = false)
+    public Task<string> AddOutputAsync(string target, bool overwrite = false, OutputRendition? rendition = null)
     {
-        try { return Task.FromResult(encoder.AddOutput(Recordings.Place(target, overwrite, encoder.ListOutputs().Count), overwrite)); }
-        catch (FormatException e) { throw new ShowRequestException(RequestFailure.Invalid, e.Message, "target"); }
+        if (rendition is not null && OutputRenditions.Check(rendition, session.Format) is [var problem, ..])
+            throw new ShowRequestException(RequestFailure.Invalid, problem.Problem, problem.Field);
+        var placed = Recordings.Place(target, overwrite, encoder.ListOutputs().Count);
+        try { return Task.FromResult(rendition is null ? encoder.AddOutput(placed, overwrite) : encoder.AddRenditionOutput(placed, rendition, overwrite)); }
+        catch (FormatException e) { throw new ShowRequestException(RequestFailure.Invalid, e.Message, e.Message.StartsWith("rendition", StringComparison.Ordinal) ? "rendition" : "target"); }
+        catch (NotSupportedException e) { throw new ShowRequestException(RequestFailure.Invalid, $"rendition: {e.Message} (ENCODER)", "rendition"); }
     }
+
+    public string HlsFile(string path) => Recordings.HlsFile(path);
 
     public async Task RemoveOutputAsync(string id)
     {

@@ -40,6 +40,17 @@ public sealed class ShowPersistence(ShowRuntime session, StateWriter writer, ILo
     }
 
     /// <summary>
+    /// The frame clock stopped: saves the show as its last frame left it and waits (at most 5 s) until the store has it,
+    /// so an engine taking the show over next continues from there. A failure is logged; the stop goes on.
+    /// </summary>
+    public async Task SaveLastAsync(FrameTime last)
+    {
+        writer.SceneChanged(RestoredShow.Capture(session, last));
+        try { await writer.FlushAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5)); }
+        catch (Exception e) { logger.LogWarning("The show's last state was not saved before the handover ({Reason})", e.Message); }
+    }
+
+    /// <summary>
     /// Completes once everything applied so far is in the store, with null; or, when it cannot be saved now (the store is
     /// down: it is saved on recovery; the clock stopped first), with why — the request is then not acknowledged as saved.
     /// </summary>

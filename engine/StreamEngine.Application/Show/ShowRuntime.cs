@@ -74,6 +74,9 @@ public sealed class ShowRuntime : IDisposable
     /// <summary>The frame the show starts at: 0, or where a restored show was.</summary>
     public long FirstFrame { get; init; }
 
+    /// <summary>False for a show rendered with plugins another show keeps (a standby's rehearsal): disposing it leaves them loaded.</summary>
+    public bool OwnsPlugins { get; init; } = true;
+
     private long _stateVersion;
 
     /// <summary>Counts the changes a behaviour made to its own state through its routes, so persistence saves them soon.</summary>
@@ -128,6 +131,6 @@ public sealed class ShowRuntime : IDisposable
         Scripts.Dispose();
         Compositor.Dispose();
         Compositor.Services.Dispose();
-        Plugins.Dispose();
+        if (OwnsPlugins) Plugins.Dispose();
     }
 }

@@ -19,7 +19,8 @@ public sealed record AudioChannel(string Id, string Type, IAudioSource Source, d
 /// <param name="Duck">Whether it dips under speech.</param>
 /// <param name="VoiceOf">The layer it speaks for, or null.</param>
 /// <param name="Playing">Sounds it is playing or has scheduled.</param>
-public sealed record AudioChannelStatus(string Id, string Type, double GainDb, bool Muted, bool Duck, string? VoiceOf, int Playing);
+/// <param name="LevelDb">What it adds to the mix now: its RMS level over the last 0.4 s after its gain, mute and ducking and before the loudness stage, in dBFS (−120 for silence).</param>
+public sealed record AudioChannelStatus(string Id, string Type, double GainDb, bool Muted, bool Duck, string? VoiceOf, int Playing, double LevelDb);
 
 /// <summary>The running state of a channel in the mixer; touched under the mixer's lock.</summary>
 internal sealed class MixerChannel(AudioChannel config)
@@ -30,6 +31,7 @@ internal sealed class MixerChannel(AudioChannel config)
     public float AppliedGain { get; set; } = float.NaN;
     public List<(long Start, ReadOnlyMemory<short> Samples)> Clips { get; } = [];
     public bool IsCue => Config.Source is IAudioCueSource;
+    public LevelMeter Level { get; } = new();
 
-    public AudioChannelStatus Status => new(Config.Id, Config.Type, GainDb, Muted, Config.Duck, Config.VoiceOf, Clips.Count);
+    public AudioChannelStatus Status => new(Config.Id, Config.Type, GainDb, Muted, Config.Duck, Config.VoiceOf, Clips.Count, Level.RmsDb);
 }

@@ -39,9 +39,12 @@ public sealed partial class AudioMixer
     /// </summary>
     public Task<ReadOnlyMemory<short>> RenderAsync(string channel, string cue, CancellationToken cancellationToken)
     {
-        var source = Find(channel).Config.Source as IAudioCueSource
+        var found = Find(channel);
+        var source = found.Config.Source as IAudioCueSource
             ?? throw new ArgumentException($"channel: '{channel}' plays a continuous source, not cues", nameof(channel));
-        return Task.Run(() => source.RenderAsync(cue, cancellationToken), cancellationToken);
+        // A voice starts a synthesiser: off the calling (frame) thread. A bank of effects answers at once, and a hop
+        // through a busy thread pool could hold an offline render's script past its time budget for nothing.
+        return found.Config.VoiceOf is null ? source.RenderAsync(cue, cancellationToken) : Task.Run(() => source.RenderAsync(cue, cancellationToken), cancellationToken);
     }
 
     /// <summary>

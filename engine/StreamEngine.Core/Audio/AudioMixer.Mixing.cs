@@ -34,10 +34,12 @@ public sealed partial class AudioMixer
                 var g = (from + (gain - from) * t) * (duckStart + (duckEnd - duckStart) * t);
                 for (var c = 0; c < Format.Channels; c++) _channelMix[i * Format.Channels + c] *= g;
             }
+            channel.Level.Add(_channelMix);
             for (var i = 0; i < _mix.Length; i++) _mix[i] += _channelMix[i];
             Array.Clear(_channelMix);
         }
-        if (_loudness is not null) _loudness.Process(_mix);
+        if (_loudness is not null) _loudness.Process(_mix, voice);
+        _level.Add(_mix);
         for (var i = 0; i < _mix.Length; i++) destination[i] = (short)Math.Clamp(_mix[i] * 32767f, -32768f, 32767f);
     }
 

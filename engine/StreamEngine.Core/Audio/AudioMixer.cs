@@ -22,6 +22,7 @@ public sealed partial class AudioMixer : IAudioSource, IFrameHook
     private readonly float[] _mix;
     private readonly float[] _channelMix;
     private readonly short[] _read;
+    private readonly LevelMeter _level = new();
     private double _horizon;
     private bool _ended;
     private long _position;
@@ -49,6 +50,14 @@ public sealed partial class AudioMixer : IAudioSource, IFrameHook
 
     /// <summary>The loudness stage's gain now, in dB (0 without a target).</summary>
     public double LoudnessGainDb => _loudness?.GainDb ?? 0;
+
+    /// <summary>The mix as the encoder receives it: its level, peak and loudness now.</summary>
+    public AudioMixStatus Status()
+    {
+        lock (_lock)
+            return new AudioMixStatus(Options.LoudnessLufs, _level.RmsDb, _level.PeakDb, _loudness?.ShortTermLufs, LoudnessGainDb,
+                _origin + (double)_position / Format.SampleRate);
+    }
 
     /// <summary>Frame thread, each frame before scripts run: the mix may be read up to this frame's start.</summary>
     public void OnFrame(FrameTime time)
@@ -86,6 +95,15 @@ public sealed partial class AudioMixer : IAudioSource, IFrameHook
         }
     }
 }
+
+/// <summary>The mix as the encoder receives it.</summary>
+/// <param name="TargetLufs">The loudness target, or null for none.</param>
+/// <param name="LevelDb">RMS level over the last 0.4 s, dBFS (−120 for silence).</param>
+/// <param name="PeakDb">Highest sample over the last 0.4 s, dBFS.</param>
+/// <param name="ShortTermLufs">Loudness over the last 3 s as the loudness stage measures it (EBU R128 gating), after its gain; null without a target or before any sound.</param>
+/// <param name="LoudnessGainDb">The loudness stage's gain now.</param>
+/// <param name="MixedSeconds">Show time the mix has reached.</param>
+public sealed record AudioMixStatus(double? TargetLufs, double LevelDb, double PeakDb, double? ShortTermLufs, double LoudnessGainDb, double MixedSeconds);
 
 /// <summary>How the mixer ducks and normalises.</summary>
 /// <param name="DuckDb">How far ducked channels dip while a voice speaks.</param>

@@ -6,20 +6,27 @@ namespace StreamEngine.Core.Audio;
 /// is paced by the frames, and delay a sound against its picture). It measures the loudness the way EBU R128 does
 /// (K-weighting, 400 ms blocks, the −70 LUFS absolute gate and a gate 10 LU under the running level), over the last
 /// few seconds of programme, and turns the gain towards the target slowly (at most 6 dB a second, none in silence),
-/// so speech and music keep their dynamics. A peak limiter (instant attack, 80 ms release) holds every sample
+/// so speech and music keep their dynamics. Once a voice has spoken, the level is anchored on the speech (dialogue
+/// gating, as broadcast loudness practice does with ATSC A/85): the gain follows the voices' loudness, and while nobody
+/// speaks it may only come down (a bed louder than the target), so the music between two lines keeps its place under
+/// the voices instead of being pulled up to the target; after 30 s without a word it follows the whole mix again. A peak limiter (instant attack, 80 ms release) holds every sample
 /// under the ceiling, 1 dB under the true-peak limit to leave room for inter-sample and AAC overshoot.
 /// </summary>
 internal sealed class LoudnessControl
 {
     private const int BlocksKept = 30; // 100 ms sub-blocks: a 3 s window, like R128's short-term loudness
+    private const int SpeechMemoryBlocks = 300; // 30 s
     private readonly int _channels;
     private readonly int _rate;
     private readonly double _target;
     private readonly float _ceiling;
     private readonly KWeighting[] _weighting;
     private readonly Queue<double> _blocks = new();
+    private readonly Queue<double> _speech = new(); // the last sub-blocks in which a voice spoke, however long ago
     private double _blockSum;
     private int _blockSamples;
+    private bool _blockSpoken;
+    private int _sinceSpeech = int.MaxValue;
     private double _gainDb;
     private float _limiterGain = 1;
 
@@ -33,9 +40,15 @@ internal sealed class LoudnessControl
     /// <summary>The gain applied now, in dB (for metrics).</summary>
     public double GainDb => _gainDb;
 
+    /// <summary>The gated loudness of the last 3 s after the gain, or null before any sound.</summary>
+    public double? ShortTermLufs { get; private set; }
+
     /// <summary>Measures <paramref name="mix"/> (interleaved), applies the loudness gain and the limiter, in place.</summary>
-    public void Process(Span<float> mix)
+    /// <param name="mix">One frame of the mix.</param>
+    /// <param name="speaking">Whether a voice speaks in this frame.</param>
+    public void Process(Span<float> mix, bool speaking = false)
     {
+        _blockSpoken |= speaking;
         Measure(mix);
         var gain = (float)Math.Pow(10, _gainDb / 20);
         var release = (float)Math.Exp(-1.0 / (0.08 * _rate));
@@ -62,15 +75,24 @@ internal sealed class LoudnessControl
             if (++_blockSamples < perBlock) continue;
             _blocks.Enqueue(_blockSum / perBlock);
             if (_blocks.Count > BlocksKept) _blocks.Dequeue();
-            (_blockSum, _blockSamples) = (0, 0);
-            Adjust();
+            var spoken = _blockSpoken;
+            if (spoken)
+            {
+                _speech.Enqueue(_blockSum / perBlock);
+                if (_speech.Count > BlocksKept) _speech.Dequeue();
+                _sinceSpeech = 0;
+            }
+            else if (_sinceSpeech < int.MaxValue) _sinceSpeech++;
+            (_blockSum, _blockSamples, _blockSpoken) = (0, 0, false);
+            if (_sinceSpeech > SpeechMemoryBlocks) Adjust(_blocks, lowerOnly: false);
+            else Adjust(spoken ? _speech : _blocks, lowerOnly: !spoken);
         }
     }
 
     /// <summary>Every 100 ms: the gated loudness of the 400 ms blocks in the window, and a step of the gain towards the target.</summary>
-    private void Adjust()
+    private void Adjust(Queue<double> window, bool lowerOnly)
     {
-        var sub = _blocks.ToArray();
+        var sub = window.ToArray();
         var blocks = new List<double>();
         for (var i = 3; i < sub.Length; i++) blocks.Add((sub[i] + sub[i - 1] + sub[i - 2] + sub[i - 3]) / 4);
         var loud = blocks.Where(b => Lufs(b) > -70).ToList();
@@ -78,8 +100,9 @@ internal sealed class LoudnessControl
         var relativeGate = Lufs(loud.Average()) - 10;
         var gated = loud.Where(b => Lufs(b) > relativeGate).ToList();
         var measured = Lufs(gated.Average());
+        ShortTermLufs = Math.Round(measured + _gainDb, 1);
         var wanted = Math.Clamp(_target - measured, -30, 30);
-        _gainDb += Math.Clamp(wanted - _gainDb, -0.6, 0.6);
+        _gainDb += Math.Clamp(wanted - _gainDb, -0.6, lowerOnly ? 0 : 0.6);
     }
 
     private static double Lufs(double meanSquare) => -0.691 + 10 * Math.Log10(meanSquare + 1e-15);

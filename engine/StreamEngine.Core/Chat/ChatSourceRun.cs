@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using StreamEngine.Sdk.Chat;
 
@@ -11,6 +12,10 @@ internal sealed class ChatSourceRun(ChatSourceConfig config, IChatSourceType typ
     private string? _reason;
     private int _reconnects;
     private long _messages;
+    private readonly ConcurrentDictionary<string, ChatRateLimit> _rateLimits = new(StringComparer.Ordinal);
+
+    /// <summary>Endpoints kept per source: a plugin naming a new one per request cannot grow the metrics without bound.</summary>
+    private const int MaxRateLimits = 32;
 
     public ChatSourceConfig Config => config;
 
@@ -18,7 +23,10 @@ internal sealed class ChatSourceRun(ChatSourceConfig config, IChatSourceType typ
 
     public IChatSource Source { get; set; } = null!;
 
-    public ChatSourceStatus Status => new(config.Id, config.Type, _state, _reason, _reconnects, Source.CanSend) { Messages = Interlocked.Read(ref _messages) };
+    public ChatSourceStatus Status => new(config.Id, config.Type, _state, _reason, _reconnects, Source.CanSend) {
+        Messages = Interlocked.Read(ref _messages),
+        RateLimits = [.. _rateLimits.Values.OrderBy(r => r.Endpoint, StringComparer.Ordinal)],
+    };
 
     /// <summary>Starts calling a source that speaks in show time at every frame.</summary>
     public void Open()
@@ -62,5 +70,12 @@ internal sealed class ChatSourceRun(ChatSourceConfig config, IChatSourceType typ
         if (state == ChatConnectionState.Failed) logger.LogError("Chat source {Id} failed: {Reason}", config.Id, reason);
         else logger.LogInformation("Chat source {Id} is {State}{Reason}", config.Id, state, reason is null ? "" : $": {reason}");
         reported(config.Id, state, reason);
+    }
+
+    public void ReportRateLimit(string endpoint, int limit, int remaining, DateTimeOffset resetsAt)
+    {
+        if (_closed || string.IsNullOrWhiteSpace(endpoint) || endpoint.Length > 64 || endpoint.Any(char.IsControl)) return;
+        if (!_rateLimits.ContainsKey(endpoint) && _rateLimits.Count >= MaxRateLimits) return;
+        _rateLimits[endpoint] = new ChatRateLimit(endpoint, Math.Max(0, limit), Math.Clamp(remaining, 0, Math.Max(0, limit)), resetsAt);
     }
 }

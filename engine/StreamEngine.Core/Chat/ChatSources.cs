@@ -13,7 +13,13 @@ public sealed record ChatSourceStatus(string Id, string Type, ChatConnectionStat
 {
     /// <summary>Messages this source has posted since it started.</summary>
     public long Messages { get; init; }
+
+    /// <summary>What the platform last said is left of each of its rate limits, by endpoint.</summary>
+    public IReadOnlyList<ChatRateLimit> RateLimits { get; init; } = [];
 }
+
+/// <summary>One of a platform's rate limits as a chat source last reported it.</summary>
+public sealed record ChatRateLimit(string Endpoint, int Limit, int Remaining, DateTimeOffset ResetsAt);
 
 /// <summary>
 /// The show's running chat sources, several at once, each posting into the chat feed. One can be added, removed or

@@ -145,7 +145,11 @@ public sealed class FramePipeline(SceneGraph scene, Compositor compositor, Frame
     {
         if (frame.ContentVersion != compositor.FrameVersion)
         {
-            compositor.Pixels.CopyTo(frame.Buffer);
+            // A buffer holding an earlier frame needs only the rows changed since (a countdown, a chat line).
+            var stride = Format.Width * 4;
+            if (compositor.RowsChangedSince(frame.ContentVersion) is { } rows)
+                compositor.Pixels[(rows.Top * stride)..(rows.Bottom * stride)].CopyTo(frame.Buffer.AsSpan(rows.Top * stride));
+            else compositor.Pixels.CopyTo(frame.Buffer);
             frame.ContentVersion = compositor.FrameVersion;
         }
         frame.Time = time;

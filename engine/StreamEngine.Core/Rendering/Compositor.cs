@@ -9,8 +9,8 @@ namespace StreamEngine.Core.Rendering;
 
 /// <summary>
 /// Draws the scene into one BGRA frame. Retained: each layer's content is a cached raster, re-rendered only
-/// when its content changes; each frame draws those rasters with the layer's transform and opacity, and a
-/// frame in which nothing changed is not drawn again at all.
+/// when its content changes; each frame draws those rasters with the layer's transform and opacity, only where
+/// something changed (<see cref="FrameDamage"/>), and a frame in which nothing changed is not drawn again at all.
 /// </summary>
 public sealed class Compositor : IDisposable
 {
@@ -21,7 +21,7 @@ public sealed class Compositor : IDisposable
     private readonly SKCanvas _canvas;
     private readonly SKPaint _paint = new() { IsAntialias = true };
     private readonly SKSamplingOptions _transformedSampling;
-    private long _drawnSceneVersion = -1;
+    private readonly FrameDamage _damage = new();
     private ActiveTransition? _transition;
     private long _drawnCatalogGeneration = -1;
     private readonly bool _ownsServices;
@@ -83,12 +83,10 @@ public sealed class Compositor : IDisposable
         Rasters.Limit = scene.Limits.RasterBudgetBytes;
         if (_catalog.Generation != _drawnCatalogGeneration)
             foreach (var slot in _slots.Values) slot.ReleaseStaleRenderer(_catalog.Generation);
-        var contentChanged = false;
         foreach (var layer in scene.Layers)
         {
             if (!IsDrawn(layer.State)) continue;
             if (!SlotFor(layer.State.Id).Update(layer, BoxSize(layer.State.Transform, size, scene.Limits), time, _catalog)) continue;
-            contentChanged = true;
             FrameTrace.Current?.Mark(layer.State.Id);
         }
         RemoveSlotsOfDeletedLayers(scene);
@@ -99,26 +97,43 @@ public sealed class Compositor : IDisposable
             _transition!.Dispose();
             _transition = null;
         }
-        if (!contentChanged && !transitionEnded && _transition is null && scene.Version == _drawnSceneVersion && _catalog.Generation == _drawnCatalogGeneration)
-            return false;
+        var frame = new SKRectI(0, 0, size.Width, size.Height);
+        var looks = new List<(string Id, FrameDamage.Look Look)>();
+        foreach (var layer in scene.Layers)
+            if (IsDrawn(layer.State) && _slots.TryGetValue(layer.State.Id, out var slot) && slot.Raster is { } raster)
+            {
+                var matrix = Placement(raster, layer.State.Transform);
+                looks.Add((layer.State.Id, new FrameDamage.Look(raster, matrix, Alpha(layer.State.Transform), FrameDamage.Bounds(raster, matrix))));
+            }
+        var everything = transitionEnded || _transition is not null || FrameVersion == 0 || _catalog.Generation != _drawnCatalogGeneration;
+        var damage = _damage.Next(looks, frame, everything);
+        _drawnCatalogGeneration = _catalog.Generation;
+        if (damage.IsEmpty) return false;
+        // Most of the frame changed: clear and draw it all (the clip would only add work).
+        if ((long)damage.Width * damage.Height * 2 > (long)size.Width * size.Height) damage = frame;
 
+        _canvas.Save();
+        _canvas.ClipRect(damage);
         _canvas.Clear(SKColors.Transparent);
         var progress = _transition?.Progress(time.Seconds) ?? 1;
         _canvas.Save();
         _canvas.Translate(_transition?.NewSceneOffset(progress, size.Width) ?? 0, 0);
-        foreach (var layer in scene.Layers)
-        {
-            if (IsDrawn(layer.State) && _slots.TryGetValue(layer.State.Id, out var slot) && slot.Raster is { } raster)
-                DrawLayer(raster, layer.State.Transform);
-        }
+        foreach (var (_, look) in looks)
+            if (damage == frame || look.Bounds.IntersectsWith(damage)) DrawLayer(look);
         _canvas.Restore();
         _transition?.DrawOutgoing(_canvas, progress, size);
+        _canvas.Restore();
         _canvas.Flush();
         FrameVersion++;
-        _drawnSceneVersion = scene.Version;
-        _drawnCatalogGeneration = _catalog.Generation;
+        _damage.Composed(FrameVersion, damage);
         return true;
     }
+
+    /// <summary>
+    /// The rows that differ between the frame <paramref name="version"/> and the current one, or null when not known
+    /// (copy them all): a pooled buffer that holds an earlier frame needs only those.
+    /// </summary>
+    public (int Top, int Bottom)? RowsChangedSince(long version) => _damage.RowsChanged(version, FrameVersion);
 
     /// <summary>
     /// Frame thread: copies the state of every layer (hidden ones too: one shown after the swap must not be drawn first
@@ -177,18 +192,22 @@ public sealed class Compositor : IDisposable
         }, TaskScheduler.Default);
     }
 
-    private void DrawLayer(SKImage raster, LayerTransform t)
-    {
-        var matrix = SKMatrix.CreateTranslation((float)t.X, (float)t.Y)
+    private static SKMatrix Placement(SKImage raster, LayerTransform t) =>
+        SKMatrix.CreateTranslation((float)t.X, (float)t.Y)
             .PreConcat(SKMatrix.CreateRotationDegrees((float)t.Rotation))
             .PreConcat(SKMatrix.CreateScale((float)t.ScaleX, (float)t.ScaleY))
             .PreConcat(SKMatrix.CreateTranslation(-(float)(t.Anchor.X * raster.Width), -(float)(t.Anchor.Y * raster.Height)));
-        _paint.Color = SKColors.White.WithAlpha((byte)Math.Round(Math.Clamp(t.Opacity, 0, 1) * 255));
+
+    private static byte Alpha(LayerTransform t) => (byte)Math.Round(Math.Clamp(t.Opacity, 0, 1) * 255);
+
+    private void DrawLayer(FrameDamage.Look look)
+    {
+        _paint.Color = SKColors.White.WithAlpha(look.Alpha);
         _canvas.Save();
-        _canvas.Concat(matrix);
+        _canvas.Concat(look.Matrix);
         // A pixel-aligned, unscaled raster is copied exactly; anything else is sampled linearly (nearest at low quality).
         var sampling = IsPixelAligned(_canvas.TotalMatrix) ? SKSamplingOptions.Default : _transformedSampling;
-        _canvas.DrawImage(raster, 0, 0, sampling, _paint);
+        _canvas.DrawImage(look.Raster, 0, 0, sampling, _paint);
         _canvas.Restore();
     }
 

@@ -46,6 +46,7 @@ internal static class BenchCommand
             return CommandRunner.Ok;
         }));
         command.Subcommands.Add(BenchChatCommand.Create(global));
+        command.Subcommands.Add(AvSyncCommand.Create(global));
         return command;
     }
 }

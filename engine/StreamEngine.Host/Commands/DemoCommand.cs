@@ -1,6 +1,7 @@
 using StreamEngine.Application;
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
+using StreamEngine.Host.Config;
 using StreamEngine.Host.Show;
 using StreamEngine.State;
 
@@ -37,7 +38,7 @@ internal static class DemoCommand
             session.Extensions = extensions;
             var recording = RunCommand.DefaultRecording(config, "demo");
             var logger = loggers.CreateLogger("demo");
-            var targets = (string[])[recording, .. parse.GetValue(outputs) ?? []];
+            var targets = (OutputSpec[])[OutputSpec.Plain(recording), .. (parse.GetValue(outputs) ?? []).Select(OutputSpec.Parse)];
             logger.LogInformation("Demo auction {Scene}; bids and sales in {Store}", scene, store.Description);
             logger.LogInformation("REST: {Url}api/behaviours/auctioneer/state  ·  WebSocket: ws://127.0.0.1:{Port}/", ControlPlane.DashboardUrl(config), config.WsPort);
             await using var encoder = Encoders.Create(config, session.Format, live: true, targets, loggers, session.Plugins, session.Audio);

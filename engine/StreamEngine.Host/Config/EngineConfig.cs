@@ -27,6 +27,21 @@ public sealed record EngineConfig
 
     /// <summary>The stream key that goes with <see cref="XIngestUrl"/>; masked everywhere.</summary>
     public Secret? XStreamKey { get; init; }
+
+    /// <summary><c>auto</c>: without X_INGEST_URL and X_STREAM_KEY, <c>--output x</c> sets the ingest up through X's API (the X plugin).</summary>
+    public string XBroadcast { get; init; } = "off";
+
+    /// <summary>YouTube's ingest, for <c>--output youtube</c>.</summary>
+    public string YouTubeIngestUrl { get; init; } = "rtmp://a.rtmp.youtube.com/live2";
+
+    /// <summary>The stream key from YouTube Studio; masked everywhere.</summary>
+    public Secret? YouTubeStreamKey { get; init; }
+
+    /// <summary>Twitch's ingest, for <c>--output twitch</c> (the default lets Twitch pick the nearest).</summary>
+    public string TwitchIngestUrl { get; init; } = "rtmp://live.twitch.tv/app";
+
+    /// <summary>The stream key from Twitch's creator dashboard; masked everywhere.</summary>
+    public Secret? TwitchStreamKey { get; init; }
     public int MaxLayers { get; init; } = 50;
     public int MaxWsClients { get; init; } = 256;
     public int WsRequestsPerSecond { get; init; } = 100;
@@ -46,6 +61,9 @@ public sealed record EngineConfig
     public IReadOnlyList<string> AssetRoots { get; init; } = [];
     public int AssetMaxMb { get; init; } = 100;
     public string RecordingsDirectory { get; init; } = "recordings";
+
+    /// <summary>HLS_LADDER: the picture heights of an <c>hls:NAME</c> output's renditions.</summary>
+    public IReadOnlyList<int> HlsLadder { get; init; } = Application.HlsLadder.DefaultHeights;
     public int MaxOutputs { get; init; } = 8;
 
     /// <summary>Animations that may run at once (MAX_ANIMATIONS).</summary>

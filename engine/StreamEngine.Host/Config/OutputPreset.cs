@@ -1,42 +1,45 @@
+#nullable enable
 using StreamEngine.Application;
 
 namespace StreamEngine.Host.Config;
 
 /// <summary>
-/// A platform's output as data: where it comes from (the settings holding the ingest URL and the stream key) and the
-/// encoding the platform recommends. <c>--output x</c> names one; the encoder reads the encoding from the config
-/// like any other (VIDEO_BITRATE_KBPS, KEYFRAME_INTERVAL, AUDIO_CODEC), so how ffmpeg is driven stays in one place.
+/// A platform's output as data: where its ingest URL and stream key come from, and the encoding the platform
+/// publishes as its recommendation (H.264 with a keyframe every 2 s and AAC, constant bitrate as RATE_CONTROL=auto
+/// gives every live RTMP output). <c>--output x</c> names one; it becomes an output with that rendition.
 /// </summary>
-internal sealed record OutputPreset(string Name, string UrlSetting, string KeySetting, int Width, int Height, int Fps,
-    double KeyframeSeconds, int VideoKbps, string AudioCodec, int AudioKbps)
+internal sealed record OutputPreset(string Name, string Platform, string UrlSetting, string KeySetting, int Width, int Height, int Fps, int VideoKbps,
+    Func<EngineConfig, string?> Url, Func<EngineConfig, string?> Key)
 {
-    /// <summary>X's published recommendations for live video: H.264 1280x720 at 30 fps, a keyframe every 2 s, about 4 Mbit/s, AAC 128 kbit/s.</summary>
-    public static readonly OutputPreset X = new("x", "X_INGEST_URL", "X_STREAM_KEY", 1280, 720, 30, 2, 4000, "aac", 128);
+    /// <summary>X: 1280x720 at 30 fps, about 4 Mbit/s.</summary>
+    public static readonly OutputPreset X = new("x", "X's producer page", "X_INGEST_URL", "X_STREAM_KEY", 1280, 720, 30, 4000,
+        c => c.XIngestUrl, c => c.XStreamKey?.Value);
 
-    public static readonly IReadOnlyList<OutputPreset> All = [X];
+    /// <summary>YouTube: 1920x1080 at 30 fps, 6 Mbit/s (inside YouTube's published 3-8 Mbit/s for 1080p30).</summary>
+    public static readonly OutputPreset YouTube = new("youtube", "YouTube Studio", "YOUTUBE_INGEST_URL", "YOUTUBE_STREAM_KEY", 1920, 1080, 30, 6000,
+        c => c.YouTubeIngestUrl, c => c.YouTubeStreamKey?.Value);
 
-    public static OutputPreset? Find(string target) => All.FirstOrDefault(p => p.Name == target);
+    /// <summary>Twitch: 1920x1080 at 30 fps, 4.5 Mbit/s (Twitch's 1080p30 figure, inside its 3-6 Mbit/s).</summary>
+    public static readonly OutputPreset Twitch = new("twitch", "Twitch's creator dashboard", "TWITCH_INGEST_URL", "TWITCH_STREAM_KEY", 1920, 1080, 30, 4500,
+        c => c.TwitchIngestUrl, c => c.TwitchStreamKey?.Value);
+
+    public static readonly IReadOnlyList<OutputPreset> All = [X, YouTube, Twitch];
+
+    public static OutputPreset? Find(string name) => All.FirstOrDefault(p => p.Name == name);
 
     /// <summary>
-    /// The outputs with preset names replaced by their URL with the key, the config carrying the preset's encoding,
-    /// and the frame size and rate it needs (null when no preset was named). A preset whose URL or key is not
-    /// configured is refused naming the setting.
+    /// True when this preset's ingest is to be set up by a plugin once plugins are loaded (<c>--output x</c> with
+    /// <c>X_BROADCAST=auto</c> and no X_INGEST_URL / X_STREAM_KEY): see <see cref="Show.PresetIngest"/>.
     /// </summary>
-    public static (string[] Targets, EngineConfig Config, OutputPreset? Preset) Resolve(string[] targets, EngineConfig config)
+    public bool IngestFromPlugin(EngineConfig config) => this == X && config.XBroadcast == "auto" && (Url(config) is null || Key(config) is null);
+
+    /// <summary>The ingest URL with the key; a preset whose URL or key is not configured is refused naming the setting.</summary>
+    public string Target(EngineConfig config)
     {
-        var presets = targets.Select(Find).OfType<OutputPreset>().Distinct().ToList();
-        if (presets.Count == 0) return (targets, config, null);
-        if (presets.Count > 1) throw new UserInputException("--output", "--output", "one preset per show: the encode is shared by every output");
-        var preset = presets[0];
-        var url = config.XIngestUrl ?? throw new UserInputException("--output", preset.UrlSetting,
-            $"--output {preset.Name} needs {preset.UrlSetting} (the ingest URL from X's producer page) and {preset.KeySetting}");
-        var key = config.XStreamKey?.Value ?? throw new UserInputException("--output", preset.KeySetting,
-            $"--output {preset.Name} needs {preset.KeySetting} (the stream key from X's producer page)");
-        var target = $"{url.TrimEnd('/')}/{key}";
-        var encoding = config with
-        {
-            VideoBitrateKbps = preset.VideoKbps, KeyframeIntervalSeconds = preset.KeyframeSeconds, AudioCodec = preset.AudioCodec, TargetFps = preset.Fps,
-        };
-        return ([.. targets.Select(t => t == preset.Name ? target : t)], encoding, preset);
+        var orAuto = this == X ? ", or X_BROADCAST=auto to set the broadcast up through X's API" : "";
+        var url = Url(config) ?? throw new UserInputException("--output", UrlSetting,
+            $"--output {Name} needs {UrlSetting} (the ingest URL from {Platform}) and {KeySetting}{orAuto}");
+        var key = Key(config) ?? throw new UserInputException("--output", KeySetting, $"--output {Name} needs {KeySetting} (the stream key from {Platform})");
+        return $"{url.TrimEnd('/')}/{key}";
     }
 }

@@ -45,7 +45,9 @@ internal sealed class ShowFailover : IAsyncDisposable
     public long Token => _lease.Token;
 
     /// <summary>Null when FAILOVER is not set; otherwise returns once this engine holds the show (waiting as its standby until then).</summary>
-    public static async Task<ShowFailover?> StartAsync(EngineConfig config, IStateStore store, ILoggerFactory loggers, CancellationToken stop)
+    /// <param name="standingBy">Called once when this engine starts waiting as the standby (to prepare the show meanwhile).</param>
+    public static async Task<ShowFailover?> StartAsync(EngineConfig config, IStateStore store, ILoggerFactory loggers, CancellationToken stop,
+        Action? standingBy = null)
     {
         if (config.Failover != "redis") return null;
         if (store is not RedisStateStore redis)
@@ -58,6 +60,7 @@ internal sealed class ShowFailover : IAsyncDisposable
             logger.LogInformation("Standby: {Holder} runs the show in {Store}; taking over when its lease expires", lease.Holder, redis.Description);
             var options = new ControlServerOptions { BindAddress = config.BindAddress, Port = config.Port, WsPort = config.WsPort, MetricsPort = config.MetricsPort, HealthPort = config.HealthPort };
             await using var standby = await StandbyServer.StartAsync(options, redis.Description, instance, () => lease.Holder, loggers, stop);
+            standingBy?.Invoke();
             while (!await TryTakeAsync(lease, logger)) await Task.Delay(PollEvery, stop);
         }
         redis.FencingToken = lease.Token;
@@ -111,16 +114,27 @@ internal sealed class ShowFailover : IAsyncDisposable
         _lost.Cancel();
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>
+    /// A clean stop: gives the lease up so a standby takes the show at once instead of after the lease's time to live.
+    /// Called as soon as the frame clock stopped and the show's last state is saved, before the encoder flushes.
+    /// </summary>
+    public async Task HandOverAsync()
     {
+        if (_stop.IsCancellationRequested) return;
         await _stop.CancelAsync();
         await _renewing;
-        if (!LeaseLost)
+        if (LeaseLost) return;
+        try
         {
-            // A clean stop hands the show over at once instead of after the lease's time to live.
-            try { await _lease.ReleaseAsync(); }
-            catch (Exception e) when (e is RedisException or TimeoutException) { _logger.LogWarning("Could not release the show's lease ({Reason}); it expires by itself", e.Message); }
+            await _lease.ReleaseAsync();
+            _logger.LogInformation("Gave the show's lease up: a standby takes the show now");
         }
+        catch (Exception e) when (e is RedisException or TimeoutException) { _logger.LogWarning("Could not release the show's lease ({Reason}); it expires by itself", e.Message); }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await HandOverAsync();
         _lost.Dispose();
         _stop.Dispose();
     }

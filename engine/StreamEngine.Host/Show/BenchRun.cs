@@ -24,7 +24,7 @@ internal sealed class BenchRun(ShowRuntime session, EngineConfig config, ILogger
     public async Task<BenchResult> RunAsync(TimeSpan window, int pairs, CancellationToken stop)
     {
         var format = session.Format;
-        await using var encoder = Encoders.Create(config, format, live: true, [], loggers, session.Plugins);
+        await using var encoder = Encoders.Create(config, format, live: true, Array.Empty<string>(), loggers, session.Plugins);
         await encoder.StartAsync(format, stop);
         var capture = new FrameCapture(encoder, (int)Math.Max(1, Math.Min(CaptureSeconds.TotalSeconds * format.Fps, CaptureBytes / format.FrameBytes)));
         var pipeline = session.CreatePipeline(capture);

@@ -23,7 +23,7 @@ internal sealed class ChatLoadRun(ShowRuntime show, ShowExtensions extensions, E
     public async Task<JsonObject> RunAsync(TimeSpan duration, CancellationToken stop, FrameTrace? trace = null)
     {
         var format = show.Format;
-        await using var encoder = Encoders.Create(config, format, live: true, [], loggers, show.Plugins);
+        await using var encoder = Encoders.Create(config, format, live: true, Array.Empty<string>(), loggers, show.Plugins);
         await encoder.StartAsync(format, stop);
         var pipeline = show.CreatePipeline(encoder);
         pipeline.WarmUp(new FrameTime(0, format.Fps));

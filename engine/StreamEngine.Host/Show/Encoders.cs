@@ -49,7 +49,21 @@ internal static class Encoders
         return [.. registry.Contributions().Encoders, .. plugins?.EncoderIds.Select(id => plugins.Encoder(id)!) ?? []];
     }
 
+    /// <summary>An <c>hls:NAME</c> output: its master playlist, and an output per rung writing under RECORDINGS_DIR/hls/NAME.</summary>
+    private static void AddLadder(IEncoder encoder, HlsLadder ladder, VideoFormat format, EngineConfig config)
+    {
+        var folder = ladder.Folder(Path.GetFullPath(config.RecordingsDirectory));
+        var rungs = ladder.Rungs(format);
+        HlsLadder.WriteMaster(folder, rungs);
+        foreach (var rung in rungs) encoder.AddRenditionOutput(Path.Combine(folder, rung.Playlist), rung.Rendition, overwrite: true);
+    }
+
     public static IEncoder Create(EngineConfig config, VideoFormat format, bool live, IEnumerable<string> outputs, ILoggerFactory loggers,
+        PluginCatalog? plugins = null, IAudioSource? audio = null) =>
+        Create(config, format, live, outputs.Select(OutputSpec.Plain), loggers, plugins, audio);
+
+    /// <summary>The encoder <c>ENCODER</c> names with the command line's outputs added, each with its rendition (presets resolved).</summary>
+    public static IEncoder Create(EngineConfig config, VideoFormat format, bool live, IEnumerable<OutputSpec> outputs, ILoggerFactory loggers,
         PluginCatalog? plugins = null, IAudioSource? audio = null)
     {
         var available = Available(loggers, plugins);
@@ -61,8 +75,19 @@ internal static class Encoders
         var problems = new List<Core.Scene.ValidationProblem>();
         foreach (var output in outputs)
         {
-            try { encoder.AddOutput(output); }
-            catch (FormatException e) { problems.Add(new("--output", e.Message)); }
+            try
+            {
+                if (HlsLadder.TryParse(output.Target, config.HlsLadder) is { } ladder)
+                {
+                    AddLadder(encoder, ladder, format, config);
+                    continue;
+                }
+                var rendition = output.Rendition(format);
+                if (rendition is null) encoder.AddOutput(output.Resolve(config));
+                else encoder.AddRenditionOutput(output.Resolve(config), rendition, overwrite: true);
+            }
+            catch (Exception e) when (e is FormatException or NotSupportedException) { problems.Add(new("--output", e.Message)); }
+            catch (ShowRequestException e) { problems.Add(new("--output", e.Message)); }
         }
         if (problems.Count > 0) throw new UserInputException("--output", problems);
         var failed = encoder.ListOutputs().Where(o => o.State == OutputState.Failed).ToList();

@@ -9,17 +9,30 @@ namespace StreamEngine.Host.Show;
 internal static class LiveShow
 {
     /// <param name="attach">Called with the clock before it starts (the control plane); disposed after the show stops.</param>
+    /// <param name="clockStopped">Called with the last frame once the clock stopped, before the encoder flushes (failover hands the show over).</param>
     public static async Task RunAsync(ShowRuntime session, IEncoder encoder, TimeSpan? duration, ILoggerFactory loggers, CancellationToken stop,
-        double statusEverySeconds = 10, Func<LiveFrameClock, Task<IAsyncDisposable>>? attach = null, long firstFrame = 0)
+        double statusEverySeconds = 10, Func<LiveFrameClock, Task<IAsyncDisposable>>? attach = null, long firstFrame = 0,
+        Func<FrameTime, Task>? clockStopped = null)
     {
         var logger = loggers.CreateLogger("show");
-        await encoder.StartAsync(session.Format, stop);
         var pipeline = session.CreatePipeline(encoder);
-        pipeline.WarmUp(new FrameTime(firstFrame, session.Format.Fps));
+        var clock = new LiveFrameClock(pipeline, loggers.CreateLogger<LiveFrameClock>());
+        // The control plane comes up (its ports, its routes) while the encoder's process starts and the first frame is
+        // drawn: all three stand between a start, or a standby's takeover, and the first frame on the outputs.
+        var attaching = attach is null ? null : Task.Run(() => attach(clock));
+        try
+        {
+            await encoder.StartAsync(session.Format, stop);
+            pipeline.WarmUp(new FrameTime(firstFrame, session.Format.Fps));
+        }
+        catch
+        {
+            if (attaching is not null) await using (await attaching) { }
+            throw;
+        }
         using var running = CancellationTokenSource.CreateLinkedTokenSource(stop);
         if (duration is { } d) running.CancelAfter(d);
-        var clock = new LiveFrameClock(pipeline, loggers.CreateLogger<LiveFrameClock>());
-        await using var attached = attach is null ? null : await attach(clock);
+        await using var attached = attaching is null ? null : await attaching;
         var ticking = clock.RunAsync(running.Token, firstFrame);
         logger.LogInformation("Live at {Format}; press Ctrl+C to stop", session.Format);
         // Once stopping, the clock may take a frame to finish: wait for it, do not log the status in a loop meanwhile.
@@ -32,6 +45,7 @@ internal static class LiveShow
                 stats.Frames, stats.Dropped, stats.EncoderGaps, stats.LongestEncoderGapMs, stats.RenderMsPercentile(99), stats.JitterMsPercentile(99));
         }
         await ticking;
+        if (clockStopped is not null) await clockStopped(new FrameTime(clock.FrameIndex, session.Format.Fps));
         logger.LogInformation("Stopping: flushing the encoder and closing outputs");
         using var flush = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         session.Audio?.End();

@@ -35,9 +35,12 @@ internal static class ShowComposition
     }
 
     /// <param name="saved">A saved state of this show to continue from (layers, animations, triggers, time), or null to start the scene file afresh.</param>
-    public static ShowRuntime Open(EngineConfig config, string scenePath, string? sizeFlag, int? fpsFlag, ILoggerFactory loggers, RestoredShow? saved = null)
+    /// <param name="loaded">Plugins loaded already (a standby's, see StandbyRehearsal), else they are loaded here.</param>
+    /// <param name="ownsPlugins">False when the plugins outlive this show (a rehearsal): disposing it leaves them loaded.</param>
+    public static ShowRuntime Open(EngineConfig config, string scenePath, string? sizeFlag, int? fpsFlag, ILoggerFactory loggers, RestoredShow? saved = null,
+        PluginCatalog? loaded = null, bool ownsPlugins = true)
     {
-        var plugins = LoadPlugins(config, loggers);
+        var plugins = loaded ?? LoadPlugins(config, loggers);
         try
         {
             var (read, problems) = ReadScene(scenePath, config, plugins, out var readScenes);
@@ -70,11 +73,12 @@ internal static class ShowComposition
                     graph.Limits, config.MaxLayers),
                 FirstFrame = saved?.Frame ?? 0,
                 Source = Path.GetFullPath(scenePath),
+                OwnsPlugins = ownsPlugins,
             };
         }
         catch
         {
-            plugins.Dispose();
+            if (ownsPlugins) plugins.Dispose();
             throw;
         }
     }

@@ -32,7 +32,16 @@ internal sealed record ChatBody(
 [Description("Where to stream: an rtmp://, rtmps:// or srt:// URL, or a file (.mp4, .mkv, .flv, .ts).")]
 internal sealed record OutputBody(
     [property: Required] string Target,
-    [property: Description("true replaces a file that exists (otherwise 409)")] bool? Overwrite = null);
+    [property: Description("true replaces a file that exists (otherwise 409)")] bool? Overwrite = null,
+    [property: Description("its own size (even, at most the show's), videoBitrateKbps (100-100000), videoCodec (h264, vp8, vp9) and fpsDivisor (1-8, dividing the show's fps); outputs with the same rendition share one encode")] RenditionBody? Rendition = null);
+
+[Description("An output's own rendition.")]
+internal sealed record RenditionBody(
+    [property: Required, Range(16, 7680)] int Width,
+    [property: Required, Range(16, 4320)] int Height,
+    [property: Range(100, 100_000)] int? VideoBitrateKbps = null,
+    [property: Description("h264, vp8 or vp9")] string? VideoCodec = null,
+    [property: Range(1, 8)] int? FpsDivisor = null);
 
 [Description("The id of what was created.")]
 internal sealed record CreatedId([property: Required] string Id);
@@ -58,3 +67,13 @@ internal sealed record ChatSourceBody([property: Required] string Type, JsonObje
 
 /// <summary>The encoder to use.</summary>
 internal sealed record EncoderBody([property: Required] string Id);
+
+/// <summary>A channel's new level and/or mute; at least one of them.</summary>
+internal sealed record AudioChannelBody(
+    [property: Range(-60, 12), Description("gain in dB, -60 to 12")] double? GainDb = null,
+    bool? Muted = null);
+
+/// <summary>A sound to play now.</summary>
+internal sealed record PlaySoundBody(
+    [property: Required, StringLength(200, MinimumLength = 1), Description("gavel, bid-chime, tick, or a sound the scene names")] string Cue,
+    [property: Description("the channel; default: the effects channel")] string? Channel = null);

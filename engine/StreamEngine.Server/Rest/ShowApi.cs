@@ -27,6 +27,14 @@ internal static class ShowApi
             : Problems.Result(404, $"layer '{id}' does not exist", "id")).Reads<LayerState>("GetLayer", "One layer", "Layers").Problems(404);
         api.MapGet("/animations", () => Handle(async () => Results.Json(new JsonArray([.. (await show.AnimationsAsync()).Select(a => (JsonNode)a)]))))
             .Reads<JsonObject[]>("GetAnimations", "Running animations, as started", "Animations");
+        // Read-only, like the other GETs: the files an hls: output writes, confined to RECORDINGS_DIR/hls (RecordingsFolder.HlsFile).
+        api.MapGet("/hls/{**path}", (string path) => Handle(() =>
+        {
+            var file = show.HlsFile(path);
+            var playlist = file.EndsWith(".m3u8", StringComparison.Ordinal);
+            return Task.FromResult(Results.Bytes(File.ReadAllBytes(file), playlist ? "application/vnd.apple.mpegurl" : "video/mp2t"));
+        })).WithName("GetHlsFile").WithSummary("A playlist or segment an hls: output wrote (master.m3u8, HEIGHTp/index.m3u8, segments)").WithTags("Outputs")
+            .Produces(StatusCodes.Status200OK, contentType: "application/vnd.apple.mpegurl").Problems(404);
         api.MapGet("/outputs", () => Results.Ok(show.Outputs())).Reads<OutputInfo[]>("GetOutputs", "Outputs, their state and bytes sent (secrets masked)", "Outputs");
         api.MapGet("/scripts", () => Results.Ok(show.Scripts())).Reads<ScriptInfo[]>("GetScripts", "The show's scripts and their last errors", "Show");
         api.MapGet("/layer-types", () => Results.Ok(show.LayerTypes()))
@@ -59,6 +67,7 @@ internal static class ShowApi
             return Results.NoContent();
         })).Changes("ReorderLayers", "Draw layers in this order", "Layers", 204).Body<ReorderBody>().Problems(404);
         SceneApi.Map(api, change, show);
+        AudioApi.Map(api, change, show);
         change.MapPost("/scene", (HttpRequest request) => WithBody(request, async body =>
         {
             if (body["layers"] is not JsonArray layers) return Problems.BadRequest("layers: expected an array of layers", "layers");
@@ -100,7 +109,7 @@ internal static class ShowApi
                 JsonValue v when v.GetValueKind() is JsonValueKind.True or JsonValueKind.False => v.GetValue<bool>(),
                 _ => throw new ShowRequestException(RequestFailure.Invalid, "overwrite: expected true or false", "overwrite"),
             };
-            var id = await show.AddOutputAsync(target.GetValue<string>(), overwrite);
+            var id = await show.AddOutputAsync(target.GetValue<string>(), overwrite, OutputRenditions.FromJson(body["rendition"], show.Info));
             return Results.Created($"/api/outputs/{id}", new { id });
         })).Changes("AddOutput", "Start streaming or recording to another target", "Outputs", 201, typeof(CreatedId)).Body<OutputBody>().Problems(409);
         change.MapPost("/plugins/{id}/reload", (string id) => Handle(async () => Results.Ok(await show.ReloadPluginAsync(id))))

@@ -62,7 +62,8 @@ internal sealed partial class ShowRequests
         Done(new JsonObject { ["outputs"] = ToJsonArray(_show.Outputs()) });
 
     private async Task<JsonObject?> AddOutput(JsonObject data, RequestContext context) =>
-        new() { ["outputId"] = await _show.AddOutputAsync(RequiredString(data, "target"), data["overwrite"] is JsonValue v && v.GetValueKind() == JsonValueKind.True) };
+        new() { ["outputId"] = await _show.AddOutputAsync(RequiredString(data, "target"), data["overwrite"] is JsonValue v && v.GetValueKind() == JsonValueKind.True,
+            OutputRenditions.FromJson(data["rendition"], _show.Info)) };
 
     private async Task<JsonObject?> RemoveOutput(JsonObject data, RequestContext context)
     {

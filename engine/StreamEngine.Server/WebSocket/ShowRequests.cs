@@ -45,6 +45,7 @@ internal sealed partial class ShowRequests
             ["SetSceneItemEnabled"] = SetSceneItemEnabled, ["GetInputSettings"] = GetInputSettings, ["SetInputSettings"] = SetInputSettings,
             ["GetStreamStatus"] = GetStreamStatus, ["StartStream"] = StartStream, ["StopStream"] = StopStream,
             ["GetRecordStatus"] = GetRecordStatus, ["StartRecord"] = StartRecord, ["StopRecord"] = StopRecord,
+            ["GetAudio"] = GetAudio, ["SetAudioChannel"] = SetAudioChannel, ["PlaySound"] = PlaySound,
         };
     }
 

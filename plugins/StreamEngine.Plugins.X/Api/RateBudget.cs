@@ -18,12 +18,18 @@ public sealed class RateBudget(TimeProvider clock)
 
     public IReadOnlyDictionary<string, Window> All => _windows;
 
+    /// <summary>Raised with each window X reports (the chat source hands it on to the engine's metrics).</summary>
+    public event Action<string, Window>? Reported;
+
     public void Read(string endpoint, HttpResponseMessage response)
     {
         if (Header(response, "x-rate-limit-limit") is { } limit && Header(response, "x-rate-limit-remaining") is { } remaining
             && Header(response, "x-rate-limit-reset") is { } reset && reset is > 0 and < 1L << 40)
-            _windows[endpoint] = new Window((int)Math.Clamp(limit, 0, int.MaxValue), (int)Math.Clamp(remaining, 0, int.MaxValue),
-                DateTimeOffset.FromUnixTimeSeconds(reset));
+        {
+            var window = new Window((int)Math.Clamp(limit, 0, int.MaxValue), (int)Math.Clamp(remaining, 0, int.MaxValue), DateTimeOffset.FromUnixTimeSeconds(reset));
+            _windows[endpoint] = window;
+            Reported?.Invoke(endpoint, window);
+        }
     }
 
     /// <summary>How long to wait before the next request to the endpoint: zero while the window has requests left.</summary>

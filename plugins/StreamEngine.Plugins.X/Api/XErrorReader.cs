@@ -37,6 +37,9 @@ public static class XErrorReader
         {
             401 => new XUnauthorizedException(endpoint, status, title, detail, type, codes,
                 $"{prefix} X refused {credentials}: check that all of them are set, current and from the same app."),
+            403 when endpoint.Contains("/2/sources") || endpoint.Contains("/2/broadcasts") || endpoint.Contains("/2/region") => new XForbiddenException(endpoint, status, title, detail, type, codes,
+                $"{prefix} The credentials ({credentials}) cannot use X's Livestream API: it needs an account with Livestream API access "
+                + "(X's Enterprise plan) and, with OAuth 2.0, the broadcast.read and broadcast.write scopes. Without it, paste the ingest URL and key from X's producer page into X_INGEST_URL and X_STREAM_KEY."),
             403 => new XForbiddenException(endpoint, status, title, detail, type, codes,
                 $"{prefix} The credentials ({credentials}) lack the access this needs: posting needs an app with Read and Write "
                 + "permission and user context; search needs an API access level that includes recent search."),

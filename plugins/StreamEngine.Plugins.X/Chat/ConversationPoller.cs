@@ -6,11 +6,15 @@ namespace StreamEngine.Plugins.X.Chat;
 /// <summary>
 /// One poll of the broadcast post's conversation: every reply newer than the cursor, all pages, passed on oldest first
 /// as chat messages (the broadcast post itself is not chat); the cursor moves only after the whole pass, so a crash mid-pass repeats rather than skips.
+/// The conversation may not be known yet (a broadcast whose announcement post X has not made): then nothing is read (-1).
 /// </summary>
-public sealed class ConversationPoller(XReads reads, string conversationId, ICursorStore cursor)
+public sealed class ConversationPoller(XReads reads, Func<CancellationToken, Task<string?>> conversation, ICursorStore cursor)
 {
+    public ConversationPoller(XReads reads, string conversationId, ICursorStore cursor) : this(reads, _ => Task.FromResult<string?>(conversationId), cursor) { }
+
     public async Task<int> PollOnceAsync(IChatSink sink, CancellationToken ct)
     {
+        if (await conversation(ct) is not { } conversationId) return -1;
         var since = cursor.Load();
         var found = new List<(XPost Post, XUser? Author)>();
         string? token = null, newest = null;

@@ -92,6 +92,18 @@ public interface IChatSink
     /// <param name="name">The author's login or name, for the ban's reason; null when unknown.</param>
     /// <param name="duration">How long a timeout lasts, or null for a ban.</param>
     void Ban(string authorId, string? name, TimeSpan? duration) => RetractAuthor(authorId);
+
+    /// <summary>
+    /// What the platform says is left of one of its rate limits (an API endpoint's window), so an operator sees a source
+    /// running short before the platform refuses it. The engine exposes the last report per endpoint as the metrics
+    /// <c>streamengine_chat_source_rate_remaining</c> and <c>streamengine_chat_source_rate_limit</c> (labels
+    /// <c>source</c> and <c>endpoint</c>). Report whenever the platform names new figures.
+    /// </summary>
+    /// <param name="endpoint">The limit's name, for example <c>GET /2/tweets/search/recent</c>: at most 64 printable characters, never a secret.</param>
+    /// <param name="limit">Requests the window allows.</param>
+    /// <param name="remaining">Requests left in the window.</param>
+    /// <param name="resetsAt">When the window starts again.</param>
+    void ReportRateLimit(string endpoint, int limit, int remaining, DateTimeOffset resetsAt) { }
 }
 
 /// <summary>

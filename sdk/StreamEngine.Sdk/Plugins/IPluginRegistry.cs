@@ -42,4 +42,7 @@ public interface IPluginRegistry
 
     /// <summary>A command for the engine's command line, by its <see cref="ICliCommand.Name"/> (<c>./stream-engine x …</c>).</summary>
     void AddCliCommand(ICliCommand command);
+
+    /// <summary>A live ingest set up through a platform's API, by its <see cref="IIngestSetup.Preset"/> (<c>--output x</c> with <c>X_BROADCAST=auto</c>).</summary>
+    void AddIngestSetup(IIngestSetup setup) { }
 }

@@ -83,6 +83,27 @@ public sealed partial class PrometheusTests
         }
         var names = await SeriesNamesAsync(http);
         Assert.All(queries.Where(q => !q.Contains("rate(") && !q.Contains("increase(")), q => Assert.Contains(MetricName().Match(q).Value, names));
+        // What a person opening the dashboard sees: every panel draws something (one of its queries returns series).
+        var empty = await EmptyPanelsAsync(http, dashboard);
+        for (var waited = 0; empty.Count > 0 && waited < 30; waited++, empty = await EmptyPanelsAsync(http, dashboard)) await Task.Delay(1000);
+        Assert.True(empty.Count == 0, $"panels without data: {string.Join(", ", empty)}");
+    }
+
+    /// <summary>The titles of the dashboard's panels none of whose queries returns a series now.</summary>
+    private static async Task<List<string>> EmptyPanelsAsync(HttpClient http, JsonNode dashboard)
+    {
+        var empty = new List<string>();
+        foreach (var panel in dashboard["panels"]!.AsArray())
+        {
+            var drawn = false;
+            foreach (var query in panel!["targets"]!.AsArray().Select(t => (string)t!["expr"]!))
+            {
+                var answer = await http.GetFromJsonAsync<JsonObject>("api/v1/query?query=" + Uri.EscapeDataString(query.Replace("$instance", ".*")));
+                drawn |= answer!["data"]!["result"]!.AsArray().Count > 0;
+            }
+            if (!drawn) empty.Add((string)panel["title"]!);
+        }
+        return empty;
     }
 
     /// <summary>The frames counter as Prometheus has scraped it, once it is above <paramref name="after"/>.</summary>

@@ -120,9 +120,11 @@ internal sealed class FakeShow : IShowControl
         lock (_lock) return [.. _outputs];
     }
 
-    public Task<string> AddOutputAsync(string target, bool overwrite = false)
+    public string HlsFile(string path) => throw new ShowRequestException(RequestFailure.NotFound, "no HLS output", "path");
+
+    public Task<string> AddOutputAsync(string target, bool overwrite = false, OutputRendition? rendition = null)
     {
-        var output = new OutputInfo($"output-{Interlocked.Increment(ref _nextId)}", target, "starting", 0, 0, null);
+        var output = new OutputInfo($"output-{Interlocked.Increment(ref _nextId)}", target, "starting", 0, 0, null, rendition);
         lock (_lock) _outputs.Add(output);
         Raise(new ShowEvent(EventCategory.Outputs, "OutputAdded", new JsonObject { ["outputId"] = output.Id }));
         return Task.FromResult(output.Id);

@@ -123,6 +123,7 @@ public sealed class RequestTests
             "GetSceneList", "GetCurrentProgramScene", "SetCurrentProgramScene", "CreateScene", "SetSceneLayers", "RemoveScene",
             "GetSceneItemList", "GetSceneItemId", "GetSceneItemEnabled", "SetSceneItemEnabled", "GetInputSettings", "SetInputSettings",
             "GetStreamStatus", "StartStream", "StopStream", "GetRecordStatus", "StartRecord", "StopRecord",
+            "GetAudio", "SetAudioChannel", "PlaySound",
         ];
         Assert.Equal(documented.Order(StringComparer.Ordinal), available);
     }
