@@ -12,7 +12,10 @@ internal static class EngineDefaults
 {
     private static readonly Lazy<object> Config = new(() =>
     {
+        // The engine's own dependencies (StreamEngine.Application, …) resolve from beside it, as when it runs.
+        var resolver = new AssemblyDependencyResolver(RepoPaths.BuiltEngine);
         var context = new AssemblyLoadContext("engine-defaults", isCollectible: true);
+        context.Resolving += (ctx, name) => resolver.ResolveAssemblyToPath(name) is { } path ? ctx.LoadFromAssemblyPath(path) : null;
         var assembly = context.LoadFromAssemblyPath(RepoPaths.BuiltEngine);
         var type = assembly.GetType("StreamEngine.Host.Config.EngineConfig", throwOnError: true)!;
         return Activator.CreateInstance(type)!;
