@@ -76,8 +76,10 @@ export async function startChat() {
     event.preventDefault();
     const text = document.getElementById('chat-text');
     const author = document.getElementById('chat-author').value.trim() || 'Producer';
-    const sent = await attempt(() => post('/api/chat', { author, text: text.value }));
-    if (sent !== undefined) text.value = '';
+    const typed = text.value;
+    const sent = await attempt(() => post('/api/chat', { author, text: typed }));
+    // Clear the box only if it still holds what was sent: the producer may have typed the next message meanwhile.
+    if (sent !== undefined && text.value === typed) text.value = '';
   });
 
   await refreshBans();
