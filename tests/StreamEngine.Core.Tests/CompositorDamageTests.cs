@@ -78,6 +78,34 @@ public sealed class CompositorDamageTests
         Assert.True(sink.LastChanges.Sum(r => r.Width * r.Height) < Format.Width * Format.Height / 4, "only the two layers' areas");
     }
 
+    [Fact]
+    public void A_layer_whose_new_content_differs_in_a_small_part_is_redone_only_there()
+    {
+        var scene = Scene();
+        using var compositor = new Compositor(Format, new TestLayers(), NullLoggerFactory.Instance, ".");
+        var sink = new CopyingSink();
+        var pipeline = new FramePipeline(scene, compositor, new FrameBufferPool(Format, 3), sink, new FrameStats());
+        var reference = Scene();
+        pipeline.Tick(new FrameTime(0, 30));
+
+        var steps = new[]
+        {
+            Patch("box", """{ "props": { "spot": "#00ff00" } }"""),
+            Patch("box", """{ "props": { "spot": "#0000ff" } }"""),
+            Patch("box", """{ "transform": { "opacity": 0.5 }, "props": { "spot": "#ff0000" } }"""), // and faded: all of it
+        };
+        for (var i = 0; i < steps.Length; i++)
+        {
+            Apply(scene, steps[i]);
+            Apply(reference, steps[i]);
+            pipeline.Tick(new FrameTime(i + 1, 30));
+            Assert.True(Fresh(reference).AsSpan().SequenceEqual(sink.Frames[^1]), $"frame after step {i} differs from one composed from scratch");
+            var area = sink.LastChanges.Sum(r => r.Width * r.Height);
+            if (i < 2) Assert.True(area is > 0 and < 20 * 14 / 2, $"step {i}: expected only the spot's surroundings redone, got {area} pixels");
+            else Assert.True(area >= 20 * 14, $"step {i}: a faded layer is redone whole, got {area} pixels");
+        }
+    }
+
     private static SceneGraph Scene()
     {
         var scene = new SceneGraph(maxLayers: 10);

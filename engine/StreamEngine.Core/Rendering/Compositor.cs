@@ -103,7 +103,7 @@ public sealed class Compositor : IDisposable
             if (IsDrawn(layer.State) && _slots.TryGetValue(layer.State.Id, out var slot) && slot.Raster is { } raster)
             {
                 var matrix = Placement(raster, layer.State.Transform);
-                looks.Add((layer.State.Id, new FrameDamage.Look(raster, matrix, Alpha(layer.State.Transform), FrameDamage.Bounds(raster, matrix))));
+                looks.Add((layer.State.Id, new FrameDamage.Look(raster, matrix, Alpha(layer.State.Transform), FrameDamage.Bounds(raster, matrix), slot.Change)));
             }
         var everything = transitionEnded || _transition is not null || FrameVersion == 0 || _catalog.Generation != _drawnCatalogGeneration;
         var damage = _damage.Next(looks, frame, everything);

@@ -17,8 +17,11 @@ internal sealed class FrameDamage
     private List<string> _order = [];
     private readonly Queue<(long Version, SKRectI[] Rects)> _changes = new();
 
-    /// <summary>How a layer was drawn: the raster, where, how opaque, and the pixels it covered.</summary>
-    public readonly record struct Look(SKImage Raster, SKMatrix Matrix, byte Alpha, SKRectI Bounds);
+    /// <summary>
+    /// How a layer was drawn: the raster, where, how opaque, and the pixels it covered; <paramref name="Change"/> is the
+    /// raster this one replaced and where they differ, when known (<see cref="LayerSlot.Change"/>).
+    /// </summary>
+    public readonly record struct Look(SKImage Raster, SKMatrix Matrix, byte Alpha, SKRectI Bounds, (SKImage From, SKRectI Area)? Change = null);
 
     /// <summary>
     /// The rectangles to compose for these layers (bottom first), given the last composed frame, within
@@ -34,6 +37,12 @@ internal sealed class FrameDamage
         {
             foreach (var (id, look) in layers)
                 if (!_drawn.TryGetValue(id, out var was)) Add(damage, look.Bounds, frame);
+                else if (was.Matrix == look.Matrix && was.Alpha == look.Alpha && !ReferenceEquals(was.Raster, look.Raster)
+                    && look.Change is { } change && ReferenceEquals(change.From, was.Raster))
+                {
+                    // Only new content, in place: where the new raster differs from the one drawn last frame.
+                    if (!change.Area.IsEmpty) Add(damage, Bounds(change.Area, look.Matrix), frame);
+                }
                 else if (!ReferenceEquals(was.Raster, look.Raster) || was.Matrix != look.Matrix || was.Alpha != look.Alpha)
                 {
                     Add(damage, was.Bounds, frame);
@@ -74,9 +83,12 @@ internal sealed class FrameDamage
     }
 
     /// <summary>The pixels a raster covers when drawn with <paramref name="matrix"/>, with a margin for the smoothing at its edges.</summary>
-    public static SKRectI Bounds(SKImage raster, SKMatrix matrix)
+    public static SKRectI Bounds(SKImage raster, SKMatrix matrix) => Bounds(new SKRectI(0, 0, raster.Width, raster.Height), matrix);
+
+    /// <summary>The pixels a part of a raster covers when drawn with <paramref name="matrix"/>, with the same margin.</summary>
+    private static SKRectI Bounds(SKRectI part, SKMatrix matrix)
     {
-        var mapped = matrix.MapRect(new SKRect(0, 0, raster.Width, raster.Height));
+        var mapped = matrix.MapRect(part);
         var rounded = SKRectI.Round(SKRect.Inflate(mapped, 2, 2));
         return SKRectI.Inflate(rounded, 1, 1);
     }
