@@ -21,7 +21,9 @@ public static partial class FFmpegArguments
     {
         var fps = Number(format.Fps);
         var args = new List<string>(Quiet);
-        if (settings.Live) args.AddRange(["-use_wallclock_as_timestamps", "1"]);
+        // Timestamps are the frame count, live too: the writer fills every slot the frame clock skipped with the picture
+        // before, so frame n is at n / fps, exactly where the mixer put frame n's sound (wall-clock timestamps on a
+        // pipe, read in bursts behind a busy encoder, did not keep them together).
         // A short input queue: when the encoder falls behind, the back-pressure reaches the engine's frame queue
         // (frames dropped and counted) instead of hiding seconds of latency and memory in ffmpeg.
         // YUV from the engine is BT.601 limited range, what ffmpeg's own BGRA conversion produces for these arguments;
@@ -36,8 +38,6 @@ public static partial class FFmpegArguments
         var gop = (int)Math.Round(format.Fps * settings.KeyframeIntervalSeconds);
         args.AddRange(["-g", Number(gop), "-keyint_min", Number(gop),
             "-force_key_frames", "expr:gte(t,n_forced*" + Number(settings.KeyframeIntervalSeconds) + ")"]);
-        // Live: timestamps are the wall clock, so frames the engine dropped leave gaps; cfr fills them at the
-        // output rate and the stream never drifts from real time.
         args.AddRange(["-fps_mode", "cfr", "-r", fps]);
         args.AddRange(AudioCodecArguments(settings));
         args.Add("-shortest"); // the audio may run a few milliseconds past the last frame (silence never ends); stop with the video

@@ -5,13 +5,15 @@ namespace StreamEngine.Encoding.FFmpeg;
 public sealed partial class FFmpegEncoder
 {
     /// <summary>
-    /// Live mode: queues the frame without waiting. False (and counted in <see cref="FramesDropped"/>) when the
-    /// small frame queue is full or the encoder process is being restarted; the caller keeps and releases the frame.
+    /// Live mode: queues the frame without waiting. False when the small frame queue is full or the encoder process is
+    /// being restarted; the caller keeps and releases the frame. A refused frame's slot is filled with the previous
+    /// picture once the next frame arrives (and counted in <see cref="FramesDropped"/> then); while the process
+    /// restarts there is no previous picture to repeat, so it is counted here.
     /// </summary>
     public bool TryWrite(VideoFrame frame)
     {
         if (_accepting && _frames.Writer.TryWrite(frame)) return true;
-        Interlocked.Increment(ref _framesDropped);
+        if (!_accepting) Interlocked.Increment(ref _framesDropped);
         return false;
     }
 
@@ -49,6 +51,9 @@ public sealed partial class FFmpegEncoder
         var format = _format!;
         var yuv = _settings.FeedsYuv(format.Width, format.Height) && !_settings.FramesPreConverted
             ? System.Buffers.ArrayPool<byte>.Shared.Rent(I420Converter.FrameBytes(format.Width, format.Height)) : null;
+        var size = InputFrameBytes(format);
+        var slots = new FrameSlots(format.Fps);
+        VideoFrame? held = null; // without a conversion buffer, the last frame written stays here to be repeated
         try
         {
             while (_frames.Reader.WaitToReadAsync(cancellationToken).AsTask().GetAwaiter().GetResult())
@@ -58,7 +63,8 @@ public sealed partial class FFmpegEncoder
                 try
                 {
                     _audioPacing?.Video(frame.Time.Index);
-                    if (_settings.FramesPreConverted) process.Input.Write(frame.Buffer, 0, InputFrameBytes(format));
+                    RepeatPrevious(process, slots.Skipped(frame.Time.Index), yuv ?? held?.Buffer, size);
+                    if (_settings.FramesPreConverted) process.Input.Write(frame.Buffer, 0, size);
                     else if (yuv is null)
                     {
                         OfferToRenditions(frame.Pixels.Span, frame.Time);
@@ -66,7 +72,6 @@ public sealed partial class FFmpegEncoder
                     }
                     else
                     {
-                        var size = I420Converter.FrameBytes(format.Width, format.Height);
                         I420Converter.Convert(frame.Pixels.Span, yuv, format.Width, format.Height);
                         frame.Release(); // the renderer gets its buffer back before the pipe write blocks
                         released = true;
@@ -74,6 +79,12 @@ public sealed partial class FFmpegEncoder
                         process.Input.Write(yuv, 0, size);
                     }
                     Interlocked.Increment(ref _framesWritten);
+                    if (!released && yuv is null)
+                    {
+                        held?.Release();
+                        held = frame;
+                        released = true;
+                    }
                 }
                 catch (IOException)
                 {
@@ -92,7 +103,21 @@ public sealed partial class FFmpegEncoder
         catch (OperationCanceledException) { }
         finally
         {
+            held?.Release();
             if (yuv is not null) System.Buffers.ArrayPool<byte>.Shared.Return(yuv);
         }
+    }
+
+    /// <summary>
+    /// Fills the slots the engine skipped (its frame thread was late, or this queue was full) with the picture written
+    /// last, so the video has one frame per tick of the frame clock, as the sound has its samples: a skipped slot
+    /// never moves the sound against the picture. Counted as dropped: a viewer sees the picture stand still.
+    /// </summary>
+    private void RepeatPrevious(FFmpegProcess process, int skipped, byte[]? previous, int size)
+    {
+        if (skipped == 0) return;
+        Interlocked.Add(ref _framesDropped, skipped);
+        if (previous is null) return;
+        for (var i = 0; i < skipped; i++) process.Input.Write(previous, 0, size);
     }
 }

@@ -67,7 +67,11 @@ public sealed partial class FFmpegEncoder : IEncoder
     /// <summary>Frames written to the encoder process.</summary>
     public long FramesWritten => Interlocked.Read(ref _framesWritten);
 
-    /// <summary>Frames refused by <see cref="TryWrite"/> (queue full or encoder restarting) or lost with a dead encoder process.</summary>
+    /// <summary>
+    /// Frame slots a viewer sees as dropped: each slot the engine skipped or this queue refused is filled with the
+    /// previous picture (counted once it is), frames refused while the encoder process restarts, and a frame lost
+    /// with a dead process.
+    /// </summary>
     public long FramesDropped => Interlocked.Read(ref _framesDropped);
 
     /// <summary>Frames waiting to be written to the encoder process.</summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using StreamEngine.AvSync;
 
 namespace StreamEngine.Host.Show;
 
@@ -8,7 +9,7 @@ namespace StreamEngine.Host.Show;
 /// The A/V sync test pattern: a white flash and the effects' tick asked for in the same frame, once a second, and the
 /// measurement of a recording of it with ffmpeg: the picture's mean brightness jumping above half is a flash, the
 /// sound's 5 ms RMS rising above −30 dBFS is a beep; the offset is the nearest beep's time minus the flash's
-/// (positive: the sound is late). The same method as the tests' AudioMeasure.
+/// (positive: the sound is late). The same method as the tests' AudioMeasure: both use FlashBeepOnsets.
 /// </summary>
 internal static class FlashBeepShow
 {
@@ -44,27 +45,11 @@ internal static class FlashBeepShow
         string[] span = ["-ss", Text(from), "-t", Text(length), "-i", path];
         var luma = await ReadAsync("ffmpeg", [.. span, "-map", "0:v:0", "-vf", "scale=8:8,format=gray", "-f", "rawvideo", "-"], stop);
         var pcm = await ReadAsync("ffmpeg", [.. span, "-map", "0:a:0", "-ac", "1", "-ar", "48000", "-f", "s16le", "-"], stop);
-        var flashes = new List<double>();
-        for (var f = 1; f < luma.Length / 64; f++)
-            if (Mean(luma, f) > 128 && Mean(luma, f - 1) <= 128) flashes.Add((double)f / fps);
-        const int Window = 240; // 5 ms
-        var beeps = new List<double>();
-        var loud = false;
-        for (var w = 0; (w + 1) * Window * 2 <= pcm.Length; w++)
-        {
-            double sum = 0;
-            for (var i = 0; i < Window; i++)
-            {
-                double s = BitConverter.ToInt16(pcm, (w * Window + i) * 2) / 32768.0;
-                sum += s * s;
-            }
-            var db = 10 * Math.Log10(sum / Window + 1e-12);
-            if (db > -30 && !loud) beeps.Add((double)w * Window / 48000);
-            loud = db > -40 && (loud || db > -30);
-        }
+        var flashes = FlashBeepOnsets.Flashes(luma, fps);
+        var beeps = FlashBeepOnsets.Beeps(pcm);
         // Both streams are cut at the same time from the same file, so their times compare directly; a flash whose beep
         // fell outside the window is not counted.
-        return [.. flashes.Where(_ => beeps.Count > 0).Select(f => beeps.MinBy(b => Math.Abs(b - f)) - f).Where(o => Math.Abs(o) < 0.5)];
+        return [.. FlashBeepOnsets.Offsets(flashes, beeps).Where(o => Math.Abs(o) < 0.5)];
     }
 
     /// <summary>What an ffmpeg command writes to its stdout (its stderr is left unread: -v error keeps it short).</summary>
@@ -82,13 +67,6 @@ internal static class FlashBeepShow
     private static double Median(List<double> values) => values.Count == 0 ? double.NaN : values.Order().ElementAt(values.Count / 2);
 
     private static double Ms(double seconds) => Math.Round(seconds * 1000, 1);
-
-    private static double Mean(byte[] luma, int frame)
-    {
-        var sum = 0;
-        for (var i = 0; i < 64; i++) sum += luma[frame * 64 + i];
-        return sum / 64.0;
-    }
 
     private static string Text(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 }

@@ -64,6 +64,7 @@ internal static class ShowComposition
             scripts.Restore(saved?.Scripts);
             access.Audio = AudioSettings.Open(scenePath, plugins, (saved?.Frame ?? 0) / (double)format.Fps, out var audioProblems);
             if (audioProblems.Count > 0) throw new UserInputException(scenePath, audioProblems);
+            SavedMix.Apply(access.Audio, saved?.Mix);
             return new ShowRuntime(format, graph, compositor, plugins, animations, scripts)
             {
                 Access = access,
