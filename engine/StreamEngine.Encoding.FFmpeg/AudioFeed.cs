@@ -26,18 +26,19 @@ internal sealed class AudioFeed : IDisposable
     {
         _source = source;
         _pacing = pacing;
-        _samples = new short[source.Format.SamplesPerFrame * source.Format.Channels];
+        _samples = new short[source.Format.SamplesPerFrame * source.Format.Channels * source.Format.Tracks];
         _listener.Start(1);
     }
 
     /// <summary>
-    /// ffmpeg's input options for this feed: raw s16le PCM at the source's rate and channels, from the loopback port.
+    /// ffmpeg's input options for this feed: raw s16le PCM at the source's rate and channels (every track's, side by
+    /// side: <see cref="FFmpegArguments.AudioTrackArguments"/> parts them), from the loopback port.
     /// No probing: the layout is given, and a probe would wait for seconds of audio that only follow the video.
     /// </summary>
     public IReadOnlyList<string> InputArguments =>
     [
         "-thread_queue_size", "64", "-probesize", "32", "-analyzeduration", "0", "-f", "s16le", "-ar", FFmpegArguments.Number(_source.Format.SampleRate),
-        "-ac", FFmpegArguments.Number(_source.Format.Channels), "-i", $"tcp://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}",
+        "-ac", FFmpegArguments.Number(_source.Format.Channels * _source.Format.Tracks), "-i", $"tcp://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}",
     ];
 
     /// <summary>Starts writing on its own thread; ends when the video input ends, ffmpeg goes away or <paramref name="stop"/> fires.</summary>

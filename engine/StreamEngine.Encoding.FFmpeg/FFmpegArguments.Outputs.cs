@@ -10,7 +10,10 @@ public static partial class FFmpegArguments
     {
         // The stream starts at a keyframe with PAT/PMT first, so a short analysis finds both streams; the default
         // (5 s for MPEG-TS) would delay every (re)connect by seconds.
-        var args = new List<string>(Quiet) { "-analyzeduration", "1000000", "-f", "mpegts", "-i", "pipe:0", "-map", "0", "-c", "copy" };
+        // A recording in a container that holds several audio streams keeps them all (the program and the clean music);
+        // RTMP/FLV, SRT and HLS take the program alone: their players play one audio stream.
+        string[] streams = target.Kind == OutputKind.File && target.Format is "matroska" or "mp4" or "mpegts" ? ["-map", "0"] : ["-map", "0:v", "-map", "0:a:0"];
+        List<string> args = [.. Quiet, "-analyzeduration", "1000000", "-f", "mpegts", "-i", "pipe:0", .. streams, "-c", "copy"];
         // AAC travels in MPEG-TS as ADTS; MP4, FLV and Matroska want the raw form with its config in the header.
         if (audio == AudioCodec.Aac && target.Format is not ("mpegts" or "hls")) args.AddRange(["-bsf:a", "aac_adtstoasc"]);
         args.AddRange(target.Format == "hls" ? HlsArguments(target, attempt, segmentSeconds) : MuxerArguments(target));

@@ -51,7 +51,8 @@ public sealed partial class FFmpegEncoder
             ? FFmpegArguments.ForDirectFiles(DirectOutputs.Select(o => o.Target).ToList(), attempt)
             : FFmpegArguments.MpegTsToStdout(timestampOffset);
         using var audio = _audio is null ? null : new AudioFeed(_audio, _audioPacing!);
-        var arguments = FFmpegArguments.ForEncode(_settings with { RateControl = EffectiveRateControl }, _format!, VideoEncoder!, output, audio?.InputArguments);
+        var arguments = FFmpegArguments.ForEncode(_settings with { RateControl = EffectiveRateControl }, _format!, VideoEncoder!, output, audio?.InputArguments,
+            _audio?.Format.Tracks ?? 1);
         FFmpegProcess started;
         try
         {

@@ -34,8 +34,13 @@ internal static class FlashBeepShow
     public static async Task<AvSyncResult> MeasureAsync(string recording, int fps, double seconds, long dropped, CancellationToken stop)
     {
         var window = Math.Min(60, seconds / 2);
-        var first = await OffsetsAsync(recording, fps, 0, window, stop);
-        var last = await OffsetsAsync(recording, fps, Math.Max(window, seconds - window), window, stop);
+        // Cuts fall on the picture's frame grid: the video starts later in the file than the audio (the AAC encoder's
+        // priming), and a cut between two frames would count the first frame after it as at the cut, up to a frame early.
+        var (video, audio) = (await StartAsync(recording, "v:0", stop), await StartAsync(recording, "a:0", stop));
+        var grid = video - Math.Min(video, audio);
+        double OnGrid(double t) => grid + Math.Round(t * fps) / fps;
+        var first = await OffsetsAsync(recording, fps, OnGrid(0), window, stop);
+        var last = await OffsetsAsync(recording, fps, OnGrid(Math.Max(window, seconds - window)), window, stop);
         return new AvSyncResult(Math.Round(seconds / 60, 2), first.Count, Ms(Median(first)), Ms(first.DefaultIfEmpty(double.NaN).Max(Math.Abs)),
             last.Count, Ms(Median(last)), Ms(last.DefaultIfEmpty(double.NaN).Max(Math.Abs)), Ms(Median(last) - Median(first)), dropped);
     }
@@ -52,11 +57,18 @@ internal static class FlashBeepShow
         return [.. FlashBeepOnsets.Offsets(flashes, beeps).Where(o => Math.Abs(o) < 0.5)];
     }
 
+    /// <summary>A stream's start time in the file, in seconds (0 when ffprobe cannot tell).</summary>
+    private static async Task<double> StartAsync(string path, string stream, CancellationToken stop)
+    {
+        var text = System.Text.Encoding.UTF8.GetString(await ReadAsync("ffprobe", ["-select_streams", stream, "-show_entries", "stream=start_time", "-of", "csv=p=0", path], stop));
+        return double.TryParse(text.Split('\n')[0].Trim().TrimEnd(','), CultureInfo.InvariantCulture, out var t) ? t : 0;
+    }
+
     /// <summary>What an ffmpeg command writes to its stdout (its stderr is left unread: -v error keeps it short).</summary>
     private static async Task<byte[]> ReadAsync(string program, string[] arguments, CancellationToken stop)
     {
         var info = new ProcessStartInfo(program) { RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var a in (string[])["-v", "error", "-nostdin", .. arguments]) info.ArgumentList.Add(a);
+        foreach (var a in (string[])["-v", "error", .. program == "ffmpeg" ? ["-nostdin"] : Array.Empty<string>(), .. arguments]) info.ArgumentList.Add(a);
         using var process = Process.Start(info) ?? throw new InvalidOperationException($"{program} did not start");
         using var bytes = new MemoryStream();
         await process.StandardOutput.BaseStream.CopyToAsync(bytes, stop);
