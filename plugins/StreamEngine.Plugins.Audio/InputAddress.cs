@@ -47,8 +47,8 @@ internal sealed record InputAddress(string Url, string[] InputArguments)
         return new InputAddress(uri.AbsoluteUri, [.. reconnect, "-protocol_whitelist", "http,https,tcp,tls,rtmp,rtmps,rtsp,srt,udp", "-i", uri.AbsoluteUri]);
     }
 
-    /// <summary>The URL without what follows its path (stream keys travel in queries), for logs and errors.</summary>
-    public static string Shown(string url) => url.Split('?')[0];
+    /// <summary>The URL without a user's password or what follows its path (stream keys travel in queries), for errors.</summary>
+    public static string Shown(string url) => System.Text.RegularExpressions.Regex.Replace(url.Split('?')[0], "//[^/@]*@", "//***@");
 
     private static bool IsInternal(IPAddress address)
     {
