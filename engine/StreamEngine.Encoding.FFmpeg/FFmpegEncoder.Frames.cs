@@ -74,6 +74,9 @@ public sealed partial class FFmpegEncoder
                         process.Input.Write(yuv, 0, size);
                     }
                     Interlocked.Increment(ref _framesWritten);
+                    if (_processFrames.First < 0) _processFrames.First = frame.Time.Index;
+                    _processFrames.Last = frame.Time.Index;
+                    if (_handOver && HandingOver()) break; // an adaptive step: this process ends here, the next bitrate takes the next frame
                 }
                 catch (IOException)
                 {
@@ -86,7 +89,7 @@ public sealed partial class FFmpegEncoder
                 }
             }
             process.CloseInput();
-            _audioPacing?.EndOfVideo();
+            if (!_handOver) _audioPacing?.EndOfVideo(); // the audio goes on into the next process
         }
         catch (IOException) { } // the process died; the run loop restarts it
         catch (OperationCanceledException) { }
