@@ -39,7 +39,9 @@ public sealed class AdaptiveBitrateTests(ITestOutputHelper output) : IDisposable
             Assert.Equal(1000, Output(encoder, id).VideoBitrateKbps);
 
             _relay.BitsPerSecond = 700_000; // the top step (1000 kbit/s and its filler) does not fit, 600 does
+            var throttled = System.Diagnostics.Stopwatch.StartNew(); // reported for the docs, never asserted
             await Eventually.TrueAsync(() => Steps(states, id).Any(s => s.ToKbps < s.FromKbps), Generous, "a step down");
+            output.WriteLine($"stepped down {throttled.Elapsed.TotalSeconds:0.0} s after the throttle");
             var down = Steps(states, id).First();
             output.WriteLine($"stepped down: {down}");
             Assert.Equal((1000, 600), (down.FromKbps, down.ToKbps));
@@ -51,8 +53,10 @@ public sealed class AdaptiveBitrateTests(ITestOutputHelper output) : IDisposable
             await Eventually.TrueAsync(() => _relay.BytesRelayed > relayed + 100_000, Generous, "the ingest to keep receiving after the step");
 
             _relay.BitsPerSecond = 0;
+            var freed = System.Diagnostics.Stopwatch.StartNew();
             await Eventually.TrueAsync(() => Output(encoder, id).VideoBitrateKbps == 1000 && Steps(states, id).Last().ToKbps == 1000,
                 TimeSpan.FromSeconds(60), "the step back up to 1000 kbit/s");
+            output.WriteLine($"stepped back up {freed.Elapsed.TotalSeconds:0.0} s after the link was freed");
             Assert.Contains(logs.Lines, l => l.Contains("stepping back up to 1000 kbit/s", StringComparison.Ordinal));
             Assert.Equal(OutputState.Live, Output(encoder, id).State);
         }
