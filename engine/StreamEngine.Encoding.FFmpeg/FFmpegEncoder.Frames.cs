@@ -51,9 +51,11 @@ public sealed partial class FFmpegEncoder
         var format = _format!;
         var yuv = _settings.FeedsYuv(format.Width, format.Height) && !_settings.FramesPreConverted
             ? System.Buffers.ArrayPool<byte>.Shared.Rent(I420Converter.FrameBytes(format.Width, format.Height)) : null;
+        var converted = -1L; // the content version the yuv buffer holds
         var size = InputFrameBytes(format);
-        var slots = new FrameSlots(format.Fps);
+        var slots = _slots ??= new FrameSlots(format.Fps);
         VideoFrame? held = null; // without a conversion buffer, the last frame written stays here to be repeated
+        var pictures = 0; // written by this process: the first one after a hand-over has no picture before it to repeat
         try
         {
             while (_frames.Reader.WaitToReadAsync(cancellationToken).AsTask().GetAwaiter().GetResult())
@@ -63,28 +65,36 @@ public sealed partial class FFmpegEncoder
                 try
                 {
                     _audioPacing?.Video(frame.Time.Index);
-                    RepeatPrevious(process, slots.Skipped(frame.Time.Index), yuv ?? held?.Buffer, size);
-                    if (_settings.FramesPreConverted) process.Input.Write(frame.Buffer, 0, size);
+                    var skipped = slots.Skipped(frame.Time.Index);
+                    if (pictures > 0) RepeatPrevious(process, skipped, yuv ?? held!.Buffer, size);
+                    byte[] written;
+                    if (_settings.FramesPreConverted) process.Input.Write(written = frame.Buffer, 0, size);
                     else if (yuv is null)
                     {
                         OfferToRenditions(frame.Pixels.Span, frame.Time);
                         process.Input.Write(frame.Pixels.Span);
+                        written = frame.Buffer;
                     }
                     else
                     {
-                        I420Converter.Convert(frame.Pixels.Span, yuv, format.Width, format.Height);
+                        converted = Convert(frame, yuv, converted);
                         frame.Release(); // the renderer gets its buffer back before the pipe write blocks
                         released = true;
                         OfferToRenditions(yuv.AsSpan(0, size), frame.Time);
-                        process.Input.Write(yuv, 0, size);
+                        process.Input.Write(written = yuv, 0, size);
                     }
+                    // The slots skipped since the last process (an adaptive step's) show this picture: the timeline has no hole.
+                    if (pictures++ == 0) RepeatPrevious(process, skipped, written, size);
                     Interlocked.Increment(ref _framesWritten);
+                    if (_processFrames.First < 0) _processFrames.First = frame.Time.Index - skipped;
+                    _processFrames.Last = frame.Time.Index;
                     if (!released && yuv is null)
                     {
                         held?.Release();
                         held = frame;
                         released = true;
                     }
+                    if (_handOver && HandingOver()) break; // an adaptive step: this process ends here, the next bitrate takes the next frame
                 }
                 catch (IOException)
                 {
@@ -97,7 +107,7 @@ public sealed partial class FFmpegEncoder
                 }
             }
             process.CloseInput();
-            _audioPacing?.EndOfVideo();
+            if (!_handOver) _audioPacing?.EndOfVideo(); // the audio goes on into the next process
         }
         catch (IOException) { } // the process died; the run loop restarts it
         catch (OperationCanceledException) { }
@@ -113,11 +123,24 @@ public sealed partial class FFmpegEncoder
     /// last, so the video has one frame per tick of the frame clock, as the sound has its samples: a skipped slot
     /// never moves the sound against the picture. Counted as dropped: a viewer sees the picture stand still.
     /// </summary>
-    private void RepeatPrevious(FFmpegProcess process, int skipped, byte[]? previous, int size)
+    private void RepeatPrevious(FFmpegProcess process, int skipped, byte[] previous, int size)
     {
         if (skipped == 0) return;
         Interlocked.Add(ref _framesDropped, skipped);
-        if (previous is null) return;
         for (var i = 0; i < skipped; i++) process.Input.Write(previous, 0, size);
+    }
+
+    /// <summary>
+    /// Brings <paramref name="yuv"/>, which holds the frame <paramref name="converted"/>, up to <paramref name="frame"/>:
+    /// when the engine says where the two differ only those rectangles are converted again (most frames of a show
+    /// change a countdown bar, a sprite or a chat line); otherwise the whole frame. Returns the version it now holds.
+    /// </summary>
+    private static long Convert(VideoFrame frame, byte[] yuv, long converted)
+    {
+        var format = frame.Format;
+        if (converted >= 0 && frame.ChangedSince == converted)
+            foreach (var rect in frame.ChangedRects) I420Converter.ConvertArea(frame.Pixels.Span, yuv, format.Width, format.Height, rect);
+        else I420Converter.Convert(frame.Pixels.Span, yuv, format.Width, format.Height);
+        return frame.ContentVersion;
     }
 }

@@ -36,6 +36,7 @@ public sealed partial class FFmpegEncoder : IEncoder
     private readonly Func<string> _nextOutputId;
     private readonly bool _isRendition;
     private AudioPacing? _audioPacing;
+    private FrameSlots? _slots; // the frame clock's slots the running timeline has seen (writer thread only)
 
     /// <summary>Creates an encoder; nothing starts until <see cref="StartAsync"/>.</summary>
     /// <param name="settings">How to encode.</param>
@@ -119,6 +120,7 @@ public sealed partial class FFmpegEncoder : IEncoder
             _settings.Live ? "live" : "offline");
         StartRenditionsAddedEarlier(format);
         StartOutputsAddedEarlier();
+        StartAdapting(format);
         _run = Task.Run(RunAsync, CancellationToken.None);
     }
 
@@ -146,6 +148,7 @@ public sealed partial class FFmpegEncoder : IEncoder
         _frames.Writer.TryComplete();
         await _stopSignal.CancelAsync().ConfigureAwait(false);
         await _run.ConfigureAwait(false);
+        await _adapt.ConfigureAwait(false);
         await Task.WhenAll(Renditions.Select(r => r.Encoder.StopAsync(CancellationToken.None))).ConfigureAwait(false);
         await Task.WhenAll(Supervisors.Select(s => s.StopAsync())).ConfigureAwait(false);
         _logger.LogInformation("Encoder stopped: {Written} frames written, {Dropped} dropped, {Restarts} encoder restarts",
