@@ -20,10 +20,17 @@ internal static class LiveShow
         // The control plane comes up (its ports, its routes) while the encoder's process starts and the first frame is
         // drawn: all three stand between a start, or a standby's takeover, and the first frame on the outputs.
         var attaching = attach is null ? null : Task.Run(() => attach(clock));
+        Task<(int Methods, TimeSpan Took)> compiling;
+        var onAir = false;
         try
         {
+            compiling = CodeWarmUp.Compile(() => onAir || firstFrame > 0);
             await encoder.StartAsync(session.Format, stop);
+            CodeWarmUp.ReadersNow();
             pipeline.WarmUp(new FrameTime(firstFrame, session.Format.Fps));
+            // A fresh show waits (a few seconds at most) for its code to be compiled; a show continuing where it was (a
+            // restart, a standby taking over) goes on air at once and lets it finish in the background.
+            if (firstFrame == 0) await Task.WhenAny(compiling, Task.Delay(TimeSpan.FromSeconds(5), stop));
         }
         catch
         {
@@ -33,7 +40,12 @@ internal static class LiveShow
         using var running = CancellationTokenSource.CreateLinkedTokenSource(stop);
         if (duration is { } d) running.CancelAfter(d);
         await using var attached = attaching is null ? null : await attaching;
+        onAir = true;
         var ticking = clock.RunAsync(running.Token, firstFrame);
+        _ = compiling.ContinueWith(t =>
+        {
+            if (t.IsCompletedSuccessfully) logger.LogInformation("Compiled {Methods} methods ahead in {Seconds:0.0} s", t.Result.Methods, t.Result.Took.TotalSeconds);
+        }, TaskScheduler.Default);
         logger.LogInformation("Live at {Format}; press Ctrl+C to stop", session.Format);
         // Once stopping, the clock may take a frame to finish: wait for it, do not log the status in a loop meanwhile.
         while (!ticking.IsCompleted && !running.IsCancellationRequested)
