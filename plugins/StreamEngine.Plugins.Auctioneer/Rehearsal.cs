@@ -16,11 +16,12 @@ namespace StreamEngine.Plugins.Auctioneer;
 internal static class Rehearsal
 {
     private const string Lots = """
-        { "startDelay": 0, "duration": 5, "goingOnce": 1, "goingTwice": 1, "antiSniping": { "extend": 2, "within": 2 }, "rateLimit": { "bids": 100, "seconds": 1 },
-          "lots": [ { "id": "r", "title": "Rehearsal", "artist": "-", "opening": 10, "reserve": 20, "metadata": { "year": "2026" } } ] }
+        { "startDelay": 0, "duration": 5, "goingOnce": 2, "goingTwice": 1, "antiSniping": { "extend": 2, "within": 2 }, "rateLimit": { "bids": 100, "seconds": 1 },
+          "lots": [ { "id": "r", "title": "Rehearsal", "artist": "-", "opening": 10, "reserve": 15, "metadata": { "year": "2026" } } ] }
         """;
 
-    public static void Run()
+    /// <summary>Runs the sale to its end; returns its events (a test checks it went through every moment).</summary>
+    public static IReadOnlyList<AuctionEvent> Run()
     {
         var clock = new ManualClock();
         var auction = new Auction(Catalogue.Read(JsonNode.Parse(Lots)), clock);
@@ -30,6 +31,7 @@ internal static class Rehearsal
         if (AuctioneerBehaviour.ReadMax("max 40") is { } max) events.AddRange(auction.PlaceMax("b", max.Amount, max.Currency, 2));
         events.AddRange(auction.Bid("c", 11, chat: 3));
         events.AddRange(auction.Bid("c", 5, raise: true, chat: 4));
+        events.AddRange(auction.Bid("d", 11, chat: 5)); // too low by now
         for (var i = 0; i < 100 && auction.Live is not null; i++)
         {
             clock.Advance(0.1);
@@ -40,6 +42,7 @@ internal static class Rehearsal
             _ = AuctionEvent.FromJson(JsonNode.Parse(e.ToJson().ToJsonString())!.AsObject());
             if (e.Lot is not null && auction.Lots.FirstOrDefault(l => l.Spec.Id == e.Lot) is { } lot) _ = lot.ToJson(clock.Seconds).ToJsonString();
         }
+        return events;
     }
 
     private sealed class ManualClock : TimeProvider
