@@ -13,10 +13,10 @@ public sealed class XPlugin : IPluginRegistrar
 {
     public void Register(IPluginRegistry registry)
     {
-        var credentials = XCredentialsFromEnvironment.Read(Environment.GetEnvironmentVariable);
         registry.AddCliCommand(new Commands.XCommand(Environment.GetEnvironmentVariable)); // x sign, x check: with or without credentials
         var logger = registry.Loggers.CreateLogger("StreamEngine.Plugins.X");
         var data = Environment.GetEnvironmentVariable("STREAM_ENGINE_DATA") is { Length: > 0 } d ? d : "data";
+        var credentials = XCredentialsFromEnvironment.Read(Environment.GetEnvironmentVariable, Path.GetFullPath(data));
         // --output x with X_BROADCAST=auto: it says itself what is missing when the engine asks it for the ingest.
         registry.AddIngestSetup(new XIngestSetup(Environment.GetEnvironmentVariable, Path.GetFullPath(data), logger));
         if (credentials.CanRead) logger.LogInformation("{State}", credentials.Describe());

@@ -58,6 +58,22 @@ internal sealed class DashboardBrowser : IAsyncDisposable
         throw new Xunit.Sdk.XunitException($"the preview never showed {what}: the region stayed {string.Join(",", color.Select(c => Math.Round(c)))}");
     }
 
+    /// <summary>The region's color once it holds still over three preview frames in a row (an animation there has ended).</summary>
+    public async Task<double[]> PreviewSettledAsync((double X, double Y, double W, double H) region, int frames = 100)
+    {
+        var frame = await NextPreviewFrameAsync(0);
+        var last = await PreviewColorAsync(region.X, region.Y, region.W, region.H);
+        for (int i = 0, still = 0; i < frames; i++)
+        {
+            frame = await NextPreviewFrameAsync(frame);
+            var color = await PreviewColorAsync(region.X, region.Y, region.W, region.H);
+            still = Distance(color, last) < 2 ? still + 1 : 0;
+            if (still == 2) return color;
+            last = color;
+        }
+        throw new Xunit.Sdk.XunitException($"the preview's region never held still: it ended at {string.Join(",", last.Select(c => Math.Round(c)))}");
+    }
+
     /// <summary>The mean color of a part of the preview image (fractions of its width and height), decoded by the browser.</summary>
     public Task<double[]> PreviewColorAsync(double x, double y, double width, double height) => ImageColorAsync("#preview", x, y, width, height);
 

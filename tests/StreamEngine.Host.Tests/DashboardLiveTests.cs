@@ -104,9 +104,7 @@ public sealed class DashboardLiveTests : IDisposable
         // Moderation. A bid from a troll lands at the bottom of the chat layer as a gold card; Delete takes it out of
         // the panel and the program (the card below is the question again).
         var chatBottom = (0.54, 0.6, 0.42, 0.06);
-        await page.WaitForTimeoutAsync(1000); // the question's card has slid in
-        await browser.NextPreviewFrameAsync(await browser.NextPreviewFrameAsync(0));
-        var question = await browser.PreviewColorAsync(chatBottom.Item1, chatBottom.Item2, chatBottom.Item3, chatBottom.Item4);
+        var question = await browser.PreviewSettledAsync(chatBottom); // the question's card has slid in
         await page.FillAsync("#chat-author", "troll");
         await page.FillAsync("#chat-text", "I bid 999 ETH lol");
         await page.ClickAsync("#chat-form button[type=submit]");

@@ -81,6 +81,43 @@ public sealed class ChatSourceTests : IDisposable
         Assert.Equal(post, Commands.BroadcastRecord.Load(_dir)!.PostId);
     }
 
+    [Fact]
+    public async Task With_only_the_x_login_token_the_source_reads_replies_and_posts_as_the_account()
+    {
+        await using var x = await FakeX.StartAsync(new SkippingClock());
+        // The token x login saved: the fake X issued it to its OAuth 2.0 client through the code flow.
+        var verifier = Auth.Pkce.NewVerifier();
+        x.PendingCode = ("code-from-redirect", Auth.Pkce.Challenge(verifier));
+        using (var http = new HttpClient())
+        {
+            var client = new Auth.OAuth2Client(http, x.BaseUrl, FakeX.ClientId, null, TimeProvider.System);
+            new Auth.TokenFile(Commands.LoginCommand.TokenPath(_dir)).Save(
+                await client.ExchangeCodeAsync("code-from-redirect", new Uri("http://127.0.0.1:4200/x/callback"), verifier, CancellationToken.None));
+        }
+        var credentials = XCredentialsFromEnvironment.Read(name => name == "TWITTER_CLIENT_ID" ? FakeX.ClientId : null, _dir);
+        Assert.True(credentials.CanPost);
+        Assert.StartsWith("the OAuth 2.0 user token from x login", credentials.Describe());
+        x.Seed("$40 from me", "1", "900");
+
+        var sink = new Sink();
+        await using var source = new XChatSourceType(credentials, TimeProvider.System, _dir).Create(new ChatSourceContext("auction",
+            new JsonObject { ["conversationId"] = "900", ["apiBaseUrl"] = x.BaseUrl.ToString(), ["pollSeconds"] = 5 }, sink, NullLogger.Instance));
+        await source.StartAsync(CancellationToken.None);
+        for (var i = 0; i < 200 && sink.Messages.Count == 0; i++) await Task.Delay(50);
+        await source.SendAsync("SOLD to @user1 for $40!", "x:" + x.Posts[0]["id"], CancellationToken.None);
+        await source.StopAsync(CancellationToken.None);
+
+        Assert.Equal("$40 from me", Assert.Single(sink.Messages).Text);
+        Assert.Equal(1, x.Posts.Count(p => (string?)p["text"] == "SOLD to @user1 for $40!"));
+    }
+
+    [Fact]
+    public void Without_TWITTER_CLIENT_ID_a_saved_login_token_is_not_used()
+    {
+        new Auth.TokenFile(Commands.LoginCommand.TokenPath(_dir)).Save(new Auth.OAuth2Token("access-1", "refresh-1", DateTimeOffset.UtcNow.AddHours(2), null));
+        Assert.False(XCredentialsFromEnvironment.Read(_ => null, _dir).CanRead);
+    }
+
     [Theory]
     [InlineData("{}", "conversationId is required")]
     [InlineData("""{"conversationId":"abc"}""", "not an X post id")]

@@ -10,14 +10,16 @@ public static class UserContext
     public static IRequestAuthenticator? From(Func<string, string?> variable, string dataDirectory, HttpClient http, Uri baseUrl, TimeProvider clock, out string? missing)
     {
         missing = null;
-        if (XCredentialsFromEnvironment.Read(variable).User is { } user) return new OAuth1Authenticator(user, clock);
-        var file = new TokenFile(Commands.LoginCommand.TokenPath(dataDirectory));
-        if (file.Load() is { } token && variable(Commands.LoginCommand.ClientIdVariable) is { Length: > 0 } clientId)
-        {
-            var secret = variable(Commands.LoginCommand.ClientSecretVariable) is { Length: > 0 } s ? s : null;
-            return new RefreshingUserAuthenticator(token, new OAuth2Client(http, baseUrl, clientId, secret, clock), file, clock);
-        }
+        if (From(XCredentialsFromEnvironment.Read(variable, dataDirectory), http, baseUrl, clock) is { } auth) return auth;
         missing = $"{string.Join(", ", XCredentialsFromEnvironment.UserVariables)} (all four), or a token from x login with {Commands.LoginCommand.ClientIdVariable}";
+        return null;
+    }
+
+    public static IRequestAuthenticator? From(XCredentialsFromEnvironment credentials, HttpClient http, Uri baseUrl, TimeProvider clock)
+    {
+        if (credentials.User is { } user) return new OAuth1Authenticator(user, clock);
+        if (credentials.Login is { } login && login.Token.Load() is { } token)
+            return new RefreshingUserAuthenticator(token, new OAuth2Client(http, baseUrl, login.ClientId, login.ClientSecret, clock), login.Token, clock);
         return null;
     }
 }

@@ -27,10 +27,11 @@ public sealed class XChatSourceType(XCredentialsFromEnvironment credentials, Tim
             baseUrl = Uri.TryCreate(url.EndsWith('/') ? url : url + "/", UriKind.Absolute, out var u) && (u.Scheme == "https" || (u.Scheme == "http" && u.IsLoopback))
                 ? u : throw new ArgumentException($"settings.apiBaseUrl '{url}' must be an https URL (or http on loopback).");
 
-        IRequestAuthenticator auth = credentials.User is { } user ? new OAuth1Authenticator(user, clock)
-            : credentials.BearerToken is { } bearer ? new BearerAuthenticator(bearer, appOnly: true)
-            : throw new ArgumentException(credentials.Describe());
         var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        var user = UserContext.From(credentials, http, baseUrl, clock);
+        IRequestAuthenticator auth = user
+            ?? (credentials.BearerToken is { } bearer ? new BearerAuthenticator(bearer, appOnly: true) : null)
+            ?? throw new ArgumentException(credentials.Describe());
         var client = new XApiClient(http, auth, new XApiOptions { BaseUrl = baseUrl }, clock);
         client.Budget.Reported += (endpoint, window) => context.Sink.ReportRateLimit(endpoint, window.Limit, window.Remaining, window.Reset);
         var reads = new XReads(client);
@@ -40,7 +41,7 @@ public sealed class XChatSourceType(XCredentialsFromEnvironment credentials, Tim
             ? new BroadcastConversation(new XBroadcasts(client), dataDirectory).IdAsync
             : _ => Task.FromResult<string?>(conversation);
         return new XChatSource(http, new ConversationPoller(reads, target, cursor),
-            credentials.CanPost ? new XPosts(client, reads, new PostLedger(Path.Combine(dataDirectory, "x", $"{safeId}-{conversation}.posts"))) : null, target, TimeSpan.FromSeconds(poll), clock, context);
+            user is not null ? new XPosts(client, reads, new PostLedger(Path.Combine(dataDirectory, "x", $"{safeId}-{conversation}.posts"))) : null, target, TimeSpan.FromSeconds(poll), clock, context);
     }
 
     private static string? Text(JsonObject settings, string name) =>
