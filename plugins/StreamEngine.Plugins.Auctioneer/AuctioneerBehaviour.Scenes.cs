@@ -28,7 +28,9 @@ public sealed partial class AuctioneerBehaviour
         if (State["scene"]?.GetValue<string>() == name) return;
         try
         {
-            if (Show.SwitchScene(name, "crossfade", 0.6)) State["scene"] = name;
+            // The auction comes in on a cut, its entrances (artwork, card, host) bringing the motion: a crossfade fades a
+            // still of the intro out over the live scene, and the chat column, on both, showed twice for its 0.6 s.
+            if (Show.SwitchScene(name, name == OnTheBlock ? "cut" : "crossfade", name == OnTheBlock ? 0 : 0.6)) State["scene"] = name;
         }
         catch (Exception e) when (e is not OutOfMemoryException) { Show.Log.Warn($"the auctioneer could not put scene '{name}' on air: {e.Message}"); }
     }

@@ -12,7 +12,7 @@ namespace StreamEngine.Host.Tests;
 public sealed class AuctionScenesLiveTests : IDisposable
 {
     private const string Lots = """
-        { "startDelay": 2, "break": 1, "duration": 5, "goingOnce": 2, "goingTwice": 1,
+        { "startDelay": 6, "break": 1, "duration": 5, "goingOnce": 2, "goingTwice": 1,
           "lots": [ { "id": "only", "title": "The Only Lot", "opening": 10 } ] }
         """;
 

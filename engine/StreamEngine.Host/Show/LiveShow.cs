@@ -17,20 +17,20 @@ internal static class LiveShow
         var logger = loggers.CreateLogger("show");
         var pipeline = session.CreatePipeline(encoder);
         var clock = new LiveFrameClock(pipeline, loggers.CreateLogger<LiveFrameClock>());
+        // A fresh show first has its code compiled (a few seconds at most): its control plane, its first frame and its
+        // outputs then come up together, as before, and the first lot and bids run compiled code. A show continuing where
+        // it was (a restart, a standby taking over) goes on air at once and compiles in the background.
+        var onAir = false;
+        var compiling = CodeWarmUp.Compile(() => onAir || firstFrame > 0);
+        if (firstFrame == 0) await Task.WhenAny(compiling, Task.Delay(TimeSpan.FromSeconds(5), stop).ContinueWith(_ => { }, TaskScheduler.Default));
         // The control plane comes up (its ports, its routes) while the encoder's process starts and the first frame is
         // drawn: all three stand between a start, or a standby's takeover, and the first frame on the outputs.
         var attaching = attach is null ? null : Task.Run(() => attach(clock));
-        Task<(int Methods, TimeSpan Took)> compiling;
-        var onAir = false;
         try
         {
-            compiling = CodeWarmUp.Compile(() => onAir || firstFrame > 0);
             await encoder.StartAsync(session.Format, stop);
             CodeWarmUp.ReadersNow();
             pipeline.WarmUp(new FrameTime(firstFrame, session.Format.Fps));
-            // A fresh show waits (a few seconds at most) for its code to be compiled; a show continuing where it was (a
-            // restart, a standby taking over) goes on air at once and lets it finish in the background.
-            if (firstFrame == 0) await Task.WhenAny(compiling, Task.Delay(TimeSpan.FromSeconds(5), stop));
         }
         catch
         {
