@@ -49,6 +49,7 @@ public sealed partial class FFmpegEncoder
         var format = _format!;
         var yuv = _settings.FeedsYuv(format.Width, format.Height) && !_settings.FramesPreConverted
             ? System.Buffers.ArrayPool<byte>.Shared.Rent(I420Converter.FrameBytes(format.Width, format.Height)) : null;
+        var converted = -1L; // the content version the yuv buffer holds
         try
         {
             while (_frames.Reader.WaitToReadAsync(cancellationToken).AsTask().GetAwaiter().GetResult())
@@ -67,13 +68,16 @@ public sealed partial class FFmpegEncoder
                     else
                     {
                         var size = I420Converter.FrameBytes(format.Width, format.Height);
-                        I420Converter.Convert(frame.Pixels.Span, yuv, format.Width, format.Height);
+                        converted = Convert(frame, yuv, converted);
                         frame.Release(); // the renderer gets its buffer back before the pipe write blocks
                         released = true;
                         OfferToRenditions(yuv.AsSpan(0, size), frame.Time);
                         process.Input.Write(yuv, 0, size);
                     }
                     Interlocked.Increment(ref _framesWritten);
+                    if (_processFrames.First < 0) _processFrames.First = frame.Time.Index;
+                    _processFrames.Last = frame.Time.Index;
+                    if (_handOver && HandingOver()) break; // an adaptive step: this process ends here, the next bitrate takes the next frame
                 }
                 catch (IOException)
                 {
@@ -86,7 +90,7 @@ public sealed partial class FFmpegEncoder
                 }
             }
             process.CloseInput();
-            _audioPacing?.EndOfVideo();
+            if (!_handOver) _audioPacing?.EndOfVideo(); // the audio goes on into the next process
         }
         catch (IOException) { } // the process died; the run loop restarts it
         catch (OperationCanceledException) { }
@@ -94,5 +98,19 @@ public sealed partial class FFmpegEncoder
         {
             if (yuv is not null) System.Buffers.ArrayPool<byte>.Shared.Return(yuv);
         }
+    }
+
+    /// <summary>
+    /// Brings <paramref name="yuv"/>, which holds the frame <paramref name="converted"/>, up to <paramref name="frame"/>:
+    /// when the engine says where the two differ only those rectangles are converted again (most frames of a show
+    /// change a countdown bar, a sprite or a chat line); otherwise the whole frame. Returns the version it now holds.
+    /// </summary>
+    private static long Convert(VideoFrame frame, byte[] yuv, long converted)
+    {
+        var format = frame.Format;
+        if (converted >= 0 && frame.ChangedSince == converted)
+            foreach (var rect in frame.ChangedRects) I420Converter.ConvertArea(frame.Pixels.Span, yuv, format.Width, format.Height, rect);
+        else I420Converter.Convert(frame.Pixels.Span, yuv, format.Width, format.Height);
+        return frame.ContentVersion;
     }
 }

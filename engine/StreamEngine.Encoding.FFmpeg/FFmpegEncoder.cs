@@ -115,6 +115,7 @@ public sealed partial class FFmpegEncoder : IEncoder
             _settings.Live ? "live" : "offline");
         StartRenditionsAddedEarlier(format);
         StartOutputsAddedEarlier();
+        StartAdapting(format);
         _run = Task.Run(RunAsync, CancellationToken.None);
     }
 
@@ -142,6 +143,7 @@ public sealed partial class FFmpegEncoder : IEncoder
         _frames.Writer.TryComplete();
         await _stopSignal.CancelAsync().ConfigureAwait(false);
         await _run.ConfigureAwait(false);
+        await _adapt.ConfigureAwait(false);
         await Task.WhenAll(Renditions.Select(r => r.Encoder.StopAsync(CancellationToken.None))).ConfigureAwait(false);
         await Task.WhenAll(Supervisors.Select(s => s.StopAsync())).ConfigureAwait(false);
         _logger.LogInformation("Encoder stopped: {Written} frames written, {Dropped} dropped, {Restarts} encoder restarts",

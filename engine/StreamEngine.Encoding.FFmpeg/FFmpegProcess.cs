@@ -43,6 +43,7 @@ internal sealed class FFmpegProcess : IDisposable
         var ffmpeg = new FFmpegProcess(process);
         process.ErrorDataReceived += (_, e) => ffmpeg.OnErrorLine(e.Data);
         ChildProcessLaunch.Start(process);
+        PipeCapacity.TryWiden(process.StandardInput.BaseStream);
         process.BeginErrorReadLine();
         return ffmpeg;
     }

@@ -71,4 +71,7 @@ public sealed record EncoderOutput(string Id, string Target, OutputState State, 
 
     /// <summary>How it is doing (bitrate, fps, speed, drops, uptime); null when the encoder does not measure it.</summary>
     public OutputHealth? Health { get; init; }
+
+    /// <summary>The video bitrate its encode uses now, in kbit/s (an adaptive rendition's current step); null when unknown.</summary>
+    public int? VideoBitrateKbps { get; init; }
 }

@@ -51,6 +51,59 @@ public sealed class CompositorDamageTests
             Assert.True(Fresh(reference).AsSpan().SequenceEqual(sink.Frames[^2]), $"frame after step {i} ({Steps[i].ToJsonString()}) differs");
             Assert.True(sink.Frames[^1].AsSpan().SequenceEqual(sink.Frames[^2]), $"the repeated frame after step {i} differs");
         }
+        Assert.True(sink.Patched >= Steps.Length, $"expected the changes told for most frames, got {sink.Patched}");
+    }
+
+    [Fact]
+    public void Two_far_apart_changes_in_one_frame_are_composed_and_told_as_two_rectangles()
+    {
+        var scene = Scene();
+        using var compositor = new Compositor(Format, new TestLayers(), NullLoggerFactory.Instance, ".");
+        var sink = new CopyingSink();
+        var pipeline = new FramePipeline(scene, compositor, new FrameBufferPool(Format, 3), sink, new FrameStats());
+        var reference = Scene();
+        pipeline.Tick(new FrameTime(0, 30));
+
+        foreach (var step in new[] { Patch("box", """{ "transform": { "x": 5 } }"""), Patch("dot", """{ "props": { "color": "#00ffff" } }""") })
+        {
+            Apply(scene, step);
+            Apply(reference, step);
+        }
+        pipeline.Tick(new FrameTime(1, 30));
+
+        Assert.True(Fresh(reference).AsSpan().SequenceEqual(sink.Frames[^1]), "the frame differs from one composed from scratch");
+        Assert.Equal(2, sink.LastChanges.Count);
+        Assert.Contains(sink.LastChanges, r => r.X < 10 && r.Y < 10);   // the box, top left
+        Assert.Contains(sink.LastChanges, r => r.X > 70 && r.Y > 40);   // the dot, bottom right
+        Assert.True(sink.LastChanges.Sum(r => r.Width * r.Height) < Format.Width * Format.Height / 4, "only the two layers' areas");
+    }
+
+    [Fact]
+    public void A_layer_whose_new_content_differs_in_a_small_part_is_redone_only_there()
+    {
+        var scene = Scene();
+        using var compositor = new Compositor(Format, new TestLayers(), NullLoggerFactory.Instance, ".");
+        var sink = new CopyingSink();
+        var pipeline = new FramePipeline(scene, compositor, new FrameBufferPool(Format, 3), sink, new FrameStats());
+        var reference = Scene();
+        pipeline.Tick(new FrameTime(0, 30));
+
+        var steps = new[]
+        {
+            Patch("box", """{ "props": { "spot": "#00ff00" } }"""),
+            Patch("box", """{ "props": { "spot": "#0000ff" } }"""),
+            Patch("box", """{ "transform": { "opacity": 0.5 }, "props": { "spot": "#ff0000" } }"""), // and faded: all of it
+        };
+        for (var i = 0; i < steps.Length; i++)
+        {
+            Apply(scene, steps[i]);
+            Apply(reference, steps[i]);
+            pipeline.Tick(new FrameTime(i + 1, 30));
+            Assert.True(Fresh(reference).AsSpan().SequenceEqual(sink.Frames[^1]), $"frame after step {i} differs from one composed from scratch");
+            var area = sink.LastChanges.Sum(r => r.Width * r.Height);
+            if (i < 2) Assert.True(area is > 0 and < 20 * 14 / 2, $"step {i}: expected only the spot's surroundings redone, got {area} pixels");
+            else Assert.True(area >= 20 * 14, $"step {i}: a faded layer is redone whole, got {area} pixels");
+        }
     }
 
     private static SceneGraph Scene()
@@ -80,14 +133,37 @@ public sealed class CompositorDamageTests
 
     private static JsonObject Patch(string id, string patch) => new() { ["id"] = id, ["patch"] = JsonNode.Parse(patch) };
 
-    /// <summary>Keeps a copy of every frame and gives its buffer back at once, so buffers are reused with older frames in them.</summary>
+    /// <summary>
+    /// Keeps a copy of every frame and gives its buffer back at once, so buffers are reused with older frames in them.
+    /// Like the encoder's YUV copy, it also keeps one picture brought up to date with only the rectangles each frame
+    /// says changed since the previous one, and checks it against the whole frame.
+    /// </summary>
     private sealed class CopyingSink : IFrameSink
     {
+        private byte[]? _patched;
+        private long _version = -1;
+
         public List<byte[]> Frames { get; } = [];
+
+        public int Patched { get; private set; }
+
+        public List<PixelRect> LastChanges { get; } = [];
 
         public bool TryWrite(VideoFrame frame)
         {
             Frames.Add(frame.Pixels.ToArray());
+            LastChanges.Clear();
+            LastChanges.AddRange(frame.ChangedRects);
+            if (_patched is not null && _version >= 0 && frame.ChangedSince == _version)
+            {
+                foreach (var r in frame.ChangedRects)
+                    for (var row = r.Y; row < r.Y + r.Height; row++)
+                        frame.Pixels.Span.Slice((row * Format.Width + r.X) * 4, r.Width * 4).CopyTo(_patched.AsSpan((row * Format.Width + r.X) * 4));
+                Patched++;
+            }
+            else _patched = frame.Pixels.ToArray();
+            _version = frame.ContentVersion;
+            Assert.True(_patched.AsSpan().SequenceEqual(Frames[^1]), $"frame {frame.Time.Index}: the picture patched with the changes told differs from the frame");
             frame.Release();
             return true;
         }

@@ -32,6 +32,9 @@ internal sealed class TestLayers : ILayerTypeCatalog
         {
             Renders++;
             ctx.Canvas.Clear(SKColor.Parse(ctx.Props["color"]!.GetValue<string>()));
+            // An optional 3×3 spot at (2, 2): content that changes in a small part of the layer.
+            if (ctx.Props["spot"]?.GetValue<string>() is { } spot)
+                using (var paint = new SKPaint { Color = SKColor.Parse(spot) }) ctx.Canvas.DrawRect(2, 2, 3, 3, paint);
         }),
         "broken" => new Type(typeName, _ => _ => throw new InvalidOperationException("renderer exploded")),
         // Says its content changes every frame, and fails every draw: a GIF whose decoder broke.

@@ -1,3 +1,4 @@
+using StreamEngine.Sdk;
 using System.Diagnostics;
 using Xunit.Abstractions;
 
@@ -23,6 +24,35 @@ public sealed class I420ConverterTests(ITestOutputHelper output)
             Assert.Equal(expected, actual);
         }
         Assert.Contains(expected[..(width * height)], y => y is >= 16 and <= 235);
+    }
+
+    [Theory]
+    [InlineData(256)]
+    [InlineData(128)]
+    [InlineData(0)]
+    public void Converting_only_the_changed_rectangles_gives_the_bytes_of_a_whole_conversion(int vectorBits)
+    {
+        // Odd edges (chroma blocks shared with unchanged pixels) and a rectangle partly outside the frame.
+        const int width = 104, height = 40;
+        var random = new Random(7);
+        var before = new byte[width * height * 4];
+        random.NextBytes(before);
+        var after = (byte[])before.Clone();
+        var changed = new[] { new PixelRect(3, 5, 41, 9), new PixelRect(70, 21, 50, 30), new PixelRect(0, 0, 1, 1) };
+        foreach (var rect in changed)
+            for (var row = rect.Y; row < Math.Min(height, rect.Y + rect.Height); row++)
+                random.NextBytes(after.AsSpan((row * width + rect.X) * 4, (Math.Min(width, rect.X + rect.Width) - rect.X) * 4));
+
+        var updated = new byte[I420Converter.FrameBytes(width, height)];
+        I420Converter.Convert(before, updated, width, height, vectorBits);
+        foreach (var rect in changed) I420Converter.ConvertArea(after, updated, width, height, rect, vectorBits);
+        var whole = new byte[updated.Length];
+        I420Converter.Convert(after, whole, width, height, vectorBits);
+        var stale = new byte[updated.Length];
+        I420Converter.Convert(before, stale, width, height, vectorBits);
+
+        Assert.False(stale.AsSpan().SequenceEqual(whole), "the change must show in the converted frame");
+        Assert.Equal(whole, updated);
     }
 
     [Theory]

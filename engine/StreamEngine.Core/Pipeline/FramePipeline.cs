@@ -15,6 +15,7 @@ public sealed class FramePipeline(SceneGraph scene, Compositor compositor, Frame
     private readonly List<IFrameHook> _hooks = [];
     private readonly ConcurrentQueue<Action<FrameTime>> _sceneSwitches = new();
     private readonly IdleCollector _collector = new();
+    private long _handedVersion = -1; // the content version of the last frame the sink took
 
     public SceneGraph Scene => scene;
 
@@ -81,6 +82,7 @@ public sealed class FramePipeline(SceneGraph scene, Compositor compositor, Frame
             stats.RecordDroppedFailed();
             throw;
         }
+        TellChanges(frame);
         if (!sink.TryWrite(frame))
         {
             FrameTrace.Current?.Dropped("encoder queue full");
@@ -88,6 +90,7 @@ public sealed class FramePipeline(SceneGraph scene, Compositor compositor, Frame
             stats.RecordDroppedEncoderFull();
             return;
         }
+        _handedVersion = frame.ContentVersion;
         stats.Heartbeat.Delivered();
         stats.RecordDelivered(Format.Fps);
         _collector.AfterFrame(started, Format.Fps);
@@ -108,7 +111,9 @@ public sealed class FramePipeline(SceneGraph scene, Compositor compositor, Frame
             compositor.Compose(scene, time);
         }
         Deliver(frame, time, started);
+        TellChanges(frame);
         await sink.WriteAsync(frame, cancellationToken);
+        _handedVersion = frame.ContentVersion;
     }
 
     /// <summary>
@@ -145,15 +150,25 @@ public sealed class FramePipeline(SceneGraph scene, Compositor compositor, Frame
     {
         if (frame.ContentVersion != compositor.FrameVersion)
         {
-            // A buffer holding an earlier frame needs only the rows changed since (a countdown, a chat line).
+            // A buffer holding an earlier frame needs only what changed since (a countdown bar, a chat line, a sprite).
             var stride = Format.Width * 4;
-            if (compositor.RowsChangedSince(frame.ContentVersion) is { } rows)
-                compositor.Pixels[(rows.Top * stride)..(rows.Bottom * stride)].CopyTo(frame.Buffer.AsSpan(rows.Top * stride));
+            if (compositor.ChangedSince(frame.ContentVersion) is { } rects)
+                foreach (var rect in rects)
+                    for (var row = rect.Top; row < rect.Bottom; row++)
+                        compositor.Pixels.Slice(row * stride + rect.Left * 4, rect.Width * 4).CopyTo(frame.Buffer.AsSpan(row * stride + rect.Left * 4));
             else compositor.Pixels.CopyTo(frame.Buffer);
             frame.ContentVersion = compositor.FrameVersion;
         }
         frame.Time = time;
         stats.RecordRendered(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    /// <summary>Tells the sink where this frame differs from the last one it took, when the compositor still knows.</summary>
+    private void TellChanges(VideoFrame frame)
+    {
+        if (compositor.ChangedSince(_handedVersion) is { } rects)
+            frame.SetChanges(_handedVersion, rects.Select(r => new PixelRect(r.Left, r.Top, r.Width, r.Height)));
+        else frame.SetChanges(-1, []);
     }
 }
 

@@ -103,26 +103,29 @@ public sealed class Compositor : IDisposable
             if (IsDrawn(layer.State) && _slots.TryGetValue(layer.State.Id, out var slot) && slot.Raster is { } raster)
             {
                 var matrix = Placement(raster, layer.State.Transform);
-                looks.Add((layer.State.Id, new FrameDamage.Look(raster, matrix, Alpha(layer.State.Transform), FrameDamage.Bounds(raster, matrix))));
+                looks.Add((layer.State.Id, new FrameDamage.Look(raster, matrix, Alpha(layer.State.Transform), FrameDamage.Bounds(raster, matrix), slot.Change)));
             }
         var everything = transitionEnded || _transition is not null || FrameVersion == 0 || _catalog.Generation != _drawnCatalogGeneration;
         var damage = _damage.Next(looks, frame, everything);
         _drawnCatalogGeneration = _catalog.Generation;
-        if (damage.IsEmpty) return false;
-        // Most of the frame changed: clear and draw it all (the clip would only add work).
-        if ((long)damage.Width * damage.Height * 2 > (long)size.Width * size.Height) damage = frame;
+        if (damage.Count == 0) return false;
+        // Most of the frame changed: clear and draw it all (the clips would only add work).
+        if (FrameDamage.Area(damage) * 2 > (long)size.Width * size.Height) damage = [frame];
 
-        _canvas.Save();
-        _canvas.ClipRect(damage);
-        _canvas.Clear(SKColors.Transparent);
         var progress = _transition?.Progress(time.Seconds) ?? 1;
-        _canvas.Save();
-        _canvas.Translate(_transition?.NewSceneOffset(progress, size.Width) ?? 0, 0);
-        foreach (var (_, look) in looks)
-            if (damage == frame || look.Bounds.IntersectsWith(damage)) DrawLayer(look);
-        _canvas.Restore();
-        _transition?.DrawOutgoing(_canvas, progress, size);
-        _canvas.Restore();
+        foreach (var rect in damage)
+        {
+            _canvas.Save();
+            _canvas.ClipRect(rect);
+            _canvas.Clear(SKColors.Transparent);
+            _canvas.Save();
+            _canvas.Translate(_transition?.NewSceneOffset(progress, size.Width) ?? 0, 0);
+            foreach (var (_, look) in looks)
+                if (rect == frame || look.Bounds.IntersectsWith(rect)) DrawLayer(look);
+            _canvas.Restore();
+            _transition?.DrawOutgoing(_canvas, progress, size);
+            _canvas.Restore();
+        }
         _canvas.Flush();
         FrameVersion++;
         _damage.Composed(FrameVersion, damage);
@@ -130,10 +133,12 @@ public sealed class Compositor : IDisposable
     }
 
     /// <summary>
-    /// The rows that differ between the frame <paramref name="version"/> and the current one, or null when not known
-    /// (copy them all): a pooled buffer that holds an earlier frame needs only those.
+    /// The rectangles (apart from each other) in which the frame <paramref name="version"/> and the current one differ,
+    /// or null when not known (take it all): a pooled buffer that holds an earlier frame needs only those copied, and
+    /// the encoder's converted copy of an earlier frame only those converted again.
     /// </summary>
-    public (int Top, int Bottom)? RowsChangedSince(long version) => _damage.RowsChanged(version, FrameVersion);
+    public IReadOnlyList<SKRectI>? ChangedSince(long version) =>
+        _damage.Changed(version, FrameVersion, new SKRectI(0, 0, Format.Width, Format.Height));
 
     /// <summary>
     /// Frame thread: copies the state of every layer (hidden ones too: one shown after the swap must not be drawn first

@@ -28,6 +28,12 @@ internal sealed class LayerSlot(string layerId, ILogger logger, Compositor compo
 
     public SKImage? Raster { get; private set; }
 
+    /// <summary>
+    /// The raster <see cref="Raster"/> replaced (gone now: for comparing references only) and where, in raster pixels,
+    /// the two differ (empty: nowhere); null when not known.
+    /// </summary>
+    public (SKImage From, SKRectI Area)? Change { get; private set; }
+
     /// <summary>The last error of this layer's renderer, shown as a placeholder until the content changes.</summary>
     public string? Error { get; private set; }
 
@@ -56,8 +62,11 @@ internal sealed class LayerSlot(string layerId, ILogger logger, Compositor compo
             && !_resources.Outdated)
             return false;
 
-        Raster?.Dispose();
+        var previous = Raster;
         Raster = Draw(state, size, time);
+        // Compared before the old raster goes: the frame then redoes only the part that changed.
+        Change = previous is not null && Raster is not null && RasterChange.Between(previous, Raster) is { } area ? (previous, area) : null;
+        previous?.Dispose();
         _rasterVersion = contentVersion;
         _rasterAnimationVersion = animationVersion;
         _rasterSize = size;
