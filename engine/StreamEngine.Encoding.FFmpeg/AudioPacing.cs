@@ -22,6 +22,9 @@ internal sealed class AudioPacing(int sampleRate, int fps)
     private long _lead;
     private bool _ended;
 
+    /// <summary>The show time of the first video frame handed over (null before it): where the audio must start too.</summary>
+    public double? FirstFrameSeconds { get { lock (_lock) return _firstFrame < 0 ? null : (double)_firstFrame / fps; } }
+
     /// <summary>Samples written so far.</summary>
     public long Written { get { lock (_lock) return _written; } }
 

@@ -29,6 +29,22 @@ internal sealed class ChunkQueue(long capacityBytes, TimeProvider time)
     /// <summary>Timestamp at which the encoder started offering chunks again after a pause (for example its restart).</summary>
     public long OfferingSince { get { lock (_lock) return _offeringSince; } }
 
+    /// <summary>Bytes waiting for the remux process: the output's backlog.</summary>
+    public long QueuedBytes { get { lock (_lock) return _bytes; } }
+
+    /// <summary>
+    /// Forgets what is waiting and resumes at the next keyframe: an adaptive output stepping down sends the live
+    /// picture at the new bitrate instead of seconds of the old one its link could not carry.
+    /// </summary>
+    public void DropBacklog()
+    {
+        lock (_lock)
+        {
+            Clear();
+            if (_started) _skipToKeyframe = true;
+        }
+    }
+
     public void Offer(TsChunk chunk)
     {
         lock (_lock)

@@ -6,14 +6,27 @@ public static partial class FFmpegArguments
     /// One output's remux process: MPEG-TS from stdin, copied without re-encoding into the target's container,
     /// progress reports on stdout.
     /// </summary>
-    public static IReadOnlyList<string> ForRemux(OutputTarget target, int attempt, AudioCodec audio, double segmentSeconds = 2)
+    /// <param name="target">Where it goes.</param>
+    /// <param name="attempt">Which run of the output this is (files and HLS segments get names of their own per run).</param>
+    /// <param name="audio">The audio codec in the stream.</param>
+    /// <param name="segmentSeconds">HLS: the segment length (the keyframe interval).</param>
+    /// <param name="sendBufferBytes">
+    /// For RTMP: the socket's send buffer. An adaptive output sets it to about a second of its stream, so a link that
+    /// cannot keep up shows as a backlog in the engine's queue (measured, and dropped at a step) within a second or two
+    /// instead of filling the few megabytes the kernel would otherwise let the buffer grow to first.
+    /// </param>
+    public static IReadOnlyList<string> ForRemux(OutputTarget target, int attempt, AudioCodec audio, double segmentSeconds = 2, int? sendBufferBytes = null)
     {
         // The stream starts at a keyframe with PAT/PMT first, so a short analysis finds both streams; the default
         // (5 s for MPEG-TS) would delay every (re)connect by seconds.
-        var args = new List<string>(Quiet) { "-analyzeduration", "1000000", "-f", "mpegts", "-i", "pipe:0", "-map", "0", "-c", "copy" };
+        // A recording in a container that holds several audio streams keeps them all (the program and the clean music);
+        // RTMP/FLV, SRT and HLS take the program alone: their players play one audio stream.
+        string[] streams = target.Kind == OutputKind.File && target.Format is "matroska" or "mp4" or "mpegts" ? ["-map", "0"] : ["-map", "0:v", "-map", "0:a:0"];
+        List<string> args = [.. Quiet, "-analyzeduration", "1000000", "-f", "mpegts", "-i", "pipe:0", .. streams, "-c", "copy"];
         // AAC travels in MPEG-TS as ADTS; MP4, FLV and Matroska want the raw form with its config in the header.
         if (audio == AudioCodec.Aac && target.Format is not ("mpegts" or "hls")) args.AddRange(["-bsf:a", "aac_adtstoasc"]);
         args.AddRange(target.Format == "hls" ? HlsArguments(target, attempt, segmentSeconds) : MuxerArguments(target));
+        if (sendBufferBytes is { } bytes && target.Kind == OutputKind.Rtmp) args.AddRange(["-send_buffer_size", Number(bytes)]);
         args.AddRange(["-progress", "pipe:1", Overwrite([target]), Destination(target, attempt)]);
         return args;
     }

@@ -15,13 +15,17 @@ public static partial class FFmpegArguments
     /// <summary>
     /// The whole encode: raw video from stdin (YUV 4:2:0 or BGRA, see <see cref="EncoderSettings.PixelFormat"/>), the show's audio (<paramref name="audioInput"/>, already mixed
     /// to its loudness by the engine) or silent stereo audio, the codec settings, then <paramref name="output"/> (muxer options and destination).
+    /// <paramref name="audioTracks"/> is how many tracks the audio input carries side by side (<see cref="Sdk.Audio.AudioFormat.Tracks"/>):
+    /// each becomes an audio stream.
     /// </summary>
     public static IReadOnlyList<string> ForEncode(EncoderSettings settings, VideoFormat format, VideoEncoderChoice encoder, IEnumerable<string> output,
-        IReadOnlyList<string>? audioInput = null)
+        IReadOnlyList<string>? audioInput = null, int audioTracks = 1)
     {
         var fps = Number(format.Fps);
         var args = new List<string>(Quiet);
-        if (settings.Live) args.AddRange(["-use_wallclock_as_timestamps", "1"]);
+        // Timestamps are the frame count, live too: the writer fills every slot the frame clock skipped with the picture
+        // before, so frame n is at n / fps, exactly where the mixer put frame n's sound (wall-clock timestamps on a
+        // pipe, read in bursts behind a busy encoder, did not keep them together).
         // A short input queue: when the encoder falls behind, the back-pressure reaches the engine's frame queue
         // (frames dropped and counted) instead of hiding seconds of latency and memory in ffmpeg.
         // YUV from the engine is BT.601 limited range, what ffmpeg's own BGRA conversion produces for these arguments;
@@ -30,14 +34,12 @@ public static partial class FFmpegArguments
         args.AddRange(["-thread_queue_size", "4", "-f", "rawvideo", "-pix_fmt", yuv ? "yuv420p" : "bgra", "-s", $"{format.Width}x{format.Height}",
             "-r", fps, .. yuv ? ColourTags : [], "-i", "pipe:0"]);
         args.AddRange(audioInput ?? ["-f", "lavfi", "-i", "anullsrc=r=48000:cl=stereo"]);
-        args.AddRange(["-map", "0:v:0", "-map", "1:a:0"]);
+        args.AddRange(["-map", "0:v:0", .. AudioTrackArguments(audioInput is null ? 1 : audioTracks)]);
         args.AddRange(VideoCodecArguments(settings, format, encoder.Name));
         args.AddRange(ColourTags);
         var gop = (int)Math.Round(format.Fps * settings.KeyframeIntervalSeconds);
         args.AddRange(["-g", Number(gop), "-keyint_min", Number(gop),
             "-force_key_frames", "expr:gte(t,n_forced*" + Number(settings.KeyframeIntervalSeconds) + ")"]);
-        // Live: timestamps are the wall clock, so frames the engine dropped leave gaps; cfr fills them at the
-        // output rate and the stream never drifts from real time.
         args.AddRange(["-fps_mode", "cfr", "-r", fps]);
         args.AddRange(AudioCodecArguments(settings));
         args.Add("-shortest"); // the audio may run a few milliseconds past the last frame (silence never ends); stop with the video
@@ -75,6 +77,23 @@ public static partial class FFmpegArguments
             if (encoderName == "libx264") args.AddRange(["-x264-params", "nal-hrd=cbr:filler=1"]);
         }
         else args.AddRange(["-b:v", Number(kbps) + "k", "-maxrate", Number(kbps) + "k", "-bufsize", Number(kbps * 2) + "k"]);
+        return args;
+    }
+
+    /// <summary>
+    /// One audio stream per track of the audio input: a single track is mapped as it is; several (the program and the
+    /// clean music, stereo each) are parted by channel, the first track first.
+    /// </summary>
+    public static IReadOnlyList<string> AudioTrackArguments(int tracks, int channelsPerTrack = 2)
+    {
+        if (tracks <= 1) return ["-map", "1:a:0"];
+        var layout = channelsPerTrack == 1 ? "mono" : "stereo";
+        var args = new List<string>();
+        for (var t = 0; t < tracks; t++)
+        {
+            var pan = string.Join('|', Enumerable.Range(0, channelsPerTrack).Select(c => $"c{c}=c{t * channelsPerTrack + c}"));
+            args.AddRange(["-map", "1:a:0", $"-filter:a:{t}", $"pan={layout}|{pan}"]);
+        }
         return args;
     }
 

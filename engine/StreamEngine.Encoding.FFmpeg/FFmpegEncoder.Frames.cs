@@ -5,13 +5,15 @@ namespace StreamEngine.Encoding.FFmpeg;
 public sealed partial class FFmpegEncoder
 {
     /// <summary>
-    /// Live mode: queues the frame without waiting. False (and counted in <see cref="FramesDropped"/>) when the
-    /// small frame queue is full or the encoder process is being restarted; the caller keeps and releases the frame.
+    /// Live mode: queues the frame without waiting. False when the small frame queue is full or the encoder process is
+    /// being restarted; the caller keeps and releases the frame. A refused frame's slot is filled with the previous
+    /// picture once the next frame arrives (and counted in <see cref="FramesDropped"/> then); while the process
+    /// restarts there is no previous picture to repeat, so it is counted here.
     /// </summary>
     public bool TryWrite(VideoFrame frame)
     {
         if (_accepting && _frames.Writer.TryWrite(frame)) return true;
-        Interlocked.Increment(ref _framesDropped);
+        if (!_accepting) Interlocked.Increment(ref _framesDropped);
         return false;
     }
 
@@ -50,6 +52,10 @@ public sealed partial class FFmpegEncoder
         var yuv = _settings.FeedsYuv(format.Width, format.Height) && !_settings.FramesPreConverted
             ? System.Buffers.ArrayPool<byte>.Shared.Rent(I420Converter.FrameBytes(format.Width, format.Height)) : null;
         var converted = -1L; // the content version the yuv buffer holds
+        var size = InputFrameBytes(format);
+        var slots = _slots ??= new FrameSlots(format.Fps);
+        VideoFrame? held = null; // without a conversion buffer, the last frame written stays here to be repeated
+        var pictures = 0; // written by this process: the first one after a hand-over has no picture before it to repeat
         try
         {
             while (_frames.Reader.WaitToReadAsync(cancellationToken).AsTask().GetAwaiter().GetResult())
@@ -59,22 +65,36 @@ public sealed partial class FFmpegEncoder
                 try
                 {
                     _audioPacing?.Video(frame.Time.Index);
-                    if (_settings.FramesPreConverted) process.Input.Write(frame.Buffer, 0, InputFrameBytes(format));
+                    var skipped = slots.Skipped(frame.Time.Index);
+                    if (pictures > 0) RepeatPrevious(process, skipped, yuv ?? held!.Buffer, size);
+                    byte[] written;
+                    if (_settings.FramesPreConverted) process.Input.Write(written = frame.Buffer, 0, size);
                     else if (yuv is null)
                     {
                         OfferToRenditions(frame.Pixels.Span, frame.Time);
                         process.Input.Write(frame.Pixels.Span);
+                        written = frame.Buffer;
                     }
                     else
                     {
-                        var size = I420Converter.FrameBytes(format.Width, format.Height);
                         converted = Convert(frame, yuv, converted);
                         frame.Release(); // the renderer gets its buffer back before the pipe write blocks
                         released = true;
                         OfferToRenditions(yuv.AsSpan(0, size), frame.Time);
-                        process.Input.Write(yuv, 0, size);
+                        process.Input.Write(written = yuv, 0, size);
                     }
+                    // The slots skipped since the last process (an adaptive step's) show this picture: the timeline has no hole.
+                    if (pictures++ == 0) RepeatPrevious(process, skipped, written, size);
                     Interlocked.Increment(ref _framesWritten);
+                    if (_processFrames.First < 0) _processFrames.First = frame.Time.Index - skipped;
+                    _processFrames.Last = frame.Time.Index;
+                    if (!released && yuv is null)
+                    {
+                        held?.Release();
+                        held = frame;
+                        released = true;
+                    }
+                    if (_handOver && HandingOver()) break; // an adaptive step: this process ends here, the next bitrate takes the next frame
                 }
                 catch (IOException)
                 {
@@ -87,14 +107,27 @@ public sealed partial class FFmpegEncoder
                 }
             }
             process.CloseInput();
-            _audioPacing?.EndOfVideo();
+            if (!_handOver) _audioPacing?.EndOfVideo(); // the audio goes on into the next process
         }
         catch (IOException) { } // the process died; the run loop restarts it
         catch (OperationCanceledException) { }
         finally
         {
+            held?.Release();
             if (yuv is not null) System.Buffers.ArrayPool<byte>.Shared.Return(yuv);
         }
+    }
+
+    /// <summary>
+    /// Fills the slots the engine skipped (its frame thread was late, or this queue was full) with the picture written
+    /// last, so the video has one frame per tick of the frame clock, as the sound has its samples: a skipped slot
+    /// never moves the sound against the picture. Counted as dropped: a viewer sees the picture stand still.
+    /// </summary>
+    private void RepeatPrevious(FFmpegProcess process, int skipped, byte[] previous, int size)
+    {
+        if (skipped == 0) return;
+        Interlocked.Add(ref _framesDropped, skipped);
+        for (var i = 0; i < skipped; i++) process.Input.Write(previous, 0, size);
     }
 
     /// <summary>

@@ -11,7 +11,7 @@ public sealed partial class FFmpegEncoder
 
     /// <summary>Every output with its state and counters; targets have their secrets masked.</summary>
     public IReadOnlyList<OutputStatus> Outputs =>
-        [.. Supervisors.Select(s => s.Status with { Health = s.Health(FramesDropped) }), .. Renditions.SelectMany(r => r.Encoder.Outputs.Select(o => o with { Rendition = r.Spec }))];
+        [.. Supervisors.Select(s => s.Status with { Health = s.Health(FramesDropped), VideoBitrateKbps = VideoKbpsNow }), .. Renditions.SelectMany(r => r.Encoder.Outputs.Select(o => o with { Rendition = r.Spec }))];
 
     /// <summary>Where an output goes, secrets included (to add it again after stopping it); null for an unknown id.</summary>
     public OutputTarget? TargetOf(string id) =>
@@ -40,7 +40,7 @@ public sealed partial class FFmpegEncoder
         if (!overwrite) parsed = parsed.KeepingExistingFiles();
         var id = _nextOutputId();
         var supervisor = new OutputSupervisor(id, parsed, _settings, _settings.VideoBitrateFor(_settings.EncodedHeight(_format?.Height ?? 1080)),
-            _loggerFactory.CreateLogger<OutputSupervisor>(), _time, RaiseStateChanged);
+            _loggerFactory.CreateLogger<OutputSupervisor>(), _time, RaiseStateChanged, adaptive: _adaptive is not null);
         lock (_outputsLock) _supervisors = [.. _supervisors, supervisor];
         var problem = _settings.ProblemWith(parsed);
         if (problem is null && IsDirect && _format is not null)

@@ -33,11 +33,17 @@ public sealed partial class FFmpegEncoder
             {
                 // A restarted encoder's timestamps continue where the last one's ended, so the outputs' remux
                 // processes see one stream with a gap rather than time going backwards.
-                var offset = attempt == 0 ? 0
+                double Offset() => attempt == 0 ? 0
                     : _settings.Live ? _time.GetElapsedTime(firstStart).TotalSeconds
                     : (double)FramesWritten / _format!.Fps;
                 var started = _time.GetTimestamp();
+                var offset = Offset();
+                _slots = null; // a restarted process starts a timeline of its own (its offset is the wall clock's); a hand-over goes on with this one
                 var reason = await RunProcessAsync(attempt++, offset).ConfigureAwait(false);
+                // An adaptive step: the next bitrate starts at once (no backoff, not a restart) and its timestamps go
+                // on from the last frame's, so the ingest sees no hole in time, only the frames the step skipped.
+                while (TakeHandOver())
+                    reason = await RunProcessAsync(attempt++, offset = ContinuedOffset(offset)).ConfigureAwait(false);
                 return (reason, _time.GetElapsedTime(started) >= HealthyRun); // a long run starts the backoff over
             }, _stopSignal.Token).ConfigureAwait(false);
         }
@@ -47,11 +53,13 @@ public sealed partial class FFmpegEncoder
     /// <summary>Runs one encoder process until it exits; returns why it did.</summary>
     private async Task<string> RunProcessAsync(int attempt, double timestampOffset)
     {
+        _processFrames = (-1, -1);
         var output = IsDirect
             ? FFmpegArguments.ForDirectFiles(DirectOutputs.Select(o => o.Target).ToList(), attempt)
             : FFmpegArguments.MpegTsToStdout(timestampOffset);
         using var audio = _audio is null ? null : new AudioFeed(_audio, _audioPacing!);
-        var arguments = FFmpegArguments.ForEncode(_settings with { RateControl = EffectiveRateControl }, _format!, VideoEncoder!, output, audio?.InputArguments);
+        var arguments = FFmpegArguments.ForEncode(_settings with { RateControl = EffectiveRateControl, VideoBitrateKbps = _ladder?.CurrentKbps ?? _settings.VideoBitrateKbps },
+            _format!, VideoEncoder!, output, audio?.InputArguments, _audio?.Format.Tracks ?? 1);
         FFmpegProcess started;
         try
         {
@@ -66,10 +74,17 @@ public sealed partial class FFmpegEncoder
         EncoderProcessId = process.Id;
         foreach (var direct in DirectOutputs) direct.Report(OutputState.Connecting, null);
         _accepting = !_stopping;
-        var readTask = IsDirect ? ReadDirectProgressAsync(process, attemptEnd.Token) : FanOutAsync(process);
+        var readTask = IsDirect ? ReadDirectProgressAsync(process, attemptEnd.Token) : FanOutAsync(process, Interlocked.Read(ref _handOverStarted) != 0);
         var writeTask = WriteFramesAsync(process, attemptEnd.Token);
         var audioTask = audio?.RunAsync(attemptEnd.Token) ?? Task.CompletedTask;
-        await WaitForExitAsync(process).ConfigureAwait(false);
+        var exit = WaitForExitAsync(process);
+        if (await Task.WhenAny(exit, _handOverAsked.Task).ConfigureAwait(false) != exit)
+        {
+            await writeTask.ConfigureAwait(false); // its last frame written, stdin closed
+            await attemptEnd.CancelAsync().ConfigureAwait(false); // the audio ends with it
+            await process.WaitOrKillAsync(HandOverTimeout).ConfigureAwait(false);
+        }
+        await exit.ConfigureAwait(false);
         _accepting = false;
         EncoderProcessId = null;
         await attemptEnd.CancelAsync().ConfigureAwait(false);
@@ -97,7 +112,7 @@ public sealed partial class FFmpegEncoder
     }
 
     /// <summary>Reads the encoder's MPEG-TS and hands each chunk to every output; never waits on an output.</summary>
-    private async Task FanOutAsync(FFmpegProcess process)
+    private async Task FanOutAsync(FFmpegProcess process, bool successor)
     {
         var cutter = new TransportStreamCutter();
         var buffer = new byte[64 * 1024];
@@ -105,8 +120,10 @@ public sealed partial class FFmpegEncoder
         while ((read = await process.Output.ReadAsync(buffer).ConfigureAwait(false)) > 0)
         {
             foreach (var chunk in cutter.Cut(buffer.AsSpan(0, read)))
-            foreach (var output in Supervisors)
-                output.Offer(chunk);
+            {
+                if (successor) successor = !TookOver();
+                foreach (var output in Supervisors) output.Offer(chunk);
+            }
         }
     }
 

@@ -28,12 +28,16 @@ public sealed partial class FFmpegEncoder
         if (_isRendition) throw new InvalidOperationException("A rendition's encode takes no renditions of its own.");
         if (_stopping) throw new InvalidOperationException("The encoder is stopped; it takes no more outputs.");
         var settings = SettingsFor(rendition);
+        if (rendition.Adaptive && OutputTarget.Parse(target).Kind == OutputKind.File)
+            throw new FormatException("rendition.adaptive is true for a file, and a recording never adapts; expected an rtmp://, rtmps:// or srt:// target");
         Rendition? added = null;
         lock (_outputsLock)
         {
-            var existing = _renditions.FirstOrDefault(r => r.Spec == rendition);
+            // An adaptive rendition follows its one output's link, so it is never shared.
+            var existing = rendition.Adaptive ? null : _renditions.FirstOrDefault(r => r.Spec == rendition);
             if (existing is not null) return existing.Encoder.AddOutput(target, overwrite);
             added = new Rendition(rendition, new FFmpegEncoder(settings, _loggerFactory, _time, _audioTee, _nextOutputId), rendition.FpsDivisor);
+            if (rendition.Adaptive) added.Encoder.AdaptTo(rendition);
             added.Encoder.OutputStateChanged += RaiseStateChanged;
             _renditions = [.. _renditions, added];
         }
@@ -49,7 +53,7 @@ public sealed partial class FFmpegEncoder
     }
 
     /// <summary>A rendition asking for exactly what this encode makes needs no encode of its own.</summary>
-    private bool IsProgram(OutputRendition r) => _format is { } f && r.Width == f.Width && r.Height == f.Height && r.FpsDivisor == 1
+    private bool IsProgram(OutputRendition r) => _format is { } f && !r.Adaptive && r.Width == f.Width && r.Height == f.Height && r.FpsDivisor == 1
         && (r.VideoBitrateKbps is null || r.VideoBitrateKbps == _settings.VideoBitrateFor(f.Height))
         && (r.VideoCodec is null || r.VideoCodec.Equals(EncoderSettings.Name(_settings.VideoCodec), StringComparison.OrdinalIgnoreCase));
 
@@ -59,6 +63,8 @@ public sealed partial class FFmpegEncoder
         if (rendition.Width is < 16 or > 7680 || rendition.Width % 2 != 0) problems.Add($"rendition.width is {rendition.Width}; expected an even number from 16 to 7680");
         if (rendition.Height is < 16 or > 4320 || rendition.Height % 2 != 0) problems.Add($"rendition.height is {rendition.Height}; expected an even number from 16 to 4320");
         if (rendition.VideoBitrateKbps is < 100 or > 100_000) problems.Add($"rendition.videoBitrateKbps is {rendition.VideoBitrateKbps}; expected 100 to 100000");
+        if (rendition.MinVideoBitrateKbps is { } min && (!rendition.Adaptive || min < 100 || min > (rendition.VideoBitrateKbps ?? 100_000)))
+            problems.Add($"rendition.minVideoBitrateKbps is {min}; expected 100 up to the rendition's videoBitrateKbps, on an adaptive rendition");
         if (rendition.FpsDivisor is < 1 or > 8) problems.Add($"rendition.fpsDivisor is {rendition.FpsDivisor}; expected 1 to 8");
         else if (_format is { } f && f.Fps % rendition.FpsDivisor != 0) problems.Add($"rendition.fpsDivisor is {rendition.FpsDivisor}; expected a divisor of the show's {f.Fps} fps");
         var codec = _settings.VideoCodec;

@@ -36,6 +36,7 @@ public sealed partial class FFmpegEncoder : IEncoder
     private readonly Func<string> _nextOutputId;
     private readonly bool _isRendition;
     private AudioPacing? _audioPacing;
+    private FrameSlots? _slots; // the frame clock's slots the running timeline has seen (writer thread only)
 
     /// <summary>Creates an encoder; nothing starts until <see cref="StartAsync"/>.</summary>
     /// <param name="settings">How to encode.</param>
@@ -67,7 +68,11 @@ public sealed partial class FFmpegEncoder : IEncoder
     /// <summary>Frames written to the encoder process.</summary>
     public long FramesWritten => Interlocked.Read(ref _framesWritten);
 
-    /// <summary>Frames refused by <see cref="TryWrite"/> (queue full or encoder restarting) or lost with a dead encoder process.</summary>
+    /// <summary>
+    /// Frame slots a viewer sees as dropped: each slot the engine skipped or this queue refused is filled with the
+    /// previous picture (counted once it is), frames refused while the encoder process restarts, and a frame lost
+    /// with a dead process.
+    /// </summary>
     public long FramesDropped => Interlocked.Read(ref _framesDropped);
 
     /// <summary>Frames waiting to be written to the encoder process.</summary>
@@ -115,6 +120,7 @@ public sealed partial class FFmpegEncoder : IEncoder
             _settings.Live ? "live" : "offline");
         StartRenditionsAddedEarlier(format);
         StartOutputsAddedEarlier();
+        StartAdapting(format);
         _run = Task.Run(RunAsync, CancellationToken.None);
     }
 
@@ -142,6 +148,7 @@ public sealed partial class FFmpegEncoder : IEncoder
         _frames.Writer.TryComplete();
         await _stopSignal.CancelAsync().ConfigureAwait(false);
         await _run.ConfigureAwait(false);
+        await _adapt.ConfigureAwait(false);
         await Task.WhenAll(Renditions.Select(r => r.Encoder.StopAsync(CancellationToken.None))).ConfigureAwait(false);
         await Task.WhenAll(Supervisors.Select(s => s.StopAsync())).ConfigureAwait(false);
         _logger.LogInformation("Encoder stopped: {Written} frames written, {Dropped} dropped, {Restarts} encoder restarts",

@@ -39,8 +39,20 @@ public sealed class FFmpegEncoderType : IEncoderType
             HardwareAcceleration = Parse(context, "HWACCEL", defaults.HardwareAcceleration),
             PixelFormat = Parse(context, "PIXEL_FORMAT", defaults.PixelFormat),
             Live = context.Live,
+            Outputs = defaults.Outputs with
+            {
+                AdaptDownAfter = Seconds(context, "ADAPT_DOWN_AFTER", defaults.Outputs.AdaptDownAfter),
+                AdaptUpAfter = Seconds(context, "ADAPT_UP_AFTER", defaults.Outputs.AdaptUpAfter),
+            },
         };
     }
+
+    /// <summary>A finite number of seconds (the settings' validation checks its range), or the default.</summary>
+    private static TimeSpan Seconds(EncoderContext context, string name, TimeSpan fallback) =>
+        !context.Settings.TryGetValue(name, out var text) ? fallback
+        : double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var s) && double.IsFinite(s) && Math.Abs(s) < 86_400
+            ? TimeSpan.FromSeconds(s)
+            : throw new FormatException($"{name}: '{text}' is not a number of seconds");
 
     private static T Parse<T>(EncoderContext context, string name, T fallback) where T : struct, Enum =>
         !context.Settings.TryGetValue(name, out var value) ? fallback

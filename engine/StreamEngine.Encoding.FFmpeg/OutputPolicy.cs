@@ -23,6 +23,12 @@ public sealed record OutputPolicy
     /// <summary>Seconds of stream an output may fall behind before it drops chunks up to the next keyframe.</summary>
     public TimeSpan QueueDuration { get; init; } = TimeSpan.FromSeconds(4);
 
+    /// <summary>An adaptive output whose link is behind this long without a break steps its bitrate down.</summary>
+    public TimeSpan AdaptDownAfter { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>An adaptive output below its bitrate whose link is healthy this long without a break steps back up.</summary>
+    public TimeSpan AdaptUpAfter { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Every invalid setting; empty when the policy can be used.</summary>
     public IReadOnlyList<SettingsProblem> Validate()
     {
@@ -39,6 +45,10 @@ public sealed record OutputPolicy
             problems.Add(new("Outputs.MaxAttempts", MaxAttempts.Value.ToString(CultureInfo.InvariantCulture), "1 or more, or unset to retry forever"));
         if (QueueDuration < TimeSpan.FromSeconds(0.5) || QueueDuration > TimeSpan.FromSeconds(60))
             problems.Add(new("Outputs.QueueDuration", Text(QueueDuration), "0.5 to 60 seconds"));
+        if (AdaptDownAfter < TimeSpan.FromSeconds(1) || AdaptDownAfter > TimeSpan.FromSeconds(60))
+            problems.Add(new("Outputs.AdaptDownAfter", Text(AdaptDownAfter), "1 to 60 seconds"));
+        if (AdaptUpAfter < TimeSpan.FromSeconds(2) || AdaptUpAfter > TimeSpan.FromHours(1))
+            problems.Add(new("Outputs.AdaptUpAfter", Text(AdaptUpAfter), "2 seconds to 1 hour"));
         return problems;
     }
 

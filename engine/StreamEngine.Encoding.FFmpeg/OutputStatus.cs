@@ -24,4 +24,7 @@ public sealed record OutputStatus(
 
     /// <summary>Its delivery over the last seconds (bitrate, fps, speed), its encode's dropped frames and its uptime.</summary>
     public OutputHealth? Health { get; init; }
+
+    /// <summary>The video bitrate its encode uses now (an adaptive rendition's current step), in kbit/s.</summary>
+    public int? VideoBitrateKbps { get; init; }
 }

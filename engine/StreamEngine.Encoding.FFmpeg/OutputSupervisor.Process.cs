@@ -15,7 +15,7 @@ internal sealed partial class OutputSupervisor
         FFmpegProcess started;
         try
         {
-            started = FFmpegProcess.Start(_settings.FFmpegPath, FFmpegArguments.ForRemux(Target, attempt, _settings.AudioCodec, _settings.KeyframeIntervalSeconds));
+            started = FFmpegProcess.Start(_settings.FFmpegPath, FFmpegArguments.ForRemux(Target, attempt, _settings.AudioCodec, _settings.KeyframeIntervalSeconds, _sendBufferBytes));
         }
         catch (Win32Exception e)
         {

@@ -25,10 +25,12 @@ internal sealed partial class OutputSupervisor
     private int _reconnects;
     private long _bytesSent;
     private readonly OutputHealthMeter _health;
+    private readonly int? _sendBufferBytes;
 
     public OutputSupervisor(string id, OutputTarget target, EncoderSettings settings, int videoKbps, ILogger<OutputSupervisor> logger,
-        TimeProvider time, Action<OutputStateChange> stateChanged)
+        TimeProvider time, Action<OutputStateChange> stateChanged, bool adaptive = false)
     {
+        _sendBufferBytes = adaptive ? Math.Max(16 * 1024, (videoKbps + settings.AudioBitrateKbps) * 1000 / 8) : null;
         Id = id;
         Target = target;
         _settings = settings;
@@ -54,6 +56,21 @@ internal sealed partial class OutputSupervisor
             lock (_stateLock)
                 return new(Id, Target.Display, _state, _reconnects, Interlocked.Read(ref _bytesSent), _queue.DroppedChunks, _lastError);
         }
+    }
+
+    /// <summary>Bytes of stream waiting to be sent; chunks dropped so far because it fell behind.</summary>
+    public (long Bytes, long DroppedChunks) Backlog => (_queue.QueuedBytes, _queue.DroppedChunks);
+
+    /// <summary>See <see cref="ChunkQueue.DropBacklog"/>.</summary>
+    public void DropBacklog() => _queue.DropBacklog();
+
+    /// <summary>Reports an adaptive output's step to another bitrate, with the line a producer reads.</summary>
+    public void ReportStep(BitrateStep step, string message)
+    {
+        _logger.LogWarning("Output {Target}: {Message}", Target.Display, message);
+        OutputState state;
+        lock (_stateLock) state = _state;
+        _stateChanged(new OutputStateChange(Id, Target.Display, state, _time.GetUtcNow(), message) { Step = step });
     }
 
     /// <summary>Its delivery over the last seconds; <paramref name="droppedFrames"/> are its encode's.</summary>

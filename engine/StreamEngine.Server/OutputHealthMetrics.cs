@@ -5,7 +5,7 @@ namespace StreamEngine.Server;
 
 /// <summary>
 /// Each output's health as gauges labelled by its id (never its target, which may hold a key): bitrate, fps and speed
-/// over the last seconds, its encode's dropped frames and its uptime. An output removed keeps its last values until
+/// over the last seconds, its encode's dropped frames, its uptime and the video bitrate its encode uses now. An output removed keeps its last values until
 /// the engine restarts, as Prometheus expects of a series that ended.
 /// </summary>
 internal sealed class OutputHealthMetrics(IMetricFactory f)
@@ -18,6 +18,8 @@ internal sealed class OutputHealthMetrics(IMetricFactory f)
     private readonly Gauge _dropped = f.CreateGauge("streamengine_output_dropped_frames", "Frames the output's encode dropped since it started.", Labelled);
     private readonly Gauge _uptime = f.CreateGauge("streamengine_output_uptime_seconds", "Seconds since the output last went live; 0 while not live.", Labelled);
 
+    private readonly Gauge _videoKbps = f.CreateGauge("streamengine_output_video_bitrate_kbps", "Video bitrate the output's encode uses now, kbit/s (an adaptive output's current step).", Labelled);
+
     public void Refresh(IEnumerable<OutputInfo> outputs)
     {
         foreach (var output in outputs)
@@ -28,6 +30,7 @@ internal sealed class OutputHealthMetrics(IMetricFactory f)
             _speed.WithLabels(output.Id).Set(health.Speed);
             _dropped.WithLabels(output.Id).Set(health.DroppedFrames);
             _uptime.WithLabels(output.Id).Set(health.UptimeSeconds);
+            if (output.VideoBitrateKbps is { } kbps) _videoKbps.WithLabels(output.Id).Set(kbps);
         }
     }
 }

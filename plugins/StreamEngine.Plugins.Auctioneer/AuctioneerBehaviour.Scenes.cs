@@ -5,9 +5,8 @@ namespace StreamEngine.Plugins.Auctioneer;
 /// <summary>
 /// The show's named scenes through the sale: a show that starts on its <c>Intro</c> goes to <c>Auction</c> when the
 /// first lot opens, and to <c>Outro</c> once the last lot is closed (after the break, so its result is seen); each only
-/// when the show has a scene of that name. The auctioneer does not put the intro on air itself: the sale is loaded while
-/// the scene on air plays its entrance animations, and a switch then froze them half way (the demo's card stayed dim
-/// and off its place, the host invisible). The scene it put on air is kept in its state, so a restart does not switch again.
+/// when the show has a scene of that name. The scene file's entrances of the auction's layers wait for them to come on
+/// air (the engine's <c>SceneEntrances</c>). The scene it put on air is kept in its state, so a restart does not switch again.
 /// </summary>
 public sealed partial class AuctioneerBehaviour
 {
@@ -29,7 +28,9 @@ public sealed partial class AuctioneerBehaviour
         if (State["scene"]?.GetValue<string>() == name) return;
         try
         {
-            if (Show.SwitchScene(name, "crossfade", 0.6)) State["scene"] = name;
+            // The auction comes in on a cut, its entrances (artwork, card, host) bringing the motion: a crossfade fades a
+            // still of the intro out over the live scene, and the chat column, on both, showed twice for its 0.6 s.
+            if (Show.SwitchScene(name, name == OnTheBlock ? "cut" : "crossfade", name == OnTheBlock ? 0 : 0.6)) State["scene"] = name;
         }
         catch (Exception e) when (e is not OutOfMemoryException) { Show.Log.Warn($"the auctioneer could not put scene '{name}' on air: {e.Message}"); }
     }

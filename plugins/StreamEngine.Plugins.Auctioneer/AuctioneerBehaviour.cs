@@ -43,6 +43,8 @@ public sealed partial class AuctioneerBehaviour : IShowBehaviour
         _price = new AskingPrice(context.Show.Values);
         _sounds = new SaleSounds(context.Show);
         _voice = new HostVoice(context.Show, (layer, text) => context.Publish("HostLine", new JsonObject { ["layer"] = layer, ["text"] = text }));
+        try { Rehearsal.Run(); }
+        catch (Exception e) when (e is not OutOfMemoryException) { context.Show.Log.Warn($"the auctioneer's rehearsal failed ({e.Message}); the sale is not affected"); }
         context.Show.OnChat(OnChat);
         context.Show.OnFrame(OnFrame);
         if (State["catalogue"] is JsonObject saved) Load(saved, restart: true);

@@ -33,7 +33,8 @@ internal static class Lines
         ["tooLow"] = ["{author}, the next bid is at least {next}.", "Close, {author} — we need {next} or more."],
         ["goingOnce"] = ["Going once at {price} to {leader}…", "{price} with {leader}. Going once…", "Fair warning — going once at {price}."],
         ["goingOnceNoBid"] = ["No bids yet at {opening}… going once.", "{opening} for \"{title}\" — anyone? Going once…"],
-        ["goingTwice"] = ["Going twice! {price} — last call.", "Going twice at {price}… any more?", "Last chance at {next} — going twice!"],
+        // The banner shows the price: the call names the same price, and only asks for the next one as a question.
+        ["goingTwice"] = ["Going twice at {price}! Do I hear {next}?", "Going twice at {price}… any more?", "{price} with {leader} — going twice! Last call for {next}."],
         ["goingTwiceNoBid"] = ["Going twice at {opening}, still no bid…"],
         ["sold"] =
         [

@@ -2,7 +2,7 @@ using StreamEngine.Sdk.Plugins;
 
 namespace StreamEngine.Plugins.Audio;
 
-/// <summary>The audio sources that come with the engine: silence, a music file or playlist, the espeak-ng voice, and effect sounds.</summary>
+/// <summary>The audio sources that come with the engine: silence, a music file or playlist, the espeak-ng voice, effect sounds and a live input.</summary>
 public sealed class AudioRegistrar : IPluginRegistrar
 {
     /// <inheritdoc />
@@ -12,5 +12,6 @@ public sealed class AudioRegistrar : IPluginRegistrar
         registry.AddAudioSource(new MusicFile.Type());
         registry.AddAudioSource(new EspeakVoice.Type());
         registry.AddAudioSource(new EffectSounds.Type());
+        registry.AddAudioSource(new LiveInput.Type());
     }
 }

@@ -52,7 +52,10 @@ public interface IEncoder : IFrameSink, IAsyncDisposable
 /// <summary>What an encoder reports about itself.</summary>
 /// <param name="QueuedFrames">Frames taken but not yet encoded.</param>
 /// <param name="FramesWritten">Frames encoded (or handed to the encoding process).</param>
-/// <param name="FramesDropped">Frames refused or lost (queue full, encoder restarting).</param>
+/// <param name="FramesDropped">
+/// Frame slots a viewer sees as dropped: slots the engine skipped or the encoder refused (an encoder that keeps one
+/// frame per slot shows the previous picture there), frames refused while it restarts, frames lost with it.
+/// </param>
 /// <param name="ProcessCpuSeconds">CPU seconds used by an encoding child process, or null when it encodes inside the engine or is down.</param>
 /// <param name="VideoEncoder">The video encoder implementation in use (<c>libx264</c>, <c>h264_nvenc</c> …), or null before start.</param>
 public sealed record EncoderStats(int QueuedFrames, long FramesWritten, long FramesDropped, double? ProcessCpuSeconds, string? VideoEncoder);
@@ -71,4 +74,7 @@ public sealed record EncoderOutput(string Id, string Target, OutputState State, 
 
     /// <summary>How it is doing (bitrate, fps, speed, drops, uptime); null when the encoder does not measure it.</summary>
     public OutputHealth? Health { get; init; }
+
+    /// <summary>The video bitrate its encode uses now, in kbit/s (an adaptive rendition's current step); null when unknown.</summary>
+    public int? VideoBitrateKbps { get; init; }
 }

@@ -11,9 +11,18 @@ namespace StreamEngine.Sdk;
 /// <param name="FpsDivisor">1 keeps the show's frame rate; 2 sends every second frame (60 → 30 fps), and so on.</param>
 public sealed record OutputRendition(int Width, int Height, int? VideoBitrateKbps = null, string? VideoCodec = null, int FpsDivisor = 1)
 {
+    /// <summary>
+    /// True: a live ingest (RTMP, RTMPS, SRT) whose link cannot keep up gets a lower bitrate, and the full one back when
+    /// the link recovers. Such a rendition is never shared with another output; a file never adapts.
+    /// </summary>
+    public bool Adaptive { get; init; }
+
+    /// <summary>The lowest bitrate an adaptive rendition steps down to, in kbit/s; null: 35 % of its bitrate (at least 100).</summary>
+    public int? MinVideoBitrateKbps { get; init; }
+
     /// <summary>How the rendition reads in logs and answers, e.g. <c>1280x720 2500k h264 /2</c>.</summary>
     public override string ToString() =>
-        $"{Width}x{Height}{(VideoBitrateKbps is { } k ? $" {k}k" : "")}{(VideoCodec is { } c ? " " + c : "")}{(FpsDivisor > 1 ? $" fps/{FpsDivisor}" : "")}";
+        $"{Width}x{Height}{(VideoBitrateKbps is { } k ? $" {k}k" : "")}{(VideoCodec is { } c ? " " + c : "")}{(FpsDivisor > 1 ? $" fps/{FpsDivisor}" : "")}{(Adaptive ? " adaptive" : "")}";
 }
 
 /// <summary>How one output is doing, measured from what it delivers while it runs.</summary>

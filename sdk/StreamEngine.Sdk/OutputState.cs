@@ -25,4 +25,15 @@ public enum OutputState
 /// <param name="State">The new state.</param>
 /// <param name="At">When the change happened.</param>
 /// <param name="Reason">Why, when the change was not asked for (for example the reader's error).</param>
-public sealed record OutputStateChange(string OutputId, string Target, OutputState State, DateTimeOffset At, string? Reason = null);
+public sealed record OutputStateChange(string OutputId, string Target, OutputState State, DateTimeOffset At, string? Reason = null)
+{
+    /// <summary>Set when the change is an adaptive output's step to another bitrate (its state stays as it was).</summary>
+    public BitrateStep? Step { get; init; }
+}
+
+/// <summary>An adaptive output moved to another bitrate because its link fell behind or recovered.</summary>
+/// <param name="FromKbps">The video bitrate before, in kbit/s.</param>
+/// <param name="ToKbps">The video bitrate now, in kbit/s.</param>
+/// <param name="Speed">The output's delivery speed that led to it (1 keeps up).</param>
+/// <param name="BacklogSeconds">Seconds of stream that were waiting to be sent.</param>
+public sealed record BitrateStep(int FromKbps, int ToKbps, double Speed, double BacklogSeconds);

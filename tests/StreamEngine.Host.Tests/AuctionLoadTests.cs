@@ -11,6 +11,7 @@ namespace StreamEngine.Host.Tests;
 /// carries the number of the message it answered), the sales log is exact (each accepted bid beats the last by the
 /// increment, the winner is the last one, nothing counted twice) and the stream drops no frame.
 /// </summary>
+[Collection(nameof(AuctionLoadTests))]
 public sealed class AuctionLoadTests(ITestOutputHelper output) : IDisposable
 {
     private const string Lots = """
@@ -26,12 +27,19 @@ public sealed class AuctionLoadTests(ITestOutputHelper output) : IDisposable
           { "name": "a5", "language": "en", "style": "bidder" }, { "name": "a6", "language": "en", "style": "bidder" } ] }
         """;
 
+    // The frames before the lot opens (startDelay 0.5 s): the stream's start-up, counted apart from the flood.
+    private const int StartUpFrames = 15;
+
     private readonly TempDirectory _dir = new("auction-load");
 
     [Fact]
     public Task Two_hundred_bids_a_second_are_judged_in_arrival_order_with_an_exact_sales_log() => RunAsync(countDrops: false);
 
-    [Fact(Skip = "Issue 16 open: at 200 bids/s (load average 13, engine reniced) 8 frames are dropped in the flood's first 4 s (warm-up: the bid paths' first runs) and about 1 in the next 15 s; before the fixes of this branch it was 9-11 on a quiet machine and far more under load")]
+    [Fact(Skip = "Issue 16: not yet shown to be 0 on a quiet 2-core machine. Measured on the shared 2-core build machine (4 other "
+        + "sessions building and testing, load average 12-26), frames missing from the recording: start-up (before the lot opens) 0-2, "
+        + "flood 0 in 1 run of 8, 2-19 in the others, spread over the whole run; the frame trace puts them on waiting for a core "
+        + "(run-queue time), the frame thread's own work after the start staying under 15 ms. Before the code warm-up it was 18 at "
+        + "start-up and 8 in the flood's first 4 s (first runs of the bid paths).")]
     public Task Two_hundred_bids_a_second_drop_no_frame() => RunAsync(countDrops: true);
 
     private async Task RunAsync(bool countDrops)
@@ -39,6 +47,7 @@ public sealed class AuctionLoadTests(ITestOutputHelper output) : IDisposable
         // Only the analysis stage: moderation's per-author rate and the display prioritisation would hold 200 bids/s back
         // before the auctioneer saw them (docs/auction.md says so).
         var scene = AuctionShow.Create(_dir, "rush", Lots, Audience, stages: """["chat.analysis"]""");
+        if (countDrops) FrameStamp.Add(scene);
         var env = Engine.Environment();
         var run = ProcessRunner.Start("dotnet", [RepoPaths.BuiltEngine, "run", "--scene", scene, "--size", "640x360", "--output", _dir.File("rush.ts"),
             "--seconds", "24", "--no-api", "--status-every", "1", "--audience", Path.Combine(Path.GetDirectoryName(scene)!, "audience.json")], env);
@@ -74,13 +83,21 @@ public sealed class AuctionLoadTests(ITestOutputHelper output) : IDisposable
         if (lot["status"]!.GetValue<string>() == "sold")
             Assert.Equal((last["author"]!.GetValue<string>(), last["amount"]!.GetValue<decimal>()), (lot["winner"]!.GetValue<string>(), lot["price"]!.GetValue<decimal>()));
         Assert.All(bids.Except(accepted).Where(b => b != last), b => Assert.Contains(b["fate"]!.GetValue<string>(), new[] { "too-low", "already-leading", "max" }));
-        // Frames dropped while the lot ran (from the status line a second after it opened to the end): the start-up's
-        // first frames (JIT, ffmpeg starting) are not the lot's.
         var status = run.Stderr.Where(l => l.Contains("show: Frames ")).ToList();
-        var atOpen = Dropped(status[Math.Min(2, status.Count - 1)], "dropped ");
-        var atEnd = Dropped(stopped, "(");
-        output.WriteLine($"dropped {atEnd} in all, {atEnd - atOpen} while the lot ran");
-        if (countDrops) Assert.Equal(0, atEnd - atOpen);
+        output.WriteLine($"engine: dropped {Dropped(stopped, "(")} in all; last status: {(status.Count > 0 ? status[^1] : "none")}");
+        if (!countDrops) return;
+        // Dropped frames as the encoder saw them: the frame indexes stamped into the recording, with a gap for every frame
+        // that never reached it. The start-up (the stream's first half second, before the lot opens) is reported apart;
+        // from the lot's opening the flood runs and not one frame may be missing.
+        var frames = await FrameStamp.ReadAsync(_dir.File("rush.ts"));
+        Assert.True(frames.Count > 20 * 30, $"the recording has {frames.Count} frames");
+        Assert.True(frames.Zip(frames.Skip(1)).All(p => p.Second > p.First), $"frame indexes out of order: {string.Join(' ', frames.Take(40))} …");
+        var missing = frames.Zip(frames.Skip(1)).Where(p => p.Second - p.First > 1).Select(p => (After: p.First, Count: p.Second - p.First - 1)).ToList();
+        var startup = missing.Where(m => m.After < StartUpFrames).Sum(m => m.Count) + frames[0];
+        var flood = missing.Where(m => m.After >= StartUpFrames).ToList();
+        output.WriteLine($"recording: frames {frames[0]} to {frames[^1]}, {frames.Count} in the file; dropped at start-up (before frame {StartUpFrames}): {startup}; "
+            + $"dropped in the flood (frames {StartUpFrames} to {frames[^1]}): {flood.Sum(m => m.Count)} {string.Join(", ", flood.Select(m => $"{m.Count} after frame {m.After}"))}");
+        Assert.Empty(flood);
     }
 
     private static int Dropped(string line, string before) =>
@@ -88,3 +105,10 @@ public sealed class AuctionLoadTests(ITestOutputHelper output) : IDisposable
 
     public void Dispose() => _dir.Dispose();
 }
+
+/// <summary>
+/// Frames dropped are about the engine under its flood, not about other live tests encoding video on the same two
+/// cores: these tests run after the parallel ones, alone.
+/// </summary>
+[CollectionDefinition(nameof(AuctionLoadTests), DisableParallelization = true)]
+public sealed class AuctionLoadCollection;

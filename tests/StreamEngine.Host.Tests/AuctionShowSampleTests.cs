@@ -20,11 +20,14 @@ public sealed class AuctionShowSampleTests : IDisposable
         Assert.True(validate.ExitCode == 0, validate.AllOutput);
 
         var mp4 = _dir.File("auction.mp4");
-        var run = await Engine.RunAsync(["render", "--scene", scene, "--frames", "60", "--out", mp4]);
+        var run = await Engine.RunAsync(["render", "--scene", scene, "--frames", "200", "--out", mp4]);
         Assert.True(run.ExitCode == 0, run.AllOutput);
         Assert.DoesNotContain(run.Stderr, l => l.Contains("cannot render") || l.Contains("cannot be loaded"));
 
-        var frame = await Media.DecodeFrameAsync(mp4, 59, 1280, 720); // 2 s: everything has come in
+        // The show opens on its intro (no price card yet); the first lot opens at 4 s and the auction scene comes on air.
+        var intro = await Media.DecodeFrameAsync(mp4, 60, 1280, 720);
+        Assert.True(Count(intro, 680, 250, 960, 320, Gold) < 50, "the intro shows no price card");
+        var frame = await Media.DecodeFrameAsync(mp4, 199, 1280, 720); // 6.6 s: everything has come in
         Assert.True(Count(frame, 300, 96, 644, 528, Petal) > 2000, "the first lot's flower should be on the artwork card");
         Assert.True(Count(frame, 680, 250, 960, 320, Gold) > 300, "the price card should show the opening price in gold");
         Assert.True(Count(frame, 880, 372, 970, 410, Gold) > 60, "the countdown should show its clock in gold");
@@ -47,6 +50,7 @@ public sealed class AuctionShowSampleTests : IDisposable
             if (id != "confetti") layers[id]["transform"]!["opacity"] = 0;
         }
         layers["banner"]["props"]!["style"] = "sold";
+        scene["onAir"] = "Auction"; // no auctioneer to bring it on air from the intro
         var animations = scene["animations"]!.AsArray();
         animations.Add(JsonNode.Parse("""
             { "id": "bid-flash-pop", "kind": "sequence", "start": 0.5, "children": [

@@ -99,8 +99,9 @@ public sealed record ShowInfo(int Width, int Height, int Fps, long Frame, double
 
 /// <param name="Rendition">Its own rendition; null when it takes the show's encode.</param>
 /// <param name="Health">Bitrate, fps, speed, dropped frames and uptime, measured while it runs.</param>
+/// <param name="VideoBitrateKbps">The video bitrate its encode uses now (an adaptive output's current step).</param>
 public sealed record OutputInfo(string Id, string Target, string State, int Reconnects, long BytesSent, string? LastError,
-    OutputRendition? Rendition = null, OutputHealth? Health = null);
+    OutputRendition? Rendition = null, OutputHealth? Health = null, int? VideoBitrateKbps = null);
 
 /// <param name="DroppedEncoderBehind">Frames not taken because the encoder was behind.</param>
 /// <param name="DroppedLate">Frame slots skipped because the frame thread was late.</param>

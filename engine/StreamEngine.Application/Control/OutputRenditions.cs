@@ -27,11 +27,20 @@ public static class OutputRenditions
             problems.Add(($"{field}.videoCodec", $"{field}.videoCodec is '{Cut(codec)}'; expected one of {string.Join(", ", Codecs)}"));
         if (rendition.FpsDivisor < 1 || rendition.FpsDivisor > 8 || show.Fps % rendition.FpsDivisor != 0)
             problems.Add(($"{field}.fpsDivisor", $"{field}.fpsDivisor is {rendition.FpsDivisor}; expected 1 to 8 dividing the show's {show.Fps} fps"));
+        if (rendition.MinVideoBitrateKbps is { } min && (min < 100 || min > (rendition.VideoBitrateKbps ?? 100_000)))
+            problems.Add(($"{field}.minVideoBitrateKbps", $"{field}.minVideoBitrateKbps is {min}; expected 100 up to the rendition's videoBitrateKbps"));
+        else if (rendition.MinVideoBitrateKbps is not null && !rendition.Adaptive)
+            problems.Add(($"{field}.minVideoBitrateKbps", $"{field}.minVideoBitrateKbps is set on a rendition that does not adapt; expected adaptive true with it"));
         return problems;
     }
 
+    /// <summary>Only a live ingest adapts its bitrate to its link; a recording never does.</summary>
+    public static bool IsIngest(string target) =>
+        target.StartsWith("rtmp://", StringComparison.OrdinalIgnoreCase) || target.StartsWith("rtmps://", StringComparison.OrdinalIgnoreCase)
+        || target.StartsWith("srt://", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>
-    /// Reads <c>{"width", "height", "videoBitrateKbps", "videoCodec", "fpsDivisor"}</c> (null: the show's own) and checks
+    /// Reads <c>{"width", "height", "videoBitrateKbps", "videoCodec", "fpsDivisor", "adaptive", "minVideoBitrateKbps"}</c> (null: the show's own) and checks
     /// it; throws a <see cref="ShowRequestException"/> naming the first field that is wrong.
     /// </summary>
     public static OutputRendition? FromJson(JsonNode? node, VideoFormat show)
@@ -40,8 +49,8 @@ public static class OutputRenditions
         if (node is not JsonObject o)
             throw Invalid("rendition", "rendition: expected an object {\"width\", \"height\", \"videoBitrateKbps\", \"videoCodec\", \"fpsDivisor\"}");
         foreach (var (key, _) in o)
-            if (key is not ("width" or "height" or "videoBitrateKbps" or "videoCodec" or "fpsDivisor"))
-                throw Invalid($"rendition.{Cut(key)}", $"rendition.{Cut(key)} is not a rendition field; expected width, height, videoBitrateKbps, videoCodec, fpsDivisor");
+            if (key is not ("width" or "height" or "videoBitrateKbps" or "videoCodec" or "fpsDivisor" or "adaptive" or "minVideoBitrateKbps"))
+                throw Invalid($"rendition.{Cut(key)}", $"rendition.{Cut(key)} is not a rendition field; expected width, height, videoBitrateKbps, videoCodec, fpsDivisor, adaptive, minVideoBitrateKbps");
         var rendition = new OutputRendition(Int(o, "width") ?? throw Invalid("rendition.width", "rendition.width is required"),
             Int(o, "height") ?? throw Invalid("rendition.height", "rendition.height is required"), Int(o, "videoBitrateKbps"),
             o["videoCodec"] switch
@@ -49,7 +58,16 @@ public static class OutputRenditions
                 null => null,
                 JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
                 _ => throw Invalid("rendition.videoCodec", "rendition.videoCodec: expected one of " + string.Join(", ", Codecs)),
-            }, Int(o, "fpsDivisor") ?? 1);
+            }, Int(o, "fpsDivisor") ?? 1)
+        {
+            Adaptive = o["adaptive"] switch
+            {
+                null => false,
+                JsonValue v when v.GetValueKind() is JsonValueKind.True or JsonValueKind.False => v.GetValue<bool>(),
+                _ => throw Invalid("rendition.adaptive", "rendition.adaptive: expected true or false"),
+            },
+            MinVideoBitrateKbps = Int(o, "minVideoBitrateKbps"),
+        };
         if (Check(rendition, show) is [var first, ..]) throw Invalid(first.Field, first.Problem);
         return rendition;
     }

@@ -13,7 +13,8 @@ namespace StreamEngine.Application;
 /// </summary>
 /// <param name="Scripts">Each script's <c>state</c> object, by script file name.</param>
 /// <param name="Scenes">The named scenes and the one on air when it was saved.</param>
-public sealed record RestoredShow(SceneState Scene, long Frame, JsonObject? Scripts = null, SceneList? Scenes = null)
+/// <param name="Mix">The sound's channel levels (gain, mute) as the API and scripts left them (<see cref="SavedMix"/>).</param>
+public sealed record RestoredShow(SceneState Scene, long Frame, JsonObject? Scripts = null, SceneList? Scenes = null, JsonObject? Mix = null)
 {
     public static ShowSnapshot Capture(ShowRuntime session, FrameTime time)
     {
@@ -36,6 +37,7 @@ public sealed record RestoredShow(SceneState Scene, long Frame, JsonObject? Scri
             ["triggers"] = new JsonArray([.. triggers.Select(AnimationJson.ToJson)]),
             ["scripts"] = session.Scripts.SaveStates(),
         };
+        if (SavedMix.Capture(session.Audio) is { } mix) scene["mix"] = mix;
         return new ShowSnapshot(scene, time.Index, time.Fps, DateTimeOffset.UtcNow);
     }
 
@@ -59,6 +61,8 @@ public sealed record RestoredShow(SceneState Scene, long Frame, JsonObject? Scri
         json.Remove("source");
         var scripts = json["scripts"] as JsonObject;
         json.Remove("scripts");
+        var mix = json["mix"];
+        json.Remove("mix");
         var parsed = SceneFile.Parse(json.ToJsonString(), maxLayers: int.MaxValue);
         var problems = parsed.Problems.ToList();
         if (parsed.Scene is { } read && limitsFor is not null)
@@ -67,6 +71,7 @@ public sealed record RestoredShow(SceneState Scene, long Frame, JsonObject? Scri
             catch (UserInputException e) { problems.AddRange(e.Problems.Select(p => p with { Path = "$.size" })); }
         }
         if (saved.Scene["scripts"] is { } s && s is not JsonObject) problems.Add(new("$.scripts", "expected an object"));
+        problems.AddRange(SavedMix.Check(mix));
         if (parsed.Scene is { } withAnimations) problems.AddRange(AnimationProblems(withAnimations));
         if (saved.Frame < 0 || saved.Fps is < 1 or > 60) problems.Add(new("$.frame", $"expected a frame >= 0 at 1 to 60 fps, got frame {saved.Frame} at {saved.Fps} fps"));
         if (parsed.Scene is not { } scene || problems.Count > 0)
@@ -77,7 +82,7 @@ public sealed record RestoredShow(SceneState Scene, long Frame, JsonObject? Scri
         var elapsed = Math.Clamp((now - saved.SavedAt).TotalSeconds, 0, 10 * 365 * 86400.0);
         return new RestoredShow(scene, saved.Frame + 1 + (long)Math.Round(elapsed * saved.Fps), scripts,
             // A show saved before it had named scenes goes on with the scene file's.
-            saved.Scene.ContainsKey("scenes") ? parsed.Scenes : null);
+            saved.Scene.ContainsKey("scenes") ? parsed.Scenes : null, mix as JsonObject);
     }
 
     /// <summary>

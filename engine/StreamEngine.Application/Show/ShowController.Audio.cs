@@ -7,7 +7,7 @@ namespace StreamEngine.Application;
 /// <summary>
 /// The sound over the API: the same mixer the scripts' <c>audio.*</c> calls change. Gain and mute take effect in the
 /// mix at once (the frame thread does not take part); a sound starts at the frame on air when it was asked for.
-/// Changes are not saved with the show: a restart starts from the scene's levels.
+/// Gain and mute are saved with the show (<see cref="SavedMix"/>): a restart with the same state store keeps them.
 /// </summary>
 public sealed partial class ShowController
 {
@@ -15,7 +15,7 @@ public sealed partial class ShowController
 
     public AudioInfo Audio() => session.Audio is { } mixer ? new AudioInfo(true, mixer.Channels(), mixer.Status()) : new AudioInfo(false, [], null);
 
-    public Task<AudioChannelStatus> SetAudioChannelAsync(string channel, double? gainDb, bool? muted)
+    public async Task<AudioChannelStatus> SetAudioChannelAsync(string channel, double? gainDb, bool? muted)
     {
         var mixer = session.Audio ?? throw IShowControl.NoAudio();
         Channel(mixer, channel);
@@ -27,7 +27,8 @@ public sealed partial class ShowController
         if (muted is { } mute) mixer.SetMuted(channel, mute);
         var status = Channel(mixer, channel);
         Publish(EventCategory.Outputs, "AudioChannelChanged", (JsonObject)JsonSerializer.SerializeToNode(status, AudioJson)!);
-        return Task.FromResult(status);
+        await Saved();
+        return status;
     }
 
     public async Task<SoundPlayed> PlaySoundAsync(string cue, string? channel)

@@ -29,10 +29,15 @@ public sealed partial class ShowController : IDisposable
         _statsTimer = new Timer(_ => PublishStats(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
     }
 
-    private void OnOutputState(OutputStateChange change) => Publish(EventCategory.Outputs, "OutputStateChanged", new JsonObject
-    {
-        ["outputId"] = change.OutputId, ["target"] = change.Target, ["state"] = change.State.ToString(), ["reason"] = change.Reason,
-    });
+    private void OnOutputState(OutputStateChange change) => Publish(EventCategory.Outputs, change.Step is null ? "OutputStateChanged" : "OutputBitrateChanged",
+        change.Step is not { } step
+            ? new JsonObject { ["outputId"] = change.OutputId, ["target"] = change.Target, ["state"] = change.State.ToString(), ["reason"] = change.Reason }
+            : new JsonObject
+            {
+                ["outputId"] = change.OutputId, ["target"] = change.Target, ["fromKbps"] = step.FromKbps, ["videoBitrateKbps"] = step.ToKbps,
+                ["direction"] = step.ToKbps < step.FromKbps ? "down" : "up", ["speed"] = step.Speed, ["backlogSeconds"] = step.BacklogSeconds,
+                ["reason"] = change.Reason,
+            });
 
     /// <summary>Once a second, each running output's health (the same figures as GET /api/outputs and /metrics).</summary>
     private void PublishOutputHealth()
@@ -44,6 +49,7 @@ public sealed partial class ShowController : IDisposable
             {
                 ["outputId"] = output.Id, ["target"] = output.Target, ["state"] = output.State, ["bitrateKbps"] = h.BitrateKbps, ["fps"] = h.Fps,
                 ["speed"] = h.Speed, ["droppedFrames"] = h.DroppedFrames, ["reconnects"] = output.Reconnects, ["uptimeSeconds"] = h.UptimeSeconds,
+                ["videoBitrateKbps"] = output.VideoBitrateKbps,
             });
         }
     }

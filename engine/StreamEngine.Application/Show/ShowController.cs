@@ -145,7 +145,7 @@ public sealed partial class ShowController(ShowRuntime session, IEncoder encoder
     }
 
     public IReadOnlyList<OutputInfo> Outputs() =>
-        [.. encoder.ListOutputs().Select(o => new OutputInfo(o.Id, o.Target, o.State.ToString(), o.Reconnects, o.BytesSent, o.LastError, o.Rendition, o.Health))];
+        [.. encoder.ListOutputs().Select(o => new OutputInfo(o.Id, o.Target, o.State.ToString(), o.Reconnects, o.BytesSent, o.LastError, o.Rendition, o.Health, o.VideoBitrateKbps))];
 
     /// <summary>Where outputs added over the API or by scripts may write, and how many there may be.</summary>
     public required RecordingsFolder Recordings { get; init; }
@@ -154,9 +154,12 @@ public sealed partial class ShowController(ShowRuntime session, IEncoder encoder
     {
         if (rendition is not null && OutputRenditions.Check(rendition, session.Format) is [var problem, ..])
             throw new ShowRequestException(RequestFailure.Invalid, problem.Problem, problem.Field);
+        if (rendition is { Adaptive: true } && !OutputRenditions.IsIngest(target))
+            throw new ShowRequestException(RequestFailure.Invalid,
+                "rendition.adaptive is true for a file, and a recording never adapts; expected an rtmp://, rtmps:// or srt:// target", "rendition.adaptive");
         var placed = Recordings.Place(target, overwrite, encoder.ListOutputs().Count);
         try { return Task.FromResult(rendition is null ? encoder.AddOutput(placed, overwrite) : encoder.AddRenditionOutput(placed, rendition, overwrite)); }
-        catch (FormatException e) { throw new ShowRequestException(RequestFailure.Invalid, e.Message, e.Message.StartsWith("rendition", StringComparison.Ordinal) ? "rendition" : "target"); }
+        catch (FormatException e) { throw new ShowRequestException(RequestFailure.Invalid, e.Message, e.Message.StartsWith("rendition", StringComparison.Ordinal) ? e.Message.Split(' ', 2)[0].TrimEnd(':', ';', ',') : "target"); }
         catch (NotSupportedException e) { throw new ShowRequestException(RequestFailure.Invalid, $"rendition: {e.Message} (ENCODER)", "rendition"); }
     }
 

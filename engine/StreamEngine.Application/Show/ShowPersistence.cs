@@ -17,25 +17,29 @@ public sealed class ShowPersistence(ShowRuntime session, StateWriter writer, ILo
     // A script changing layers every frame would otherwise snapshot the show every frame; nobody waits for those.
     private static readonly TimeSpan WriteBehind = TimeSpan.FromMilliseconds(100);
     private readonly ConcurrentQueue<TaskCompletionSource> _waiting = new();
-    private long _savedStructure = -1, _savedAnimations = -1, _savedScenes = -1, _savedState;
-    private long _capturedStructure = -1, _capturedAnimations = -1, _capturedScenes = -1; // read by request threads
+    private long _savedStructure = -1, _savedAnimations = -1, _savedScenes = -1, _savedState, _savedMix;
+    private long _capturedStructure = -1, _capturedAnimations = -1, _capturedScenes = -1, _capturedMix; // read by request threads
     private double _savedAt = double.NegativeInfinity;
 
     public StateWriter Writer => writer;
 
+    /// <summary>The mixer's gain and mute changes so far (they are saved with the show, see <see cref="RestoredShow.Mix"/>).</summary>
+    private long MixVersion => session.Audio?.Version ?? 0;
+
     public void OnFrame(FrameTime time)
     {
         var changed = session.Scene.StructureVersion != _savedStructure || session.Animations.Version != _savedAnimations
-            || session.Scenes.Version != _savedScenes || session.StateVersion != _savedState;
+            || session.Scenes.Version != _savedScenes || session.StateVersion != _savedState || MixVersion != _savedMix;
         if (!changed && _waiting.IsEmpty && time.Seconds - _savedAt < Refresh.TotalSeconds) return;
         if (_waiting.IsEmpty && time.Seconds - _savedAt < WriteBehind.TotalSeconds) return;
         // Scenes change on request threads too: the version read before the capture is one the capture holds.
-        var (scenes, state) = (session.Scenes.Version, session.StateVersion);
+        var (scenes, state, mix) = (session.Scenes.Version, session.StateVersion, MixVersion);
         writer.SceneChanged(RestoredShow.Capture(session, time));
-        (_savedStructure, _savedAnimations, _savedScenes, _savedState, _savedAt) = (session.Scene.StructureVersion, session.Animations.Version, scenes, state, time.Seconds);
+        (_savedStructure, _savedAnimations, _savedScenes, _savedState, _savedMix, _savedAt) = (session.Scene.StructureVersion, session.Animations.Version, scenes, state, mix, time.Seconds);
         Volatile.Write(ref _capturedStructure, _savedStructure);
         Volatile.Write(ref _capturedAnimations, _savedAnimations);
         Volatile.Write(ref _capturedScenes, _savedScenes);
+        Volatile.Write(ref _capturedMix, _savedMix);
         while (_waiting.TryDequeue(out var waiter)) waiter.TrySetResult();
     }
 
@@ -58,9 +62,9 @@ public sealed class ShowPersistence(ShowRuntime session, StateWriter writer, ILo
     {
         // The frame that applied the change usually captured it already (this hook runs after the commands):
         // then only the writer has to finish; otherwise wait for the next frame's capture.
-        var (structure, animations, scenes) = (session.Scene.StructureVersion, session.Animations.Version, session.Scenes.Version);
+        var (structure, animations, scenes, mix) = (session.Scene.StructureVersion, session.Animations.Version, session.Scenes.Version, MixVersion);
         if (Volatile.Read(ref _capturedStructure) < structure || Volatile.Read(ref _capturedAnimations) < animations
-            || Volatile.Read(ref _capturedScenes) < scenes)
+            || Volatile.Read(ref _capturedScenes) < scenes || Volatile.Read(ref _capturedMix) < mix)
         {
             var captured = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             _waiting.Enqueue(captured);

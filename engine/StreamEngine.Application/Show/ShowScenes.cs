@@ -24,6 +24,9 @@ public sealed class ShowScenes
 
     public string OnAir { get; private set; }
 
+    /// <summary>The scene file's animations waiting for their layers to come on air; started as a switch brings them.</summary>
+    public SceneEntrances? Entrances { get; set; }
+
     /// <summary>Changes with every change here (the persistence saves the show when it moves).</summary>
     public long Version => Interlocked.Read(ref _version);
 
@@ -80,14 +83,16 @@ public sealed class ShowScenes
     /// <summary>After a switch: <paramref name="name"/> is on air, its layers are on screen, the scene it replaced keeps what was on screen.</summary>
     public void WentOnAir(string name, IReadOnlyList<string> previousOnScreen)
     {
+        NamedScene scene;
         lock (_lock)
         {
             Replace(OnAir, previousOnScreen);
-            var scene = _scenes.First(s => s.Name == name);
+            scene = _scenes.First(s => s.Name == name);
             foreach (var id in scene.Layers) _offAir.Remove(id);
             OnAir = name;
             Changed();
         }
+        Entrances?.CameOnAir(scene.Layers);
     }
 
     /// <summary>Creates or replaces a scene; <paramref name="newLayers"/> wait off air until it is switched to.</summary>

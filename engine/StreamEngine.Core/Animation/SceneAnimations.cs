@@ -26,10 +26,23 @@ public static class SceneAnimations
         return problems;
     }
 
-    /// <summary>Queues the scene's animations and triggers; they start at the next frame (or at their start time).</summary>
-    public static Task StartAsync(AnimationRuntime runtime, SceneState scene) => Task.WhenAll(
-        scene.Animations.Select(a => (Task)runtime.StartAsync(AnimationJson.Parse(a)))
+    /// <summary>
+    /// Queues the scene's animations and triggers; they start at the next frame (or at their start time), except those
+    /// <paramref name="held"/> keeps for later (entrances of layers waiting off air).
+    /// </summary>
+    public static Task StartAsync(AnimationRuntime runtime, SceneState scene, Func<AnimationSpec, bool>? held = null) => Task.WhenAll(
+        scene.Animations.Select(AnimationJson.Parse).Where(a => held?.Invoke(a) != true).Select(a => (Task)runtime.StartAsync(a))
             .Concat(scene.Triggers.Select(t => runtime.AddTriggerAsync(AnimationJson.ParseTrigger(t)))));
+
+    /// <summary>The layers an animation or timeline writes to.</summary>
+    public static IEnumerable<string> Targets(AnimationSpec spec) => spec switch
+    {
+        GroupSpec group => group.Children.SelectMany(Targets).Distinct(),
+        LeafSpec leaf => [leaf.Target],
+        PathSpec path => [path.Target],
+        EffectSpec effect => [effect.Target],
+        _ => [],
+    };
 
     /// <summary>Queues a saved show's animations where they were (their playback is in the specs) and its triggers.</summary>
     public static Task RestoreAsync(AnimationRuntime runtime, SceneState scene) => Task.WhenAll(

@@ -7,6 +7,11 @@ public sealed partial class AudioMixer
     /// <summary>The most sounds a channel holds scheduled at once; more are refused (a script in a loop cannot fill memory).</summary>
     public const int MaxScheduled = 32;
 
+    private long _version;
+
+    /// <summary>Counts gain and mute changes (the API's, the scripts'), so the show's state is saved after each.</summary>
+    public long Version => Interlocked.Read(ref _version);
+
     /// <summary>Every channel with its gain, mute and what it is playing.</summary>
     public IReadOnlyList<AudioChannelStatus> Channels()
     {
@@ -25,12 +30,14 @@ public sealed partial class AudioMixer
         if (!double.IsFinite(gainDb) || gainDb is < -60 or > 12)
             throw new ArgumentException($"gain: expected -60 to 12 dB, got {gainDb}", nameof(gainDb));
         lock (_lock) Find(channel).GainDb = gainDb;
+        Interlocked.Increment(ref _version);
     }
 
     /// <summary>Mutes or unmutes a channel.</summary>
     public void SetMuted(string channel, bool muted)
     {
         lock (_lock) Find(channel).Muted = muted;
+        Interlocked.Increment(ref _version);
     }
 
     /// <summary>

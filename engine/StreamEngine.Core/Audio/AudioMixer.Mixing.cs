@@ -9,6 +9,7 @@ public sealed partial class AudioMixer
     private void Mix(Span<short> destination)
     {
         Array.Clear(_mix);
+        if (_music is not null) Array.Clear(_music);
         var frame = Format.SamplesPerFrame;
         var voice = _channels.Any(c => c.Config.VoiceOf is not null && !c.Muted && c.Clips.Any(k => Overlaps(k.Start, k.Samples.Length)));
         var duckTarget = voice ? (float)Math.Pow(10, Options.DuckDb / 20) : 1f;
@@ -27,12 +28,20 @@ public sealed partial class AudioMixer
                 catch (Exception e) when (e is not OutOfMemoryException) { Array.Clear(_read); } // a failing source is silent; the show goes on
                 AddScaled(_read, 0, _read.Length);
             }
-            // Gains glide across the frame so a change or a duck never clicks.
+            // Gains glide across the frame so a change or a duck never clicks. The clean music track takes the music
+            // beds at their gain, never ducked.
+            var music = _music is not null && channel.Config.Duck;
             for (var i = 0; i < frame; i++)
             {
                 var t = (float)i / frame;
-                var g = (from + (gain - from) * t) * (duckStart + (duckEnd - duckStart) * t);
-                for (var c = 0; c < Format.Channels; c++) _channelMix[i * Format.Channels + c] *= g;
+                var level = from + (gain - from) * t;
+                var g = level * (duckStart + (duckEnd - duckStart) * t);
+                for (var c = 0; c < Format.Channels; c++)
+                {
+                    var k = i * Format.Channels + c;
+                    if (music) _music![k] += _channelMix[k] * level;
+                    _channelMix[k] *= g;
+                }
             }
             channel.Level.Add(_channelMix);
             for (var i = 0; i < _mix.Length; i++) _mix[i] += _channelMix[i];
@@ -40,8 +49,22 @@ public sealed partial class AudioMixer
         }
         if (_loudness is not null) _loudness.Process(_mix, voice);
         _level.Add(_mix);
-        for (var i = 0; i < _mix.Length; i++) destination[i] = (short)Math.Clamp(_mix[i] * 32767f, -32768f, 32767f);
+        if (_music is null)
+        {
+            for (var i = 0; i < _mix.Length; i++) destination[i] = Sample(_mix[i]);
+            return;
+        }
+        // Two tracks, interleaved per sample: the program's channels, then the clean music's.
+        var channels = Format.Channels;
+        for (var i = 0; i < frame; i++)
+        for (var c = 0; c < channels; c++)
+        {
+            destination[(i * 2 * channels) + c] = Sample(_mix[i * channels + c]);
+            destination[(i * 2 * channels) + channels + c] = Sample(_music[i * channels + c]);
+        }
     }
+
+    private static short Sample(float value) => (short)Math.Clamp(value * 32767f, -32768f, 32767f);
 
     private bool Overlaps(long start, int length) =>
         start < _position + Format.SamplesPerFrame && start + length / Format.Channels > _position;

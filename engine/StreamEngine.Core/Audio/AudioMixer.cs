@@ -21,6 +21,7 @@ public sealed partial class AudioMixer : IAudioSource, IFrameHook
     private readonly double _origin;
     private readonly float[] _mix;
     private readonly float[] _channelMix;
+    private readonly float[]? _music; // the clean music track, with AudioMixOptions.MusicTrack
     private readonly short[] _read;
     private readonly LevelMeter _level = new();
     private double _horizon;
@@ -41,10 +42,15 @@ public sealed partial class AudioMixer : IAudioSource, IFrameHook
         (_origin, _horizon) = (originSeconds, originSeconds);
         _mix = new float[format.SamplesPerFrame * format.Channels];
         _channelMix = new float[_mix.Length];
+        if (options.MusicTrack) _music = new float[_mix.Length];
         _read = new short[_mix.Length];
     }
 
+    /// <summary>The mix's own layout (one track); <see cref="IAudioSource.Format"/> says what <see cref="Read"/> writes.</summary>
     public AudioFormat Format { get; }
+
+    /// <summary>What the encoder reads: the program, and with <see cref="AudioMixOptions.MusicTrack"/> the clean music as a second track.</summary>
+    AudioFormat IAudioSource.Format => _music is null ? Format : Format with { Tracks = 2 };
 
     public AudioMixOptions Options { get; }
 
@@ -109,4 +115,5 @@ public sealed record AudioMixStatus(double? TargetLufs, double LevelDb, double P
 /// <param name="DuckDb">How far ducked channels dip while a voice speaks.</param>
 /// <param name="LoudnessLufs">The integrated loudness target (EBU R128), or null for none.</param>
 /// <param name="TruePeakDb">The true-peak limit.</param>
-public sealed record AudioMixOptions(double DuckDb = -12, double? LoudnessLufs = -16, double TruePeakDb = -1);
+/// <param name="MusicTrack">Whether the mix also gives a second track: the music beds (the channels that duck) alone, at their gain, not ducked.</param>
+public sealed record AudioMixOptions(double DuckDb = -12, double? LoudnessLufs = -16, double TruePeakDb = -1, bool MusicTrack = false);

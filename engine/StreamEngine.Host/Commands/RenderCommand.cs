@@ -61,6 +61,7 @@ internal static class RenderCommand
     {
         await encoder.StartAsync(session.Format, stop);
         var pipeline = session.CreatePipeline(encoder);
+        OfflineSceneSwitch.Attach(session, pipeline);
         var started = Stopwatch.GetTimestamp();
         var lastReport = started;
         var progress = new Progress<long>(done =>

@@ -69,6 +69,8 @@ internal static partial class ConfigSettings
         ConfigSetting.OneOf("VIDEO_PRESET", ["ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow", "slower", "veryslow"], (c, v) => c with { Preset = v }),
         ConfigSetting.Int("VIDEO_BITRATE_KBPS", 100, 100_000, (c, v) => c with { VideoBitrateKbps = v }),
         ConfigSetting.Number("KEYFRAME_INTERVAL", 0.5, 10, (c, v) => c with { KeyframeIntervalSeconds = v }),
+        ConfigSetting.Number("ADAPT_DOWN_AFTER", 1, 60, (c, v) => c with { AdaptDownAfterSeconds = v }),
+        ConfigSetting.Number("ADAPT_UP_AFTER", 2, 3600, (c, v) => c with { AdaptUpAfterSeconds = v }),
         ConfigSetting.OneOf("AUDIO_CODEC", ["aac", "opus"], (c, v) => c with { AudioCodec = v }),
         ConfigSetting.OneOf("HWACCEL", ["auto", "none", "nvenc", "qsv", "vaapi", "videotoolbox", "amf"], (c, v) => c with { HardwareAcceleration = v }),
         ConfigSetting.OneOf("RATE_CONTROL", ["auto", "cbr", "vbr"], (c, v) => c with { RateControl = v }),

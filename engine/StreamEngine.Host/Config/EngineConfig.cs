@@ -78,6 +78,12 @@ public sealed record EngineConfig
     public string Preset { get; init; } = "veryfast";
     public int? VideoBitrateKbps { get; init; }
     public double KeyframeIntervalSeconds { get; init; } = 2;
+
+    /// <summary>ADAPT_DOWN_AFTER: seconds an adaptive output's link must be behind before its bitrate steps down.</summary>
+    public double AdaptDownAfterSeconds { get; init; } = 3;
+
+    /// <summary>ADAPT_UP_AFTER: seconds an adaptive output's link must be healthy before its bitrate steps back up.</summary>
+    public double AdaptUpAfterSeconds { get; init; } = 30;
     public string AudioCodec { get; init; } = "aac";
     public string HardwareAcceleration { get; init; } = "auto";
 

@@ -12,10 +12,16 @@ namespace StreamEngine.Host.Config;
 /// </summary>
 internal sealed record OutputSpec(string Target, int? Width, int? Height, int? Kbps, string? Codec, int? FpsDivisor, OutputPreset? Preset)
 {
-    private static readonly string[] Keys = ["size", "kbps", "codec", "fps-divisor"];
+    private static readonly string[] Keys = ["size", "kbps", "codec", "fps-divisor", "adaptive", "min-kbps"];
+
+    /// <summary><c>adaptive=on</c>: a live ingest steps its bitrate down while its link cannot keep up (<see cref="OutputRendition.Adaptive"/>).</summary>
+    public bool Adaptive { get; init; }
+
+    /// <summary><c>min-kbps=N</c>: the lowest step of an adaptive output.</summary>
+    public int? MinKbps { get; init; }
 
     /// <summary>True when the output asks for anything of its own.</summary>
-    public bool HasRendition => Width is not null || Kbps is not null || Codec is not null || FpsDivisor is not null;
+    public bool HasRendition => Width is not null || Kbps is not null || Codec is not null || FpsDivisor is not null || Adaptive || MinKbps is not null;
 
     /// <summary>A target taken as it is (a file the command itself names), with no rendition.</summary>
     public static OutputSpec Plain(string target) => new(target, null, null, null, null, null, null);
@@ -37,7 +43,16 @@ internal sealed record OutputSpec(string Target, int? Width, int? Height, int? K
                 throw Invalid($"size={size}: expected WIDTHxHEIGHT such as 1280x720");
             (width, height) = (wi, hi);
         }
-        return new OutputSpec(target, width, height, Number(options, "kbps"), options.GetValueOrDefault("codec"), Number(options, "fps-divisor"), OutputPreset.Find(target));
+        var adaptive = options.GetValueOrDefault("adaptive") switch
+        {
+            null or "off" => false,
+            "on" => true,
+            var other => throw Invalid($"adaptive={other}: expected on or off"),
+        };
+        return new OutputSpec(target, width, height, Number(options, "kbps"), options.GetValueOrDefault("codec"), Number(options, "fps-divisor"), OutputPreset.Find(target))
+        {
+            Adaptive = adaptive, MinKbps = Number(options, "min-kbps"),
+        };
     }
 
     /// <summary>The ingest a plugin set up for this output's preset (<see cref="Show.PresetIngest"/>), URL with key.</summary>
@@ -53,7 +68,7 @@ internal sealed record OutputSpec(string Target, int? Width, int? Height, int? K
         var width = Width ?? Preset?.Width ?? show.Width;
         var height = Height ?? Preset?.Height ?? show.Height;
         var divisor = FpsDivisor ?? (Preset is { } p && show.Fps > p.Fps && show.Fps % p.Fps == 0 ? show.Fps / p.Fps : 1);
-        var rendition = new OutputRendition(width, height, Kbps ?? Preset?.VideoKbps, Codec, divisor);
+        var rendition = new OutputRendition(width, height, Kbps ?? Preset?.VideoKbps, Codec, divisor) { Adaptive = Adaptive, MinVideoBitrateKbps = MinKbps };
         var problems = OutputRenditions.Check(rendition, show, "--output " + (Preset?.Name ?? "…"));
         if (problems.Count > 0)
             throw new UserInputException("--output", problems.Select(pr => new Core.Scene.ValidationProblem("--output", pr.Problem

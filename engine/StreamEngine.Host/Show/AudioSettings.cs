@@ -32,7 +32,8 @@ internal static class AudioSettings
         var format = new AudioFormat();
         var options = new AudioMixOptions(
             DuckDb: Number(section, "duckDb", -12, -40, 0, "$.audio", found) ?? -12,
-            LoudnessLufs: section["loudness"] is JsonValue v && v.GetValueKind() == JsonValueKind.Null ? null : Number(section, "loudness", -16, -40, -8, "$.audio", found));
+            LoudnessLufs: section["loudness"] is JsonValue v && v.GetValueKind() == JsonValueKind.Null ? null : Number(section, "loudness", -16, -40, -8, "$.audio", found),
+            MusicTrack: Flag(section, "musicTrack", "$.audio", found));
         var channels = new List<AudioChannel>();
         foreach (var (node, i) in (section["channels"] as JsonArray ?? []).Select((n, i) => (n, i)))
         {
@@ -87,6 +88,14 @@ internal static class AudioSettings
         if (o[key] is JsonValue v && v.TryGetValue<double>(out var n) && n >= min && n <= max) return n;
         problems.Add(new($"{path}.{key}", $"expected a number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}"));
         return null;
+    }
+
+    private static bool Flag(JsonObject o, string key, string path, List<ValidationProblem> problems)
+    {
+        if (o[key] is null) return false;
+        if (o[key] is JsonValue v && v.GetValueKind() is JsonValueKind.True or JsonValueKind.False) return v.GetValue<bool>();
+        problems.Add(new($"{path}.{key}", "expected true or false"));
+        return false;
     }
 
     private static string? Text(JsonObject o, string key) => o[key] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;

@@ -29,6 +29,8 @@ internal static class Encoders
             ["KEYFRAME_INTERVAL"] = config.KeyframeIntervalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["HWACCEL"] = config.HardwareAcceleration, ["RATE_CONTROL"] = config.RateControl,
             ["PIXEL_FORMAT"] = config.PixelFormat,
+            ["ADAPT_DOWN_AFTER"] = config.AdaptDownAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["ADAPT_UP_AFTER"] = config.AdaptUpAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         if (config.VideoBitrateKbps is { } kbps) settings["VIDEO_BITRATE_KBPS"] = kbps.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return settings;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using StreamEngine.AvSync;
 
 namespace StreamEngine.Host.Show;
 
@@ -8,7 +9,7 @@ namespace StreamEngine.Host.Show;
 /// The A/V sync test pattern: a white flash and the effects' tick asked for in the same frame, once a second, and the
 /// measurement of a recording of it with ffmpeg: the picture's mean brightness jumping above half is a flash, the
 /// sound's 5 ms RMS rising above −30 dBFS is a beep; the offset is the nearest beep's time minus the flash's
-/// (positive: the sound is late). The same method as the tests' AudioMeasure.
+/// (positive: the sound is late). The same method as the tests' AudioMeasure: both use FlashBeepOnsets.
 /// </summary>
 internal static class FlashBeepShow
 {
@@ -33,8 +34,13 @@ internal static class FlashBeepShow
     public static async Task<AvSyncResult> MeasureAsync(string recording, int fps, double seconds, long dropped, CancellationToken stop)
     {
         var window = Math.Min(60, seconds / 2);
-        var first = await OffsetsAsync(recording, fps, 0, window, stop);
-        var last = await OffsetsAsync(recording, fps, Math.Max(window, seconds - window), window, stop);
+        // Cuts fall on the picture's frame grid: the video starts later in the file than the audio (the AAC encoder's
+        // priming), and a cut between two frames would count the first frame after it as at the cut, up to a frame early.
+        var (video, audio) = (await StartAsync(recording, "v:0", stop), await StartAsync(recording, "a:0", stop));
+        var grid = video - Math.Min(video, audio);
+        double OnGrid(double t) => grid + Math.Round(t * fps) / fps;
+        var first = await OffsetsAsync(recording, fps, OnGrid(0), window, stop);
+        var last = await OffsetsAsync(recording, fps, OnGrid(Math.Max(window, seconds - window)), window, stop);
         return new AvSyncResult(Math.Round(seconds / 60, 2), first.Count, Ms(Median(first)), Ms(first.DefaultIfEmpty(double.NaN).Max(Math.Abs)),
             last.Count, Ms(Median(last)), Ms(last.DefaultIfEmpty(double.NaN).Max(Math.Abs)), Ms(Median(last) - Median(first)), dropped);
     }
@@ -44,34 +50,25 @@ internal static class FlashBeepShow
         string[] span = ["-ss", Text(from), "-t", Text(length), "-i", path];
         var luma = await ReadAsync("ffmpeg", [.. span, "-map", "0:v:0", "-vf", "scale=8:8,format=gray", "-f", "rawvideo", "-"], stop);
         var pcm = await ReadAsync("ffmpeg", [.. span, "-map", "0:a:0", "-ac", "1", "-ar", "48000", "-f", "s16le", "-"], stop);
-        var flashes = new List<double>();
-        for (var f = 1; f < luma.Length / 64; f++)
-            if (Mean(luma, f) > 128 && Mean(luma, f - 1) <= 128) flashes.Add((double)f / fps);
-        const int Window = 240; // 5 ms
-        var beeps = new List<double>();
-        var loud = false;
-        for (var w = 0; (w + 1) * Window * 2 <= pcm.Length; w++)
-        {
-            double sum = 0;
-            for (var i = 0; i < Window; i++)
-            {
-                double s = BitConverter.ToInt16(pcm, (w * Window + i) * 2) / 32768.0;
-                sum += s * s;
-            }
-            var db = 10 * Math.Log10(sum / Window + 1e-12);
-            if (db > -30 && !loud) beeps.Add((double)w * Window / 48000);
-            loud = db > -40 && (loud || db > -30);
-        }
+        var flashes = FlashBeepOnsets.Flashes(luma, fps);
+        var beeps = FlashBeepOnsets.Beeps(pcm);
         // Both streams are cut at the same time from the same file, so their times compare directly; a flash whose beep
         // fell outside the window is not counted.
-        return [.. flashes.Where(_ => beeps.Count > 0).Select(f => beeps.MinBy(b => Math.Abs(b - f)) - f).Where(o => Math.Abs(o) < 0.5)];
+        return [.. FlashBeepOnsets.Offsets(flashes, beeps).Where(o => Math.Abs(o) < 0.5)];
+    }
+
+    /// <summary>A stream's start time in the file, in seconds (0 when ffprobe cannot tell).</summary>
+    private static async Task<double> StartAsync(string path, string stream, CancellationToken stop)
+    {
+        var text = System.Text.Encoding.UTF8.GetString(await ReadAsync("ffprobe", ["-select_streams", stream, "-show_entries", "stream=start_time", "-of", "csv=p=0", path], stop));
+        return double.TryParse(text.Split('\n')[0].Trim().TrimEnd(','), CultureInfo.InvariantCulture, out var t) ? t : 0;
     }
 
     /// <summary>What an ffmpeg command writes to its stdout (its stderr is left unread: -v error keeps it short).</summary>
     private static async Task<byte[]> ReadAsync(string program, string[] arguments, CancellationToken stop)
     {
         var info = new ProcessStartInfo(program) { RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var a in (string[])["-v", "error", "-nostdin", .. arguments]) info.ArgumentList.Add(a);
+        foreach (var a in (string[])["-v", "error", .. program == "ffmpeg" ? ["-nostdin"] : Array.Empty<string>(), .. arguments]) info.ArgumentList.Add(a);
         using var process = Process.Start(info) ?? throw new InvalidOperationException($"{program} did not start");
         using var bytes = new MemoryStream();
         await process.StandardOutput.BaseStream.CopyToAsync(bytes, stop);
@@ -82,13 +79,6 @@ internal static class FlashBeepShow
     private static double Median(List<double> values) => values.Count == 0 ? double.NaN : values.Order().ElementAt(values.Count / 2);
 
     private static double Ms(double seconds) => Math.Round(seconds * 1000, 1);
-
-    private static double Mean(byte[] luma, int frame)
-    {
-        var sum = 0;
-        for (var i = 0; i < 64; i++) sum += luma[frame * 64 + i];
-        return sum / 64.0;
-    }
 
     private static string Text(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 }

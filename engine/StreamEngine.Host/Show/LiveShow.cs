@@ -17,12 +17,19 @@ internal static class LiveShow
         var logger = loggers.CreateLogger("show");
         var pipeline = session.CreatePipeline(encoder);
         var clock = new LiveFrameClock(pipeline, loggers.CreateLogger<LiveFrameClock>());
+        // A fresh show first has its code compiled (a few seconds at most): its control plane, its first frame and its
+        // outputs then come up together, as before, and the first lot and bids run compiled code. A show continuing where
+        // it was (a restart, a standby taking over) goes on air at once and compiles in the background.
+        var onAir = false;
+        var compiling = CodeWarmUp.Compile(() => onAir || firstFrame > 0);
+        if (firstFrame == 0) await Task.WhenAny(compiling, Task.Delay(TimeSpan.FromSeconds(5), stop).ContinueWith(_ => { }, TaskScheduler.Default));
         // The control plane comes up (its ports, its routes) while the encoder's process starts and the first frame is
         // drawn: all three stand between a start, or a standby's takeover, and the first frame on the outputs.
         var attaching = attach is null ? null : Task.Run(() => attach(clock));
         try
         {
             await encoder.StartAsync(session.Format, stop);
+            CodeWarmUp.ReadersNow();
             pipeline.WarmUp(new FrameTime(firstFrame, session.Format.Fps));
         }
         catch
@@ -33,7 +40,12 @@ internal static class LiveShow
         using var running = CancellationTokenSource.CreateLinkedTokenSource(stop);
         if (duration is { } d) running.CancelAfter(d);
         await using var attached = attaching is null ? null : await attaching;
+        onAir = true;
         var ticking = clock.RunAsync(running.Token, firstFrame);
+        _ = compiling.ContinueWith(t =>
+        {
+            if (t.IsCompletedSuccessfully) logger.LogInformation("Compiled {Methods} methods ahead in {Seconds:0.0} s", t.Result.Methods, t.Result.Took.TotalSeconds);
+        }, TaskScheduler.Default);
         logger.LogInformation("Live at {Format}; press Ctrl+C to stop", session.Format);
         // Once stopping, the clock may take a frame to finish: wait for it, do not log the status in a loop meanwhile.
         while (!ticking.IsCompleted && !running.IsCancellationRequested)

@@ -55,8 +55,16 @@ internal static class ShowComposition
             var compositor = new Compositor(format, plugins, loggers, assets, smoothTransforms: config.RenderQuality != "low", services);
             var animations = new AnimationRuntime(graph, plugins, loggers.CreateLogger<AnimationRuntime>()) { MaxRunning = config.MaxAnimations };
             services.Chat.MessageShown += message => { _ = animations.RaiseAsync("chat"); }; // event:chat triggers, for every source of chat
-            if (saved is null) _ = SceneAnimations.StartAsync(animations, scene);
-            else _ = SceneAnimations.RestoreAsync(animations, scene);
+            var onScreen = onAir.Select(l => l.Id).ToHashSet();
+            scenes.Entrances = new SceneEntrances(animations);
+            bool Held(AnimationSpec spec) => scenes.Entrances.Hold(spec, onScreen, id => scenes.OffAir(id) is not null);
+            if (saved is null) _ = SceneAnimations.StartAsync(animations, scene, Held);
+            else
+            {
+                _ = SceneAnimations.RestoreAsync(animations, scene);
+                // A show saved before its entrances' scene came on air (still on its intro) keeps them waiting.
+                foreach (var spec in read.Animations.Select(AnimationJson.Parse)) Held(spec);
+            }
             var access = new ShowAccess(graph, animations, type => plugins.Find(type) is not null, ScriptLimits(config), loggers);
             access.PatchOffAir = scenes.PatchOffAir;
             access.SceneNames = () => scenes.Names;
@@ -64,6 +72,7 @@ internal static class ShowComposition
             scripts.Restore(saved?.Scripts);
             access.Audio = AudioSettings.Open(scenePath, plugins, (saved?.Frame ?? 0) / (double)format.Fps, out var audioProblems);
             if (audioProblems.Count > 0) throw new UserInputException(scenePath, audioProblems);
+            SavedMix.Apply(access.Audio, saved?.Mix);
             return new ShowRuntime(format, graph, compositor, plugins, animations, scripts)
             {
                 Access = access,

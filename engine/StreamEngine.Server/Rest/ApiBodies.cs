@@ -33,7 +33,7 @@ internal sealed record ChatBody(
 internal sealed record OutputBody(
     [property: Required] string Target,
     [property: Description("true replaces a file that exists (otherwise 409)")] bool? Overwrite = null,
-    [property: Description("its own size (even, at most the show's), videoBitrateKbps (100-100000), videoCodec (h264, vp8, vp9) and fpsDivisor (1-8, dividing the show's fps); outputs with the same rendition share one encode")] RenditionBody? Rendition = null);
+    [property: Description("its own size (even, at most the show's), videoBitrateKbps (100-100000), videoCodec (h264, vp8, vp9) and fpsDivisor (1-8, dividing the show's fps); outputs with the same rendition share one encode; adaptive (a live ingest follows its link) and minVideoBitrateKbps")] RenditionBody? Rendition = null);
 
 [Description("An output's own rendition.")]
 internal sealed record RenditionBody(
@@ -41,7 +41,9 @@ internal sealed record RenditionBody(
     [property: Required, Range(16, 4320)] int Height,
     [property: Range(100, 100_000)] int? VideoBitrateKbps = null,
     [property: Description("h264, vp8 or vp9")] string? VideoCodec = null,
-    [property: Range(1, 8)] int? FpsDivisor = null);
+    [property: Range(1, 8)] int? FpsDivisor = null,
+    [property: Description("true: an rtmp://, rtmps:// or srt:// output steps its bitrate down (100, 60, 35 %) while its link cannot keep up and back up when it recovers; never for a file")] bool? Adaptive = null,
+    [property: Range(100, 100_000), Description("the lowest bitrate an adaptive rendition steps down to (default 35 % of its bitrate)")] int? MinVideoBitrateKbps = null);
 
 [Description("The id of what was created.")]
 internal sealed record CreatedId([property: Required] string Id);

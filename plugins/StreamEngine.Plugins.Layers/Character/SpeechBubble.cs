@@ -55,14 +55,34 @@ internal static class SpeechBubble
         canvas.Restore();
     }
 
+    /// <summary>
+    /// The bubble lays itself out for its text, so what the audience is meant to read is not cut: it takes more lines,
+    /// growing down (beside the figure to the bottom of the box; above it over the top of the figure, where a sprite has
+    /// its hair or empty space, never down to the eyes at about half its height), then a smaller type, to 70 %. Only a
+    /// text longer than all that allows ends in an ellipsis. (The area above a figure held one line: every answer the
+    /// demo's assistant gave was cut after a few words.)
+    /// </summary>
+    internal static (TextBlock Block, float Size) Fit(string text, TextStyle style, SKRect area, bool beside, CharacterStage stage)
+    {
+        var bottom = Math.Max(area.Bottom, beside ? stage.Box.Bottom - stage.FontSize * 0.5f : stage.Figure.Top + stage.Figure.Height * 0.4f);
+        for (var scale = 1f; ; scale -= 0.1f)
+        {
+            var size = style.Size * scale;
+            var (pad, tail) = (size * 0.7f, size * 1.1f);
+            var width = area.Width - 2 * pad - (beside ? tail : 0);
+            var lines = Math.Max(1, (int)((bottom - area.Top - 2 * pad - (beside ? 0 : tail)) / (size * LineSpacing)));
+            var block = TextBlock.Layout(text, style with { Size = size, MaxLines = 0 }, width);
+            if (block.LineCount <= lines) return (block, size);
+            if (scale < 0.75f) return (TextBlock.Layout(text, style with { Size = size, MaxLines = lines }, width), size);
+        }
+    }
+
     private static SpeechCard Bubble(string text, CharacterLook look, CharacterStage stage, TextStyle style)
     {
         var (area, beside) = stage.BubbleArea();
-        var size = style.Size;
+        var (block, size) = Fit(text, style with { Color = look.Text }, area, beside, stage);
         var pad = size * 0.7f;
         var tail = size * 1.1f;
-        var maxLines = Math.Max(1, (int)((area.Height - 2 * pad - (beside ? 0 : tail)) / (size * LineSpacing)));
-        var block = TextBlock.Layout(text, style with { Color = look.Text, MaxLines = maxLines }, area.Width - 2 * pad - (beside ? tail : 0));
         var width = block.Width + 2 * pad;
         var height = block.Height + 2 * pad - (block.LineHeight - size);
         var left = beside ? (stage.OnLeft ? area.Left + tail : area.Right - tail - width)

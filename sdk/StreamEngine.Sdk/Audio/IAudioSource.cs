@@ -12,7 +12,7 @@ public interface IAudioSource
     /// <summary>The sample rate and channel count; fixed for the source's lifetime.</summary>
     AudioFormat Format { get; }
 
-    /// <summary>Fills <paramref name="destination"/> with the next frame (<see cref="AudioFormat.SamplesPerFrame"/> × channels samples).</summary>
+    /// <summary>Fills <paramref name="destination"/> with the next frame (<see cref="AudioFormat.SamplesPerFrame"/> × channels × tracks samples).</summary>
     /// <param name="destination">Exactly one frame of interleaved samples.</param>
     /// <returns>The show time of the frame's first sample.</returns>
     TimeSpan Read(Span<short> destination);
@@ -24,6 +24,13 @@ public interface IAudioSource
 /// <param name="SamplesPerFrame">Samples per channel in one frame (1024 for AAC).</param>
 public sealed record AudioFormat(int SampleRate = 48_000, int Channels = 2, int SamplesPerFrame = 1024)
 {
+    /// <summary>
+    /// Tracks carried side by side, each of <see cref="Channels"/> channels (1 for a source; the engine's mixer gives 2
+    /// when the scene asks for a clean music track): a frame holds <see cref="SamplesPerFrame"/> × channels × tracks
+    /// samples, interleaved per sample, the first track's channels first. The encoder makes one audio stream of each.
+    /// </summary>
+    public int Tracks { get; init; } = 1;
+
     /// <summary>The show time one frame lasts.</summary>
     public TimeSpan FrameDuration => TimeSpan.FromSeconds((double)SamplesPerFrame / SampleRate);
 }
