@@ -28,7 +28,7 @@ public sealed class BaselineEncoderRun(EncoderSettings settings, ILoggerFactory 
             .ChooseAsync(settings).WaitAsync(cancellationToken).ConfigureAwait(false);
         // The baseline is ffmpeg converting BGRA itself, as before the engine did it: that is what the bench compares against.
         var arguments = FFmpegArguments.ForEncode(settings with { PixelFormat = PixelFormat.Bgra }, format, encoder, ["-f", "mpegts", "-y", "/dev/null"]);
-        using var ffmpeg = FFmpegProcess.Start(settings.FFmpegPath, arguments);
+        using var ffmpeg = FFmpegProcess.Start(settings.FFmpegPath, arguments, rawFrames: true);
         using var feeding = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var feeder = Task.Factory.StartNew(() => Feed(frames, format, ffmpeg.Input, feeding.Token), TaskCreationOptions.LongRunning);
         try

@@ -63,7 +63,7 @@ public sealed partial class FFmpegEncoder
         FFmpegProcess started;
         try
         {
-            started = FFmpegProcess.Start(_settings.FFmpegPath, arguments);
+            started = FFmpegProcess.Start(_settings.FFmpegPath, arguments, rawFrames: true);
         }
         catch (Win32Exception e)
         {

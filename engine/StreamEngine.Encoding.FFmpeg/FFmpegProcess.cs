@@ -36,14 +36,16 @@ internal sealed class FFmpegProcess : IDisposable
     /// <summary>
     /// Starts <paramref name="ffmpegPath"/> in its own session, ended with the engine and without its secrets
     /// (<see cref="ChildProcessLaunch"/>); throws <see cref="System.ComponentModel.Win32Exception"/> when it cannot.
+    /// <paramref name="rawFrames"/>: its input is raw pictures, megabytes each, so its pipe is widened (fewer wake-ups);
+    /// an encoded stream's pipe stays narrow, so a stalled link shows as a backlog in the engine's queue at once.
     /// </summary>
-    public static FFmpegProcess Start(string ffmpegPath, IEnumerable<string> arguments)
+    public static FFmpegProcess Start(string ffmpegPath, IEnumerable<string> arguments, bool rawFrames = false)
     {
         var process = new Process { StartInfo = ChildProcessLaunch.Info(ffmpegPath, arguments) };
         var ffmpeg = new FFmpegProcess(process);
         process.ErrorDataReceived += (_, e) => ffmpeg.OnErrorLine(e.Data);
         ChildProcessLaunch.Start(process);
-        PipeCapacity.TryWiden(process.StandardInput.BaseStream);
+        if (rawFrames) PipeCapacity.TryWiden(process.StandardInput.BaseStream);
         process.BeginErrorReadLine();
         return ffmpeg;
     }
