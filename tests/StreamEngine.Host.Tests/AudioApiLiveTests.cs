@@ -101,7 +101,7 @@ public sealed class AudioApiLiveTests(ITestOutputHelper output) : IDisposable
     }
 
     /// <summary>Waits until the mix has reached <paramref name="seconds"/> of show time; returns where it is.</summary>
-    private static async Task<double> MixedAsync(RunningEngine engine, double seconds)
+    internal static async Task<double> MixedAsync(RunningEngine engine, double seconds)
     {
         for (var i = 0; i < 600; i++)
         {

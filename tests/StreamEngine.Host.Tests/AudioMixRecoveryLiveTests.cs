@@ -31,10 +31,10 @@ public sealed class AudioMixRecoveryLiveTests(ITestOutputHelper output) : IDispo
         string firstRecording;
         await using (var first = await RunningEngine.StartSceneAsync(_dir.File("first.ts"), _dir.File("scene.json"), env))
         {
-            await MixedAsync(first, 2.5);
+            await AudioApiLiveTests.MixedAsync(first, 2.5);
             Assert.Equal(HttpStatusCode.OK, (await first.Api.PatchAsync("api/audio/channels/music", RunningEngine.Json("""{"gainDb": -30}"""))).StatusCode);
             Assert.Equal(HttpStatusCode.OK, (await first.Api.PatchAsync("api/audio/channels/fx", RunningEngine.Json("""{"muted": true}"""))).StatusCode);
-            changedAt = await MixedAsync(first, 0);
+            changedAt = await AudioApiLiveTests.MixedAsync(first, 0);
             await first.StopAsync();
             firstRecording = first.Recording;
         }
@@ -45,8 +45,8 @@ public sealed class AudioMixRecoveryLiveTests(ITestOutputHelper output) : IDispo
         Assert.Equal(-30, channels["music"]["gainDb"]!.GetValue<double>());
         Assert.False(channels["music"]["muted"]!.GetValue<bool>());
         Assert.True(channels["fx"]["muted"]!.GetValue<bool>());
-        var from = await MixedAsync(second, 0);
-        await MixedAsync(second, from + 2.5);
+        var from = await AudioApiLiveTests.MixedAsync(second, 0);
+        await AudioApiLiveTests.MixedAsync(second, from + 2.5);
         await second.StopAsync();
 
         // The music plays at the level set before the restart, 24 dB under the scene's -6 dB (measured through AAC and a
@@ -55,18 +55,6 @@ public sealed class AudioMixRecoveryLiveTests(ITestOutputHelper output) : IDispo
         var after = await AudioMeasure.MeanLevelAsync(second.Recording, 0.5, 2, Tone);
         output.WriteLine($"music before the restart {before} dB (gain -6), after it {after} dB (gain -30)");
         Assert.InRange(before - after, 12, 30);
-    }
-
-    /// <summary>Waits until the mix has reached <paramref name="seconds"/> of show time; returns where it is.</summary>
-    private static async Task<double> MixedAsync(RunningEngine engine, double seconds)
-    {
-        for (var i = 0; i < 600; i++)
-        {
-            var mixed = (await engine.GetObjectAsync("api/audio"))["mix"]!["mixedSeconds"]!.GetValue<double>();
-            if (mixed >= seconds) return mixed;
-            await Task.Delay(50);
-        }
-        throw new TimeoutException($"the mix did not reach {seconds} s");
     }
 
     public void Dispose() => _dir.Dispose();
